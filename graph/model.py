@@ -1,0 +1,111 @@
+"""The graph model: plain, frozen data passed between the stages.
+
+`loaders` turns a document into an `Extraction`; `graph.store` writes extractions to Neo4j;
+`graph.view` draws what queries return. Labels and relationship types used anywhere in Cypher come
+from `NODE_LABELS` and `RELATION_TYPES` below, never from text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_LABELS = ("Person", "Rank", "Agency", "Resolution", "Program", "Meeting")
+NODE_LABELS = ("Document",) + ENTITY_LABELS
+
+# type -> (allowed source labels, allowed target labels)
+RELATION_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "CHAIRED": (("Person",), ("Meeting",)),
+    "ATTENDED": (("Person",), ("Meeting",)),
+    "SPOKE_AT": (("Person",), ("Meeting",)),
+    "SIGNED": (("Agency", "Person"), ("Program",)),
+    "ISSUED": (("Agency",), ("Resolution",)),
+    "ORGANIZED": (("Agency",), ("Meeting",)),
+    "HAS_RANK": (("Person",), ("Rank",)),
+    "HOLDS_POSITION": (("Person",), ("Agency",)),
+    "PART_OF": (("Agency",), ("Agency",)),
+    "IMPLEMENTS": (("Program", "Resolution"), ("Resolution",)),
+}
+# Document -> entity; written by the store from the entity list, not by extraction.
+MENTIONS = "MENTIONS"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article, its text normalised to NFC; every offset in an extraction refers to `text`."""
+
+    id: str  # the `doc` of the exchange format: base file name, or `name.jsonl#7` for line 7
+    text: str
+    source: str = ""  # path the document was read from
+    title: str = ""
+    date: str = ""  # ISO yyyy-mm-dd publication date, "" when unknown
+    url: str = ""
+    outlet: str = ""
+    authors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact is stated: the sentence's span in `Document.text`, and its text."""
+
+    doc_id: str
+    start: int
+    end: int
+    sentence: str
+    caption: bool = False  # the sentence is a photo caption
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of `Document.text` that names an entity (`text == doc.text[start:end]`)."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    caption: bool = False
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world entity of a document, with every place the document names it."""
+
+    label: str
+    key: str  # canonical identity across documents (see loaders.normalize.entity_key)
+    name: str  # the display name: the full form, abbreviations resolved
+    aliases: tuple[str, ...] = ()  # other surface forms seen (abbreviations, case variants)
+    mentions: tuple[Mention, ...] = ()
+    date: str = ""  # Meeting: ISO date of the event when the text gives it
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed edge between two entities of the same document, with the sentences that state it."""
+
+    type: str
+    source_label: str
+    source_key: str
+    target_label: str
+    target_key: str
+    evidence: tuple[Evidence, ...]
+    title: str = ""  # HOLDS_POSITION: the position, e.g. "Chủ nhiệm"
+    as_of: str = ""  # HOLDS_POSITION: the article's date
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything one document contributes to the graph."""
+
+    document: Document
+    entities: tuple[Entity, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    content_hash: str = ""  # sha256 of the normalised text and metadata; unchanged => skipped on reload
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file, or one record of a file, that could not be read or extracted, and why."""
+
+    source: str  # path, or `path:line` for one line of a JSONL file
+    reason: str  # one line, saying what to do about it where there is something to do
