@@ -1,0 +1,4 @@
+// Delete one Document node (its MENTIONS must already be gone).
+MATCH (d:Document {key: $doc})
+DETACH DELETE d
+RETURN count(d) AS deleted

@@ -1,0 +1,353 @@
+"""Everything that writes to or reads from Neo4j for loading: schema, batched idempotent writes,
+forgetting a document, export.
+
+How facts are stored (see also the README, "The graph in Neo4j"):
+- every node has a unique `key`; entities also carry `name`, `aliases`, `mention_count`,
+  `document_count`, `first_seen` and `last_seen`, all derived from the documents mentioning them;
+- `(:Document)-[:MENTIONS {name, names, count, spans, sentences}]->(entity)` says what each
+  document contributes;
+- every other relationship carries its evidence as parallel lists — `docs[i]`, `dates[i]`,
+  `sentences[i]`, `spans[i]` ("start:end" in the document's `text`) — so that removing a document
+  removes exactly its entries, and a relationship with none left is deleted.
+"""
+from __future__ import annotations
+
+import collections
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+import neo4j
+from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable,
+                              SessionExpired)
+
+from graph import cypher
+from graph.errors import ServerError
+from graph.model import ENTITY_LABELS, RELATION_TYPES, Extraction
+from graph.settings import Settings
+
+# How many sentences of evidence a MENTIONS relationship keeps (relationships keep them all).
+MENTION_SENTENCES = 5
+CONNECT_TIMEOUT = 5.0
+
+
+def _unreachable(settings: Settings) -> str:
+    return (f"cannot reach Neo4j at {settings.uri} — start it with `kg server start` "
+            f"(or `docker compose up -d --wait`), or set NEO4J_URI to your server")
+
+
+def connect(settings: Settings) -> neo4j.Driver:
+    """A driver for `settings`, verified to reach the server, log in and find the database.
+
+    Raises `ServerError` with a one-line fix within about five seconds when it cannot.
+    """
+    try:
+        driver = neo4j.GraphDatabase.driver(
+            settings.uri, auth=(settings.user, settings.password),
+            connection_timeout=CONNECT_TIMEOUT, connection_acquisition_timeout=CONNECT_TIMEOUT * 2,
+            max_transaction_retry_time=15.0, liveness_check_timeout=30.0,
+            notifications_min_severity="OFF")
+    except (ValueError, DriverError) as error:
+        raise ServerError(f"NEO4J_URI={settings.uri!r} is not a Neo4j URI ({error}); "
+                          f"use e.g. bolt://127.0.0.1:7687") from None
+    try:
+        driver.verify_connectivity()
+        with driver.session(database=settings.database) as session:
+            session.run("RETURN 1").consume()
+    except AuthError:
+        driver.close()
+        raise ServerError(f"Neo4j at {settings.uri} refused user {settings.user!r}: wrong password "
+                          f"— set NEO4J_PASSWORD (and NEO4J_USER) to the server's credentials") from None
+    except (ServiceUnavailable, SessionExpired, OSError):
+        driver.close()
+        raise ServerError(_unreachable(settings)) from None
+    except ClientError as error:
+        driver.close()
+        if "DatabaseNotFound" in (error.code or ""):
+            raise ServerError(f"Neo4j at {settings.uri} has no database {settings.database!r} — set "
+                              f"NEO4J_DATABASE to an existing one (Community Edition has 'neo4j')") from None
+        raise ServerError(f"Neo4j at {settings.uri} refused the connection: {error.message}") from None
+    return driver
+
+
+@dataclass
+class WriteStats:
+    """What one or more writes changed, from the server's own counters."""
+
+    nodes_created: int = 0
+    nodes_deleted: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+    properties_set: int = 0
+
+    def add(self, counters: Any) -> None:
+        self.nodes_created += counters.nodes_created
+        self.nodes_deleted += counters.nodes_deleted
+        self.relationships_created += counters.relationships_created
+        self.relationships_deleted += counters.relationships_deleted
+        self.properties_set += counters.properties_set
+
+    def merge(self, other: "WriteStats") -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class GraphRows:
+    """The parameter rows one batch of extractions becomes, grouped by statement."""
+
+    documents: list[dict] = field(default_factory=list)
+    entities: dict[str, list[dict]] = field(default_factory=lambda: collections.defaultdict(list))
+    relations: dict[tuple[str, str, str], list[dict]] = field(
+        default_factory=lambda: collections.defaultdict(list))
+
+    def touched(self) -> dict[str, set[str]]:
+        """Entity keys by label that these rows write."""
+        keys: dict[str, set[str]] = collections.defaultdict(set)
+        for label, rows in self.entities.items():
+            keys[label].update(row["key"] for row in rows)
+        return keys
+
+
+def graph_rows(extractions: Iterable[Extraction], hashes: dict[str, str] | None = None,
+               extractor: str = "") -> GraphRows:
+    """Turn extractions into parameter rows; relation evidence from the same batch is combined."""
+    rows = GraphRows()
+    relations: dict[tuple, dict] = {}
+    for ex in extractions:
+        doc = ex.document
+        rows.documents.append({
+            "key": doc.id, "title": doc.title or None, "date": doc.date or None, "url": doc.url or None,
+            "outlet": doc.outlet or None, "authors": list(doc.authors), "source": doc.source or None,
+            "hash": (hashes or {}).get(doc.id, ex.content_hash), "text": doc.text,
+            "extractor": extractor or None})
+        present = set()
+        for entity in ex.entities:
+            if entity.label not in ENTITY_LABELS:
+                raise ValueError(f"{doc.id}: entity label {entity.label!r} is not in the schema")
+            present.add((entity.label, entity.key))
+            sentences = []
+            for m in entity.mentions:
+                sentence = doc.text[m.sentence_start:m.sentence_end].strip()
+                if sentence and sentence not in sentences:
+                    sentences.append(sentence)
+            names = [entity.name] + [a for a in entity.aliases if a != entity.name]
+            rows.entities[entity.label].append({
+                "doc": doc.id, "key": entity.key, "name": entity.name, "names": names,
+                "count": max(1, len(entity.mentions)), "date": entity.date or None,
+                "spans": [f"{m.start}:{m.end}" for m in entity.mentions],
+                "sentences": sentences[:MENTION_SENTENCES]})
+        for rel in ex.relations:
+            sources, targets = RELATION_TYPES.get(rel.type, ((), ()))
+            if rel.source_label not in sources or rel.target_label not in targets:
+                raise ValueError(f"{doc.id}: {rel.source_label}-[{rel.type}]->{rel.target_label} "
+                                 f"is not in the schema")
+            if (rel.source_label, rel.source_key) not in present or \
+                    (rel.target_label, rel.target_key) not in present:
+                raise ValueError(f"{doc.id}: relation {rel.type} {rel.source_key} -> {rel.target_key} "
+                                 f"names an entity missing from the document's entities")
+            ident = (rel.type, rel.source_label, rel.target_label, rel.source_key, rel.target_key,
+                     rel.title)
+            row = relations.get(ident)
+            if row is None:
+                row = relations[ident] = {"source": rel.source_key, "target": rel.target_key,
+                                          "title": rel.title, "docs": [], "dates": [],
+                                          "sentences": [], "spans": []}
+                rows.relations[rel.type, rel.source_label, rel.target_label].append(row)
+            evidence = rel.evidence or ()
+            seen = set(zip(row["docs"], row["spans"]))
+            for ev in evidence:
+                span = f"{ev.start}:{ev.end}"
+                if (doc.id, span) in seen:
+                    continue
+                seen.add((doc.id, span))
+                row["docs"].append(doc.id)
+                row["dates"].append(doc.date or "")
+                row["sentences"].append(ev.sentence)
+                row["spans"].append(span)
+    return rows
+
+
+class Store:
+    """Reads and writes the graph through a driver it is given (it opens nothing itself)."""
+
+    def __init__(self, driver: neo4j.Driver, database: str = "neo4j", uri: str = ""):
+        self.driver = driver
+        self.database = database
+        self.uri = uri
+
+    @classmethod
+    def open(cls, settings: Settings) -> "Store":
+        """Connect with `settings` (see `connect`)."""
+        return cls(connect(settings), settings.database, settings.uri)
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- plumbing -----------------------------------------------------------------------------
+
+    def _lost(self) -> ServerError:
+        return ServerError(f"lost the connection to Neo4j at {self.uri or 'the server'} — once it is "
+                           f"back (`kg server status`), run the same command again: finished "
+                           f"documents are kept and skipped")
+
+    def _write(self, work, *args):
+        try:
+            with self.driver.session(database=self.database) as session:
+                return session.execute_write(work, *args)
+        except (ServiceUnavailable, SessionExpired):
+            raise self._lost() from None
+
+    def _read(self, work, *args):
+        try:
+            with self.driver.session(database=self.database) as session:
+                return session.execute_read(work, *args)
+        except (ServiceUnavailable, SessionExpired):
+            raise self._lost() from None
+
+    # --- schema -------------------------------------------------------------------------------
+
+    def apply_schema(self) -> int:
+        """Create the constraints and indexes (idempotent); returns how many statements ran."""
+        statements = cypher.split_statements(cypher.statement("schema"))
+        try:
+            with self.driver.session(database=self.database) as session:
+                for text in statements:
+                    session.run(text).consume()
+        except (ServiceUnavailable, SessionExpired):
+            raise self._lost() from None
+        return len(statements)
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def stored_hashes(self, keys: list[str]) -> dict[str, str]:
+        """Content hash of each of `keys` already in the graph."""
+        def work(tx):
+            return {r["key"]: r["hash"] for r in tx.run(cypher.statement("document_hashes"), keys=keys)}
+        return self._read(work) if keys else {}
+
+    def write(self, extractions: list[Extraction], hashes: dict[str, str] | None = None,
+              extractor: str = "") -> WriteStats:
+        """Write a batch of documents in one transaction, replacing what each wrote before.
+
+        A document's facts land completely or not at all; writing the same documents again leaves
+        the same graph.
+        """
+        rows = graph_rows(extractions, hashes, extractor)
+        return self._write(_write_rows, rows)
+
+    def forget(self, doc_keys: list[str]) -> tuple[list[str], WriteStats]:
+        """Remove documents and everything only they supported; returns the keys that existed."""
+        def work(tx):
+            stats = WriteStats()
+            found = [k for k in doc_keys if tx.run("MATCH (d:Document {key: $key}) RETURN d.key",
+                                                  key=k).single() is not None]
+            touched = _forget(tx, found, stats)
+            _cleanup(tx, touched, stats)
+            return found, stats
+        return self._write(work)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """{"node": {label: n}, "relationship": {type: n}}."""
+        def work(tx):
+            out: dict[str, dict[str, int]] = {"node": {}, "relationship": {}}
+            for r in tx.run(cypher.statement("counts")):
+                out[r["kind"]][r["name"]] = r["count"]
+            return out
+        return self._read(work)
+
+    def document_keys(self) -> list[str]:
+        return self._read(lambda tx: [r["key"] for r in tx.run(cypher.statement("document_keys"))])
+
+    def export(self, keys: list[str] | None = None) -> Iterator[dict]:
+        """Each document as the stored graph has it, in the exchange format of the eval guide."""
+        for key in keys if keys is not None else self.document_keys():
+            record = self._read(lambda tx: tx.run(cypher.statement("export_document"), doc=key).single())
+            if record is not None:
+                yield export_record(record)
+
+    def wipe(self) -> None:
+        """Delete every node and relationship (tests and `kg reset` only)."""
+        self._write(_wipe)
+
+
+def _wipe(tx) -> None:
+    while tx.run("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS c").single()["c"]:
+        pass
+
+
+def _forget(tx, doc_keys: list[str], stats: WriteStats) -> dict[str, set[str]]:
+    touched: dict[str, set[str]] = collections.defaultdict(set)
+    for key in doc_keys:
+        stats.add(tx.run(cypher.statement("forget_relations"), doc=key).consume().counters)
+        result = tx.run(cypher.statement("forget_mentions"), doc=key)
+        for r in result:
+            touched[r["label"]].add(r["key"])
+        stats.add(result.consume().counters)
+        stats.add(tx.run(cypher.statement("delete_document"), doc=key).consume().counters)
+    return touched
+
+
+def _cleanup(tx, touched: dict[str, set[str]], stats: WriteStats) -> None:
+    for label, keys in touched.items():
+        params = {"keys": sorted(keys)}
+        stats.add(tx.run(cypher.render("delete_orphans", label=label), **params).consume().counters)
+        tx.run(cypher.render("refresh_entities", label=label), **params).consume()
+        tx.run(cypher.render("refresh_relations", label=label), **params).consume()
+
+
+def _write_rows(tx, rows: GraphRows) -> WriteStats:
+    stats = WriteStats()
+    keys = [row["key"] for row in rows.documents]
+    existing = [r["key"] for r in tx.run(cypher.statement("document_hashes"), keys=keys)]
+    touched = _forget(tx, existing, stats)
+    stats.add(tx.run(cypher.statement("merge_documents"), rows=rows.documents).consume().counters)
+    for label, entity_rows in rows.entities.items():
+        stats.add(tx.run(cypher.render("merge_entities", label=label), rows=entity_rows)
+                  .consume().counters)
+    for (rel_type, source, target), rel_rows in rows.relations.items():
+        stats.add(tx.run(cypher.render("merge_relations", source=source, target=target, type=rel_type),
+                         rows=rel_rows).consume().counters)
+    for label, new_keys in rows.touched().items():
+        touched[label].update(new_keys)
+    _cleanup(tx, touched, stats)
+    # Forgetting and re-creating the same document's facts is one net change of nothing.
+    return stats
+
+
+def export_record(record: Any) -> dict:
+    """One `export_document` row as an exchange-format record."""
+    doc = dict(record["document"])
+    entities = [e for e in record["entities"] if e.get("key") is not None]
+    names = {(e["label"], e["key"]): e["name"] for e in entities}
+    out_entities = []
+    for e in sorted(entities, key=lambda e: (e["label"], e["name"])):
+        item = {"label": e["label"], "name": e["name"], "key": e["key"]}
+        aliases = [n for n in (e.get("names") or []) if n != e["name"]]
+        if aliases:
+            item["aliases"] = aliases
+        if e.get("date"):
+            item["date"] = e["date"]
+        out_entities.append(item)
+    relations = []
+    for r in record["relations"]:
+        if r is None:
+            continue
+        item = {"type": r["type"],
+                "source": {"label": r["source_label"], "name": names.get((r["source_label"], r["source_key"]), r["source_key"])},
+                "target": {"label": r["target_label"], "name": names.get((r["target_label"], r["target_key"]), r["target_key"])}}
+        if r.get("title"):
+            item["title"] = r["title"]
+        if r.get("as_of"):
+            item["as_of"] = r["as_of"]
+        item["evidence"] = [{"sentence": s, "span": sp} for s, sp in zip(r["sentences"], r["spans"])]
+        relations.append(item)
+    relations.sort(key=lambda r: (r["type"], r["source"]["name"], r["target"]["name"], r.get("title", "")))
+    result = {"doc": doc.pop("key"), "entities": out_entities, "relations": relations}
+    result.update({k: v for k, v in doc.items() if v})
+    return result

@@ -1,0 +1,249 @@
+"""`kg`: the command line. Each command parses its arguments, builds one settings object, calls
+one library function, and turns the project's own errors into one line on stderr with exit 1."""
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graph.errors import KgError
+from graph.settings import DEFAULT_DATABASE, DEFAULT_URI, DEFAULT_USER, DEV_PASSWORD, Settings
+
+# Exit codes (documented in the README): 0 done, 1 a problem to fix (one line on stderr),
+# 2 wrong usage, 3 a load or extract finished but some files failed (listed).
+EXIT_ERROR, EXIT_USAGE, EXIT_SOME_FAILED = 1, 2, 3
+
+app = typer.Typer(help="Build and explore a knowledge graph of Vietnamese defence-industry news in Neo4j.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+server_app = typer.Typer(help="Run a local Neo4j Community server (no Docker needed).", no_args_is_help=True)
+app.add_typer(server_app, name="server")
+
+out = Console()
+err = Console(stderr=True)
+
+Uri = Annotated[str, typer.Option("--uri", envvar="NEO4J_URI", help="Neo4j Bolt URI.")]
+User = Annotated[str, typer.Option("--user", envvar="NEO4J_USER", help="Neo4j user.")]
+Password = Annotated[str, typer.Option("--password", envvar="NEO4J_PASSWORD", show_default=False,
+                                       help="Neo4j password [default: the managed server's development password].")]
+Database = Annotated[str, typer.Option("--database", envvar="NEO4J_DATABASE", help="Neo4j database.")]
+Paths = Annotated[list[Path], typer.Argument(help="Files (.txt .html .htm .jsonl) or folders of them.",
+                                             show_default=False)]
+Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")]
+
+
+def settings_of(uri: str, user: str, password: str, database: str) -> Settings:
+    settings = Settings(uri=uri, user=user, password=password, database=database)
+    if settings.uses_dev_password_remotely:
+        err.print(f"[yellow]warning:[/] sending the development default password to {settings.uri}; "
+                  f"set NEO4J_PASSWORD to that server's password")
+    return settings
+
+
+@contextlib.contextmanager
+def user_errors() -> Iterator[None]:
+    """Project errors become one line on stderr and exit 1; bugs keep their tracebacks."""
+    try:
+        yield
+    except KgError as error:
+        err.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        err.print("[red]interrupted[/] — run the same command again to finish; finished documents are kept")
+        raise typer.Exit(130)
+
+
+def open_store(settings: Settings):
+    from graph.store import Store
+    return Store.open(settings)
+
+
+def _progress() -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                    TextColumn("{task.completed} docs"), TextColumn("{task.fields[rate]} docs/s"),
+                    TimeElapsedColumn(), console=err, transient=False, disable=not err.is_terminal)
+
+
+def _report_failures(report) -> None:
+    for failure in report.failures:
+        err.print(f"[red]failed:[/] {failure.source}: {failure.reason}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file to write (- for stdout).")],
+    workers: Workers = 1,
+    strict: Annotated[bool, typer.Option(help="Stop at the first file that fails.")] = False,
+) -> None:
+    """Extract entities and relations to JSONL in the evaluation guide's format, without a database.
+
+    Example: kg extract articles/ -o extracted.jsonl
+    """
+    from graph.model import Failure
+    from kg.pipeline import extract_paths
+    from loaders.exchange import extraction_to_record
+
+    done = failed = 0
+    with user_errors():
+        handle = sys.stdout if str(output) == "-" else None
+        try:
+            if handle is None:
+                output.parent.mkdir(parents=True, exist_ok=True)
+                handle = output.open("w", encoding="utf-8")
+        except OSError as error:
+            err.print(f"[red]error:[/] cannot write {output}: {error.strerror} — choose another --output")
+            raise typer.Exit(EXIT_ERROR)
+        with handle if handle is not sys.stdout else contextlib.nullcontext(), _progress() as progress:
+            task = progress.add_task("extracting", total=None, rate="–")
+            for item in extract_paths([str(p) for p in paths], workers=workers):
+                if isinstance(item, Failure):
+                    failed += 1
+                    err.print(f"[red]failed:[/] {item.source}: {item.reason}", highlight=False, soft_wrap=True)
+                    if strict:
+                        raise typer.Exit(EXIT_SOME_FAILED)
+                    continue
+                handle.write(json.dumps(extraction_to_record(item), ensure_ascii=False) + "\n")
+                done += 1
+                elapsed = progress.tasks[0].elapsed or 0
+                progress.update(task, completed=done, rate=f"{done / elapsed:.0f}" if elapsed else "–")
+    err.print(f"extracted {done} documents, {failed} failed → {output}")
+    if failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command()
+def load(
+    paths: Paths,
+    workers: Workers = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per write transaction.")] = 200,
+    force: Annotated[bool, typer.Option(help="Extract and write even unchanged documents.")] = False,
+    strict: Annotated[bool, typer.Option(help="Stop at the first file that fails.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+    uri: Uri = DEFAULT_URI, user: User = DEFAULT_USER, password: Password = DEV_PASSWORD,
+    database: Database = DEFAULT_DATABASE,
+) -> None:
+    """Extract documents and load them into Neo4j; unchanged documents are skipped.
+
+    Example: kg load articles/ --workers 2
+    """
+    from kg.pipeline import StrictStop, load as load_paths
+
+    settings = settings_of(uri, user, password, database)
+    with user_errors(), open_store(settings) as store, _progress() as progress:
+        task = progress.add_task("loading", total=None, rate="–")
+
+        def show(report) -> None:
+            elapsed = report.seconds or (progress.tasks[0].elapsed or 0)
+            progress.update(task, completed=report.seen,
+                            rate=f"{report.seen / elapsed:.0f}" if elapsed else "–")
+
+        try:
+            report = load_paths([str(p) for p in paths], store, workers=workers, batch_size=batch_size,
+                                force=force, strict=strict, on_progress=show)
+        except StrictStop as stop:
+            err.print(f"[red]failed:[/] {stop.failure.source}: {stop.failure.reason} (stopped: --strict)",
+                      highlight=False, soft_wrap=True)
+            raise typer.Exit(EXIT_SOME_FAILED)
+        show(report)
+    _report_failures(report)
+    if as_json:
+        out.print_json(json.dumps(report.as_dict(), ensure_ascii=False))
+    else:
+        s = report.stats
+        err.print(f"documents: {report.loaded} loaded, {report.skipped} unchanged (skipped), "
+                  f"{report.failed} failed in {report.seconds:.1f}s · nodes +{s.nodes_created} "
+                  f"-{s.nodes_deleted} · relationships +{s.relationships_created} "
+                  f"-{s.relationships_deleted}")
+    if report.failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command()
+def forget(
+    docs: Annotated[list[str], typer.Argument(help="Document names (as `kg export` shows them).")],
+    uri: Uri = DEFAULT_URI, user: User = DEFAULT_USER, password: Password = DEV_PASSWORD,
+    database: Database = DEFAULT_DATABASE,
+) -> None:
+    """Remove documents and every fact only they supported.
+
+    Example: kg forget 2024-05-12-hoi-nghi.txt
+    """
+    settings = settings_of(uri, user, password, database)
+    with user_errors(), open_store(settings) as store:
+        found, stats = store.forget(list(docs))
+    missing = [d for d in docs if d not in found]
+    err.print(f"forgot {len(found)} documents · nodes -{stats.nodes_deleted} · "
+              f"relationships -{stats.relationships_deleted}")
+    if missing:
+        err.print(f"[red]error:[/] not in the graph: {', '.join(missing)} — see `kg export` for document names")
+        raise typer.Exit(EXIT_ERROR)
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file to write (- for stdout).")],
+    uri: Uri = DEFAULT_URI, user: User = DEFAULT_USER, password: Password = DEV_PASSWORD,
+    database: Database = DEFAULT_DATABASE,
+) -> None:
+    """Export every document's entities and relations from Neo4j as JSONL (evaluation format).
+
+    Example: kg export -o graph.jsonl
+    """
+    settings = settings_of(uri, user, password, database)
+    count = 0
+    with user_errors(), open_store(settings) as store:
+        with (contextlib.nullcontext(sys.stdout) if str(output) == "-"
+              else output.open("w", encoding="utf-8")) as handle:
+            for record in store.export():
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                count += 1
+    err.print(f"exported {count} documents → {output}")
+
+
+@app.command()
+def schema(
+    uri: Uri = DEFAULT_URI, user: User = DEFAULT_USER, password: Password = DEV_PASSWORD,
+    database: Database = DEFAULT_DATABASE,
+) -> None:
+    """Create the constraints and indexes (idempotent; `kg load` does it too).
+
+    Example: kg schema
+    """
+    settings = settings_of(uri, user, password, database)
+    with user_errors(), open_store(settings) as store:
+        n = store.apply_schema()
+    err.print(f"schema applied ({n} constraints and indexes) on {settings.uri}")
+
+
+@app.command()
+def stats(
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    uri: Uri = DEFAULT_URI, user: User = DEFAULT_USER, password: Password = DEV_PASSWORD,
+    database: Database = DEFAULT_DATABASE,
+) -> None:
+    """Count nodes by label and relationships by type.
+
+    Example: kg stats
+    """
+    settings = settings_of(uri, user, password, database)
+    with user_errors(), open_store(settings) as store:
+        counts = store.counts()
+    if as_json:
+        out.print_json(json.dumps(counts, ensure_ascii=False))
+        return
+    table = Table("kind", "name", "count")
+    for kind, rows in counts.items():
+        for name, n in rows.items():
+            table.add_row(kind, name, str(n))
+    out.print(table)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,184 @@
+"""The pipeline, written out in one place: read → skip unchanged → extract (in workers) → write.
+
+Everything here streams in windows of `batch_size` documents, so memory does not grow with the
+corpus; extraction of the next window runs in the worker pool while the current one is written.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from graph.model import Document, Extraction, Failure
+from graph.store import Store, WriteStats
+from loaders import extract as extract_module
+from loaders.read import read_documents
+
+Progress = Callable[["Report"], None]
+
+
+@dataclass
+class Report:
+    """What a run did: documents loaded, skipped (unchanged), failed (with reasons)."""
+
+    loaded: int = 0
+    skipped: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    stats: WriteStats = field(default_factory=WriteStats)
+    started: float = field(default_factory=time.monotonic)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    @property
+    def seen(self) -> int:
+        return self.loaded + self.skipped + self.failed
+
+    def as_dict(self) -> dict:
+        return {"loaded": self.loaded, "skipped": self.skipped, "failed": self.failed,
+                "nodes_created": self.stats.nodes_created, "nodes_deleted": self.stats.nodes_deleted,
+                "relationships_created": self.stats.relationships_created,
+                "relationships_deleted": self.stats.relationships_deleted,
+                "seconds": round(self.seconds, 3),
+                "failures": [{"source": f.source, "reason": f.reason} for f in self.failures]}
+
+
+class StrictStop(Exception):
+    """Raised inside the pipeline with --strict at the first failure."""
+
+    def __init__(self, failure: Failure):
+        super().__init__(f"{failure.source}: {failure.reason}")
+        self.failure = failure
+
+
+def document_hash(doc: Document) -> str:
+    """What decides whether a document must be extracted again: its content and the extractor."""
+    h = hashlib.sha256()
+    for part in (extract_module.EXTRACTOR_VERSION, doc.id, doc.title, doc.date, doc.url, doc.text):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def safe_extract(doc: Document) -> Extraction | Failure:
+    """Extract one document; a bug on strange text fails that document, not the run."""
+    try:
+        return extract_module.extract(doc)
+    except Exception as error:  # noqa: BLE001 - reported per document, never silently dropped
+        return Failure(doc.source or doc.id, f"extraction failed ({type(error).__name__}: {error}); "
+                                             f"please report this file")
+
+
+def windows(items: Iterable, size: int) -> Iterator[list]:
+    window: list = []
+    for item in items:
+        window.append(item)
+        if len(window) >= size:
+            yield window
+            window = []
+    if window:
+        yield window
+
+
+def _unique(items: Iterable[Document | Failure]) -> Iterator[Document | Failure]:
+    """Two files with the same document name would overwrite each other: fail the second."""
+    seen: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Document):
+            if item.id in seen:
+                item = Failure(item.source or item.id,
+                               f"same document name {item.id!r} as {seen[item.id]}; rename one of them")
+            else:
+                seen[item.id] = item.source or item.id
+        yield item
+
+
+class Extractor:
+    """Runs extraction in-process (workers=1) or in a pool of worker processes."""
+
+    def __init__(self, workers: int = 1):
+        self.workers = max(1, workers)
+        self.pool = None
+
+    def __enter__(self) -> "Extractor":
+        if self.workers > 1:
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+    def submit(self, docs: list[Document]):
+        """Start extracting `docs`; returns a callable that waits for the results."""
+        if self.pool is None or len(docs) < 2:
+            return lambda: [safe_extract(d) for d in docs]
+        pending = self.pool.map_async(safe_extract, docs, chunksize=max(1, len(docs) // (self.workers * 4)))
+        return pending.get
+
+
+def extract_paths(paths: Iterable[str], workers: int = 1, batch_size: int = 200
+                  ) -> Iterator[Extraction | Failure]:
+    """Extract every document under `paths`, in order, streaming; failures are yielded too."""
+    with Extractor(workers) as extractor:
+        for window in windows(_unique(read_documents(paths)), batch_size):
+            docs = [d for d in window if isinstance(d, Document)]
+            results = iter(extractor.submit(docs)())
+            for item in window:
+                yield item if isinstance(item, Failure) else next(results)
+
+
+def load(paths: Iterable[str], store: Store, *, workers: int = 1, batch_size: int = 200,
+         force: bool = False, strict: bool = False, on_progress: Progress | None = None) -> Report:
+    """Load documents into the graph; unchanged ones (same content hash) are skipped."""
+    report = Report()
+    store.apply_schema()
+
+    def fail(failure: Failure) -> None:
+        report.failures.append(failure)
+        if strict:
+            raise StrictStop(failure)
+
+    def write(results: list, hashes: dict[str, str]) -> None:
+        good = []
+        for item in results:
+            if isinstance(item, Failure):
+                fail(item)
+            else:
+                good.append(item)
+        if good:
+            report.stats.merge(store.write(good, hashes, extract_module.EXTRACTOR_VERSION))
+            report.loaded += len(good)
+        if on_progress:
+            on_progress(report)
+
+    with Extractor(workers) as extractor:
+        waiting = None  # the previous window: (results getter, hashes)
+        try:
+            for window in windows(_unique(read_documents(paths)), batch_size):
+                docs = []
+                for item in window:
+                    if isinstance(item, Failure):
+                        fail(item)
+                    else:
+                        docs.append(item)
+                hashes = {d.id: document_hash(d) for d in docs}
+                stored = {} if force else store.stored_hashes(list(hashes))
+                changed = [d for d in docs if stored.get(d.id) != hashes[d.id]]
+                report.skipped += len(docs) - len(changed)
+                pending = (extractor.submit(changed), hashes)
+                if waiting is not None:
+                    write(waiting[0](), waiting[1])
+                elif on_progress:
+                    on_progress(report)
+                waiting = pending
+            if waiting is not None:
+                write(waiting[0](), waiting[1])
+        finally:
+            report.seconds = time.monotonic() - report.started
+    return report

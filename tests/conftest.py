@@ -1,0 +1,78 @@
+"""Shared fixtures: one real Neo4j for the whole session, wiped before each test that uses it.
+
+With NEO4J_URI set, that server is used (its database is wiped!); otherwise the project's managed
+server is started in a temporary home on free ports and stopped at the end.
+"""
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+from graph.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+GOLD = SHARED / "eval" / "gold-seeds.jsonl"
+SCORER = SHARED / "eval" / "kgscore.py"
+SAMPLES = ROOT / "samples"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seed articles are not beside the repository ({SEEDS})")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings(tmp_path_factory) -> Settings:
+    """Settings of a running real Neo4j server for this test session."""
+    if os.environ.get("NEO4J_URI"):
+        yield Settings.from_env()
+        return
+    from graph import server
+
+    home = tmp_path_factory.mktemp("neo4j-home")
+    status = server.start(home=home, bolt_port=free_port(), http_port=free_port(),
+                          heap="768m", pagecache="256m")
+    try:
+        yield Settings(uri=status.bolt_uri, password=server.DEFAULT_PASSWORD)
+    finally:
+        server.stop(home=home)
+
+
+@pytest.fixture(scope="session")
+def _session_store(neo4j_settings):
+    from graph.store import Store
+
+    store = Store.open(neo4j_settings)
+    store.apply_schema()
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def store(_session_store):
+    """The session's store, with an empty graph."""
+    _session_store.wipe()
+    return _session_store
+
+
+@pytest.fixture
+def env_for_cli(neo4j_settings) -> dict[str, str]:
+    """Environment that points a `kg` subprocess at the test server."""
+    env = dict(os.environ)
+    env.update(NEO4J_URI=neo4j_settings.uri, NEO4J_USER=neo4j_settings.user,
+               NEO4J_PASSWORD=neo4j_settings.password, NEO4J_DATABASE=neo4j_settings.database)
+    return env
