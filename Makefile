@@ -1,0 +1,42 @@
+# The two commands of the README: `make demo` and `make test`. Both set up what they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+OUT := out
+
+.PHONY: demo test install browser clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# Headless Chromium for the browser tests, from Debian's packages (needs root or sudo).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && apt-get install -y -qq chromium >/dev/null); \
+	  elif command -v sudo >/dev/null 2>&1; then (sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null); \
+	  fi; } || true
+	@command -v chromium >/dev/null 2>&1 || echo "note: chromium is not installed; browser tests will be skipped"
+
+demo: $(STAMP)
+	$(BIN)/kg server start
+	$(BIN)/kg load samples
+	$(BIN)/kg stats
+	@mkdir -p $(OUT)
+	$(BIN)/kg view -o $(OUT)/network.html
+	$(BIN)/kg query who-chaired-what
+	@echo
+	@echo "Neo4j Browser:  http://127.0.0.1:7474/browser/  (user neo4j, password kg-dev-password)"
+	@echo "Network view:   $(abspath $(OUT))/network.html"
+	@echo "Queries:        $(BIN)/kg query --list"
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .hypothesis tests/artifacts
