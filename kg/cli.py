@@ -245,5 +245,67 @@ def stats(
     out.print(table)
 
 
+ServerHome = Annotated[Optional[Path], typer.Option("--home", envvar="KG_HOME",
+                                                  help="Server folder (conf, data, logs) [default: ~/.local/share/kg/neo4j].")]
+
+
+def _print_status(status) -> None:
+    out.print(f"Neo4j {status.version} is [bold]{status.state}[/]" + (f" (pid {status.pid})" if status.pid else ""))
+    if status.state == "running":
+        out.print(f"  Bolt URI:      {status.bolt_uri}")
+        out.print(f"  Browser:       {status.browser_url}")
+        out.print(f"  user/password: {status.user} / the development default (NEO4J_PASSWORD)")
+    out.print(f"  home:          {status.home}")
+
+
+@server_app.command("start")
+def server_start(
+    home: ServerHome = None,
+    bolt_port: Annotated[int, typer.Option(help="Bolt port on 127.0.0.1.")] = 7687,
+    http_port: Annotated[int, typer.Option(help="HTTP and Browser port on 127.0.0.1.")] = 7474,
+    heap: Annotated[str, typer.Option(help="Java heap for the server.")] = "1g",
+    pagecache: Annotated[str, typer.Option(help="Page cache for the server.")] = "512m",
+) -> None:
+    """Download (once) and start a local Neo4j Community server in the background.
+
+    Example: kg server start
+    """
+    from graph import server
+
+    with user_errors(), err.status("starting Neo4j…") as spinner:
+        status = server.start(home=home, bolt_port=bolt_port, http_port=http_port, heap=heap,
+                              pagecache=pagecache,
+                              on_progress=lambda message: spinner.update(f"starting Neo4j: {message}"))
+    _print_status(status)
+
+
+@server_app.command("stop")
+def server_stop(home: ServerHome = None) -> None:
+    """Stop the server that `kg server start` started (and nothing else).
+
+    Example: kg server stop
+    """
+    from graph import server
+
+    with user_errors():
+        stopped = server.stop(home=home)
+    err.print("stopped Neo4j" if stopped else "Neo4j was not running (nothing to stop)")
+
+
+@server_app.command("status")
+def server_status(home: ServerHome = None) -> None:
+    """Say whether the managed server is running, stopped or unreachable (exit 0 only if running).
+
+    Example: kg server status
+    """
+    from graph import server
+
+    with user_errors():
+        status = server.status(home=home)
+    _print_status(status)
+    if status.state != "running":
+        raise typer.Exit(EXIT_ERROR)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
