@@ -1,0 +1,107 @@
+"""Cleaning scraped news without cutting it: each line of `Document.text` gets a kind, so that
+offsets stay exact. Kinds: body, caption (photo captions: kept, they often say who holds which
+position), byline (authors, not actors), title, boilerplate (site furniture)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from loaders import lexicon
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    kind: str  # body | caption | byline | title | boilerplate
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str = ""
+    date: str = ""
+    outlet: str = ""
+    authors: tuple[str, ...] = ()
+
+
+_BYLINE = re.compile(r"^(?:(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|-|&)\s*(?:tin|bài|ảnh|video|clip))*"
+                     r"|nguồn|theo)\s*:\s*(.+)$", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(r"\s*\(?\s*Ảnh\s*:\s*([^.()]{2,40}?)\s*\)?\s*\.?\s*$")
+_NAME = r"[A-ZÀ-ỸĐ][\wÀ-ỹđĐ]*"
+_AUTHOR_LINE = re.compile(rf"^{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|-|và)\s*{_NAME}(?:\s+{_NAME}){{0,3}}){{0,3}}$")
+_HEADER_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_OUTLET = re.compile(r"^\s*\(?([A-ZĐ][\w\sÀ-ỹĐđ.]{1,30}?)\)?\s+[-–]\s+(?=\S)")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(p, re.IGNORECASE), kind) for p, kind in lexicon.table("boilerplate.tsv"))
+
+
+def _boilerplate(line: str) -> str:
+    for pattern, kind in _patterns():
+        if pattern.fullmatch(line):
+            return kind
+    return ""
+
+
+def split_authors(names: str) -> tuple[str, ...]:
+    parts = re.split(r"\s*(?:,|;|-|–|\bvà\b)\s*", names.strip(" .\t"))
+    return tuple(_title_case(p) for p in parts if p and len(p.split()) <= 5)
+
+
+def _title_case(name: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() if w.isupper() else w for w in name.split())
+
+
+def segment(text: str) -> tuple[list[Line], Metadata]:
+    """Classify the lines of `text` and read the document's metadata from them."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    lines: list[Line] = []
+    authors: list[str] = []
+    date = outlet = title = ""
+    caption_next = False
+    seen_body = False
+    content = [i for i, (s, e) in enumerate(spans)
+               if text[s:e].strip() and not _boilerplate(text[s:e].strip())]
+    last = content[-1] if content else -1
+    for i, (s, e) in enumerate(spans):
+        raw = text[s:e]
+        line = raw.strip()
+        if not line:
+            continue
+        kind = _boilerplate(line)
+        if kind:
+            if not date and (m := _HEADER_DATE.search(line)):
+                date = "%04d-%02d-%02d" % (int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            lines.append(Line(s, e, "boilerplate"))
+            caption_next = caption_next or kind == "caption_next"
+            continue
+        if m := _BYLINE.match(line):
+            authors.extend(split_authors(m.group(1)))
+            lines.append(Line(s, e, "byline"))
+            continue
+        words = line.split()
+        if i == last and seen_body and len(words) <= 8 and _AUTHOR_LINE.match(line):
+            authors.extend(split_authors(line))
+            lines.append(Line(s, e, "byline"))
+            continue
+        if caption_next or _PHOTO_CREDIT.search(line) and len(words) < 60:
+            caption_next = False
+            if m := _PHOTO_CREDIT.search(line):
+                authors.extend(a for a in split_authors(m.group(1)) if a not in authors)
+            lines.append(Line(s, e, "caption"))
+            continue
+        if not seen_body and not title and len(words) <= 30 and not line.endswith((".", ":", ";")):
+            title = line
+            lines.append(Line(s, e, "title"))
+            continue
+        if not seen_body and not outlet and (m := _OUTLET.match(line)):
+            candidate = m.group(1).strip()
+            if len(candidate.split()) <= 4:
+                outlet = candidate
+        seen_body = seen_body or len(words) > 40
+        lines.append(Line(s, e, "body"))
+    unique = tuple(dict.fromkeys(a for a in authors if a))
+    return lines, Metadata(title=title, date=date, outlet=outlet, authors=unique)

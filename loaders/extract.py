@@ -1,0 +1,873 @@
+"""Vietnamese defence news → entities and relations, each with the sentence that states it.
+
+The rules are small and read the domain knowledge in `loaders/lexicon/`; they rest on how
+Vietnamese news writes names: a rank before a person's name (`Trung tướng Trần Minh Đức`), a
+chain of positions after it (`, Chủ nhiệm Tổng cục Kỹ thuật`), agencies as a head word and a
+capitalised name (`Tổng cục` + `Công nghiệp quốc phòng`), instruments with numbers
+(`Nghị quyết số 08-NQ/TW`), and verbs that tie people to events (`chủ trì`, `dự`, `phát biểu`).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
+from loaders import lexicon
+from loaders.clean import segment
+from loaders.normalize import clean_name, fold, fold_tones
+
+EXTRACTOR_VERSION = "2026.11.22-1"
+
+# --- tokens and sentences ------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\w+(?:[-/.]\w+)*|[^\w\s]")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9])")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_DOCNUM = re.compile(r"\d+[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[-/]\s*[A-ZĐa-zđ][\wĐđ]*)+")
+_NUMBERISH = re.compile(r"^(?:\d+[A-Za-z]?|[A-Z]+\d+[A-Za-z]*|[IVXLC]+)$")
+_UPPER_START = re.compile(r"^[A-ZÀ-ỸĐ]")
+_ABBREV_TOKEN = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ0-9-]*$")
+_HARD_STOP = set(".;:!?…()[]“”\"'")
+_PLURAL = {"các", "những", "nhiều", "một", "số", "mọi", "từng", "hai", "ba", "bốn", "năm"}
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+    low: str = ""
+    cap: bool = False
+
+    def __post_init__(self):
+        self.low = fold_tones(self.text.lower())
+        self.cap = bool(_UPPER_START.match(self.text))
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    caption: bool
+    toks: list[Tok]
+
+
+@dataclass
+class Found:
+    """A mention found in a sentence, before entities are resolved."""
+
+    label: str
+    i: int  # first token
+    j: int  # one past the last token
+    name: str  # canonical display name
+    sent: Sentence
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.sent.toks[self.i].start
+
+    @property
+    def end(self) -> int:
+        return self.sent.toks[self.j - 1].end
+
+
+def split_sentences(text: str, lines) -> list[tuple[int, int, bool]]:
+    """(start, end, is_caption) of each sentence in the body, title and caption lines."""
+    out = []
+    for line in lines:
+        if line.kind in ("boilerplate", "byline"):
+            continue
+        start = line.start
+        for m in _SENTENCE_END.finditer(text, line.start, line.end):
+            out.append((start, m.start(), line.kind == "caption"))
+            start = m.end()
+        out.append((start, line.end, line.kind == "caption"))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e - (len(text[s:e]) - len(text[s:e].rstrip())), c)
+            for s, e, c in out if text[s:e].strip()]
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+# --- lexicons as token tries ---------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _phrases(name: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word (folded) → [(all words folded, phrase as written)], longest first."""
+    index: dict[str, list] = defaultdict(list)
+    for phrase in lexicon.words(name):
+        words = tuple(fold_tones(w.lower()) for w in phrase.split())
+        index[words[0]].append((words, phrase))
+    for entries in index.values():
+        entries.sort(key=lambda e: len(e[0]), reverse=True)
+    return dict(index)
+
+
+def match(name: str, toks: list[Tok], i: int, need_cap: bool = True) -> tuple[int, str] | None:
+    """The longest phrase of lexicon `name` starting at token i: (end index, phrase)."""
+    if i >= len(toks) or (need_cap and not toks[i].cap):
+        return None
+    for words, phrase in _phrases(name).get(toks[i].low, ()):
+        n = len(words)
+        if i + n <= len(toks) and all(toks[i + k].low == words[k] for k in range(n)):
+            return i + n, phrase
+    return None
+
+
+@lru_cache(maxsize=None)
+def _agency_kinds() -> dict[str, set[str]]:
+    kinds: dict[str, set[str]] = {}
+    for row in lexicon.table("agencies.tsv"):
+        kinds[row[0]] = set(row[1].split()) if len(row) > 1 else {"head"}
+    return kinds
+
+
+@lru_cache(maxsize=None)
+def _abbreviations() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    whole, prefixes = {}, {}
+    for row in lexicon.table("abbreviations.tsv"):
+        if len(row) < 3:
+            continue
+        if row[2] == "prefix":
+            prefixes[row[0]] = row[1]
+        else:
+            whole[row[0]] = (row[1], row[2])
+    return whole, prefixes
+
+
+@lru_cache(maxsize=None)
+def _set(name: str) -> frozenset[str]:
+    return frozenset(fold_tones(w.lower()) for w in lexicon.words(name))
+
+
+@lru_cache(maxsize=None)
+def _cues() -> dict[str, str]:
+    return {row[0]: row[1] for row in lexicon.table("cues.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _issuers() -> dict[str, str]:
+    return {row[0].upper(): row[1] for row in lexicon.table("issuers.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _program_modes() -> dict[str, str]:
+    return {row[0]: (row[1] if len(row) > 1 else "named") for row in lexicon.table("programs.txt")}
+
+
+def _is_word(a: Tok, b: Tok) -> bool:
+    return f"{a.low} {b.low}" in lexicon.dictionary()
+
+
+def _expand(text: str) -> str:
+    """Abbreviations inside a name written out: `Tổng cục CNQP` → `Tổng cục Công nghiệp quốc phòng`."""
+    whole, prefixes = _abbreviations()
+    out = []
+    for word in text.split(" "):
+        if word in whole:
+            out.append(whole[word][0])
+            continue
+        m = re.fullmatch(r"([A-ZĐ]+)(\d+)", word)
+        if m and m.group(1) in prefixes:
+            out.append(f"{prefixes[m.group(1)]} {m.group(2)}")
+            continue
+        out.append(word)
+    return " ".join(out)
+
+
+def _surface(sent: Sentence, text: str, i: int, j: int) -> str:
+    return clean_name(text[sent.toks[i].start:sent.toks[j - 1].end])
+
+
+# --- the recognisers ------------------------------------------------------------------------------
+
+class _Reader:
+    """Finds mentions in one document; the rules share what the document has said so far."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.found: list[Found] = []
+        self.relations: list[tuple] = []  # (type, Found source, Found target, evidence sentence, title)
+        self.taken: dict[int, set[int]] = defaultdict(set)  # sentence index → tokens inside a name
+
+    # agencies -------------------------------------------------------------------------------------
+
+    def agency_at(self, s: Sentence, i: int) -> tuple[int, str, str] | None:
+        """(end, display name, head) of an agency name starting at token i."""
+        toks = s.toks
+        whole, prefixes = _abbreviations()
+        tok = toks[i]
+        if tok.text in whole and whole[tok.text][1] == "Agency":
+            return i + 1, whole[tok.text][0], ""
+        m = re.fullmatch(r"([A-ZĐ]+)(\d+)", tok.text)
+        if m and m.group(1) in prefixes:
+            return i + 1, f"{prefixes[m.group(1)]} {m.group(2)}", prefixes[m.group(1)]
+        hit = match("agencies.tsv", toks, i)
+        if not hit:
+            return None
+        j, head = hit
+        kinds = _agency_kinds()[head]
+        k = self._name_part(s, j)
+        if "whole" in kinds and k == j:
+            return j, head, head
+        if "whole" in kinds:
+            # a whole name may still go on ("Bộ Tư lệnh Bộ đội Biên phòng"); keep the longer one
+            pass
+        if k == j:
+            return (j, head, head) if "whole" in kinds else None
+        return k, _expand(_surface(s, self.text, i, k)), head
+
+    def _name_part(self, s: Sentence, j: int) -> int:
+        """End of the proper-name part of an agency that starts at token j."""
+        toks = s.toks
+        k = j
+        tails = _set("name_tails.txt")
+        while k < len(toks):
+            t = toks[k]
+            if k > j and (match("ranks.txt", toks, k) or match("positions.txt", toks, k)):
+                break
+            if k > j and t.text in _set("surnames.txt") | {w.capitalize() for w in _set("surnames.txt")} \
+                    and self._person_run(s, k) >= k + 3:
+                break
+            if _NUMBERISH.match(t.text) and (k == j or _NUMBERISH.match(toks[k - 1].text) is None):
+                k += 1
+                continue
+            if t.cap and t.text not in _HARD_STOP and t.text.isalnum() or _ABBREV_TOKEN.match(t.text):
+                k += 1
+                if k < len(toks) and not toks[k].cap and toks[k].text.isalpha() and _is_word(t, toks[k]):
+                    k += 1
+                continue
+            if t.text in ("-", "–") and k > j and k + 1 < len(toks) and toks[k + 1].cap:
+                k += 1
+                continue
+            if k > j and k + 1 < len(toks) and f"{t.low} {toks[k + 1].low}" in tails:
+                k += 2
+                continue
+            if k > j and t.low in tails:
+                k += 1
+                continue
+            break
+        return k
+
+    # persons --------------------------------------------------------------------------------------
+
+    def _person_run(self, s: Sentence, i: int, most: int = 4) -> int:
+        """End of a run of capitalised name syllables starting at i (no head words or titles)."""
+        toks = s.toks
+        k = i
+        while k < len(toks) and k - i < most:
+            t = toks[k]
+            if not (t.cap and t.text.isalpha()) or t.text.isupper() and len(t.text) > 1:
+                break
+            if k > i and (match("agencies.tsv", toks, k) or match("ranks.txt", toks, k)
+                          or match("positions.txt", toks, k)):
+                break
+            k += 1
+        return k
+
+    def person_at(self, s: Sentence, i: int, known: dict[str, str]) -> tuple[int, int, str, str] | None:
+        """(name start, name end, name, rank) of a person mention at token i."""
+        toks = s.toks
+        rank = ""
+        hit = match("ranks.txt", toks, i)
+        start = i
+        if hit:
+            start, rank = hit[0], hit[1]
+        elif toks[i].low in ("đồng", "ông", "bà") and i + 1 < len(toks):
+            start = i + 2 if toks[i].low == "đồng" and toks[i + 1].low == "chí" else i + 1
+            if toks[i].low == "đồng" and start == i + 1:
+                return None
+        if start >= len(toks):
+            return None
+        end = self._person_run(s, start)
+        n = end - start
+        if n == 0:
+            return None
+        name = " ".join(t.text for t in toks[start:end])
+        if n == 1:
+            # "Thượng tướng Thạch": a given name for someone the article named in full
+            if not rank:
+                return None
+            matches = [full for full in known.values() if full.split()[-1] == name]
+            if len(set(matches)) != 1:
+                return None
+            return start, end, matches[0], rank
+        if rank or start > i:
+            return start, end, name, rank
+        surnames = _set("surnames.txt")
+        if toks[start].low in surnames and n >= 3 or fold(name) in known:
+            prev = toks[start - 1].low if start > 0 else ""
+            if prev in ("phố", "tp", "thành", "đường", "quận", "huyện", "tỉnh", "xã", "phường"):
+                return None
+            return start, end, name, rank
+        return None
+
+    # instruments, programmes, meetings ---------------------------------------------------------------
+
+    def _topic(self, s: Sentence, k: int, most: int, stops: frozenset[str], allow_comma=False) -> int:
+        """End of a descriptive phrase from token k: words until punctuation or a stop word."""
+        toks = s.toks
+        start = k
+        while k < len(toks) and k - start < most:
+            t = toks[k]
+            if t.text in _HARD_STOP or (t.text == "," and not allow_comma):
+                break
+            if t.text == ",":
+                if k + 1 < len(toks) and (toks[k + 1].cap or toks[k + 1].low in _PLURAL):
+                    break
+                k += 1
+                continue
+            two = f"{t.low} {toks[k + 1].low}" if k + 1 < len(toks) else ""
+            if two in stops or t.low in stops:
+                break
+            if k > start and (match("ranks.txt", toks, k) or self.person_here(s, k)):
+                break
+            k += 1
+        while k > start and toks[k - 1].low in ("và", "của", "với", "về", ",", "-", "các", "những"):
+            k -= 1
+        return k
+
+    def person_here(self, s: Sentence, k: int) -> bool:
+        t = s.toks[k]
+        return t.cap and t.low in _set("surnames.txt") and self._person_run(s, k) >= k + 3
+
+    def instrument_at(self, s: Sentence, i: int) -> tuple[int, str, str, tuple[int, int] | None] | None:
+        """(end, name, document number, span of an issuing agency inside) of an instrument at i."""
+        toks = s.toks
+        hit = match("instruments.txt", toks, i, need_cap=False)
+        if not hit:
+            return None
+        j, word = hit
+        word = clean_name(self.text[toks[i].start:toks[j - 1].end])
+        word = word[0].upper() + word[1:]
+        k = j
+        if k < len(toks) and toks[k].low == "số":
+            k += 1
+        m = _DOCNUM.match(self.text, toks[k].start) if k < len(toks) else None
+        if m and m.end() <= s.end:
+            number = re.sub(r"\s+", "", m.group())
+            end = k
+            while end < len(toks) and toks[end].end <= m.end():
+                end += 1
+            return end, f"{word} số {number}", number, None
+        if not toks[i].cap:
+            return None
+        if k < len(toks) and toks[k].low == "của":
+            agency = self.agency_at(s, k + 1) if k + 1 < len(toks) else None
+            if not agency:
+                return None
+            end = agency[0]
+            if end < len(toks) and toks[end].low == "về":
+                end = self._topic(s, end + 1, 30, _set("stopwords.txt") - {"thực hiện", "trong"})
+            return end, clean_name(word + " " + self.text[toks[k].start:toks[end - 1].end]), "", (k + 1, agency[0])
+        if word in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"):
+            end = self._name_part(s, k)
+            if word == "Hiến pháp" and end == k:
+                return k, word, "", None
+            if end == k:
+                return None
+            if word != "Hiến pháp":
+                end = max(end, self._topic(s, end, 14, _set("stopwords.txt"), allow_comma=True))
+            return end, clean_name(self.text[toks[i].start:toks[end - 1].end]), "", None
+        if k < len(toks) and toks[k].cap and i > 0:
+            end = self._name_part(s, k)
+            while end + 2 <= len(toks) and toks[end].low == "lần" and toks[end + 1].low == "thứ":
+                end = min(len(toks), end + 3)
+            return end, clean_name(self.text[toks[i].start:toks[end - 1].end]), "", None
+        if i > 0:  # "Chỉ lệnh công tác kỹ thuật của Bộ Quốc phòng": a named instrument mid-sentence
+            end = k
+            while end < len(toks) and end - k < 8 and not toks[end].cap and toks[end].text.isalpha() \
+                    and toks[end].low not in _set("stopwords.txt") and toks[end].low != "của":
+                end += 1
+            if end > k and end < len(toks) and toks[end].low == "của":
+                agency = self.agency_at(s, end + 1) if end + 1 < len(toks) else None
+                if agency:
+                    return (agency[0], clean_name(self.text[toks[i].start:toks[agency[0] - 1].end]), "",
+                            (end + 1, agency[0]))
+        return None
+
+    def program_at(self, s: Sentence, i: int) -> tuple[int, str] | None:
+        toks = s.toks
+        hit = match("programs.txt", toks, i, need_cap=False)
+        if not hit:
+            return None
+        j, word = hit
+        if i > 0 and toks[i - 1].low in _PLURAL:
+            return None
+        mode = _program_modes()[word]
+        if j >= len(toks):
+            return None
+        m = _DOCNUM.match(self.text, toks[j].start)
+        if m and m.end() <= s.end:
+            end = j
+            while end < len(toks) and toks[end].end <= m.end():
+                end += 1
+            return end, word + " " + re.sub(r"\s+", "", m.group())
+        if _NUMBERISH.match(toks[j].text):
+            return j + 1, f"{word} {toks[j].text}"
+        lower_start = not toks[i].cap or i == 0
+        if mode != "any" and lower_start and toks[j].low != "của":
+            return None
+        if mode != "any" and not toks[i].cap and toks[j].low != "của":
+            return None
+        end = self._topic(s, j, 25, _set("stopwords.txt"))
+        if end == j or toks[j].low in ("và", "của", ","):
+            return None
+        name = clean_name(self.text[toks[i].start:toks[end - 1].end])
+        return end, name[0].upper() + name[1:]
+
+    def meeting_at(self, s: Sentence, i: int) -> tuple[int, str, bool] | None:
+        """(end, name, specific) of an event mention at i."""
+        toks = s.toks
+        hit = match("meetings.txt", toks, i, need_cap=False)
+        if not hit:
+            return None
+        j, word = hit
+        if j < len(toks) and _is_word(toks[j - 1], toks[j]) and j - i == 1:
+            return None  # "hội" + "nghị" handled by the phrase; "lễ" inside "lễ hội" etc.
+        if i > 0 and toks[i - 1].low in _PLURAL:
+            return None
+        stops = _set("stopwords.txt") | {"trong", "ở", "về", "nhằm"}
+        end = self._topic(s, j, 20, stops)
+        if end < len(toks) and toks[end].low == "với" and end + 1 < len(toks):
+            agency = self.agency_at(s, end + 1)
+            if agency:
+                end = agency[0]
+        specific = end > j and not (end == j + 1 and toks[j].low in ("này", "đó", "trên"))
+        name = clean_name(self.text[toks[i].start:toks[max(end, j) - 1].end])
+        name = name[0].upper() + name[1:]
+        return end if specific else j, name, specific
+
+    # one pass over a sentence ---------------------------------------------------------------------------
+
+    def read(self, s: Sentence, known_people: dict[str, str]) -> None:
+        toks = s.toks
+        i = 0
+        while i < len(toks):
+            agency = self.agency_at(s, i) if toks[i].cap else None
+            if agency:
+                end, name, head = agency
+                if end > i + 0 and (name != head or "whole" in _agency_kinds().get(head, set())):
+                    f = Found("Agency", i, end, name, s, {"head": head})
+                    self.found.append(f)
+                    # "Đảng ủy Tổng cục Kỹ thuật" contains an agency of its own
+                    inner = self._inner_agency(s, i, end, head)
+                    if inner:
+                        self.found.append(inner)
+                        self.relations.append(("PART_OF", f, inner, s, ""))
+                    i = end
+                    continue
+                self.found.append(Found("Agency?", i, end, head, s, {"head": head}))
+                i = end
+                continue
+            person = self.person_at(s, i, known_people)
+            if person:
+                start, end, name, rank = person
+                p = Found("Person", start, end, name, s)
+                self.found.append(p)
+                known_people[fold(name)] = name
+                if rank:
+                    r = Found("Rank", i, start, rank, s)
+                    self.found.append(r)
+                    self.relations.append(("HAS_RANK", p, r, s, ""))
+                i = end
+                continue
+            i += 1
+        # instruments, programmes and events may contain agency names: a second pass
+        for i in range(len(toks)):
+            inst = self.instrument_at(s, i)
+            if inst:
+                end, name, number, issuer = inst
+                self.found.append(Found("Resolution", i, end, name, s, {"number": number, "issuer": issuer}))
+                continue
+            prog = self.program_at(s, i)
+            if prog:
+                self.found.append(Found("Program", i, prog[0], prog[1], s))
+                continue
+            meeting = self.meeting_at(s, i)
+            if meeting:
+                end, name, specific = meeting
+                self.found.append(Found("Meeting", i, end, name, s, {"specific": specific}))
+
+    def _inner_agency(self, s: Sentence, i: int, end: int, head: str) -> Found | None:
+        if head not in ("Đảng ủy", "Đảng bộ", "Bộ Tư lệnh", "Bộ Chỉ huy", "Đảng ủy Quân sự"):
+            return None
+        j = i + len(head.split())
+        if j < end:
+            inner = self.agency_at(s, j)
+            if inner and inner[0] == end and inner[1] != inner[2] or inner and inner[0] == end and \
+                    "whole" in _agency_kinds().get(inner[2], set()):
+                return Found("Agency", j, end, inner[1], s, {"head": inner[2]})
+        return None
+
+
+# --- the document pass ---------------------------------------------------------------------------------
+
+def _date_in(text: str, default_year: str) -> str:
+    m = re.search(r"\b(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\b", text)
+    m2 = re.search(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", text)
+    m = m2 or m
+    if not m:
+        return ""
+    day, month = int(m.group(1)), int(m.group(2))
+    year = m.group(3) or default_year
+    if not year or not (1 <= day <= 31 and 1 <= month <= 12):
+        return ""
+    return "%04d-%02d-%02d" % (int(year), month, day)
+
+
+def _event_date(sentence: str, doc_text: str, published: str) -> str:
+    cue = re.search(r"(?:\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?:ngày\s+)?|\b[Nn]gày\s+)(\d{1,2}\s*[/-]\s*\d{1,2}"
+                    r"(?:\s*[/-]\s*\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)", sentence)
+    if not cue:
+        return ""
+    years = re.findall(r"\bnăm\s+(\d{4})\b", sentence) or re.findall(r"\bnăm\s+(\d{4})\b", doc_text[:2000])
+    year = years[0] if years else (published[:4] if published else "")
+    text = cue.group(1)
+    if "tháng" in text:
+        text = "ngày " + text
+    return _date_in(text, year)
+
+
+def extract(doc: Document) -> Extraction:
+    """Entities and relations of one document, with evidence; pure and safe on any text."""
+    lines, meta = segment(doc.text)
+    doc = replace(doc, title=doc.title or meta.title, date=doc.date or meta.date,
+                  outlet=doc.outlet or meta.outlet, authors=doc.authors or meta.authors)
+    reader = _Reader(doc)
+    sentences = [Sentence(s, e, cap, tokens(doc.text, s, e)) for s, e, cap in split_sentences(doc.text, lines)]
+    known: dict[str, str] = {}
+    for s in sentences:
+        reader.read(s, known)
+    return _assemble(doc, reader, sentences)
+
+
+def content_hash(doc: Document) -> str:
+    h = hashlib.sha256()
+    for part in (EXTRACTOR_VERSION, doc.id, doc.title, doc.date, doc.url, doc.text):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+@dataclass
+class _Ent:
+    label: str
+    key: str
+    name: str
+    mentions: list[Found] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    date: str = ""
+
+
+def _assemble(doc: Document, reader: _Reader, sentences: list[Sentence]) -> Extraction:
+    text = doc.text
+    ents: dict[tuple[str, str], _Ent] = {}
+    of: dict[int, _Ent] = {}  # id(Found) → entity
+
+    def add(f: Found, label: str, key: str, name: str) -> _Ent:
+        e = ents.get((label, key))
+        if e is None:
+            e = ents[label, key] = _Ent(label, key, name)
+        e.mentions.append(f)
+        surface = clean_name(text[f.start:f.end])
+        if surface and fold(surface) != fold(e.name):
+            e.aliases.add(surface)
+        of[id(f)] = e
+        return e
+
+    found = reader.found
+    # agencies first: bare heads ("Tổng cục") resolve to the agency with that head nearest before
+    agencies = [f for f in found if f.label == "Agency"]
+    for f in agencies:
+        add(f, "Agency", fold(f.name), f.name)
+    by_head: dict[str, list[Found]] = defaultdict(list)
+    for f in agencies:
+        if f.extra.get("head"):
+            by_head[fold(f.extra["head"])].append(f)
+    for f in [f for f in found if f.label == "Agency?"]:
+        target = _nearest(f, by_head.get(fold(f.extra["head"]), []))
+        if target is not None:
+            f.label = "Agency"
+            add(f, "Agency", of[id(target)].key, of[id(target)].name)
+    for f in found:
+        if f.label in ("Person", "Rank"):
+            add(f, f.label, fold(f.name), f.name)
+        elif f.label == "Resolution":
+            key = fold(f.extra["number"]) if f.extra.get("number") else fold(f.name)
+            add(f, "Resolution", key, f.name)
+    _programs(found, add)
+    _meetings(doc, found, sentences, add, agencies, of)
+
+    relations: list[tuple[str, _Ent, _Ent, Sentence, str]] = []
+    for rtype, a, b, s, title in reader.relations:
+        if id(a) in of and id(b) in of:
+            relations.append((rtype, of[id(a)], of[id(b)], s, title))
+    for s in sentences:
+        relations.extend(_sentence_relations(s, [f for f in found if f.sent is s and id(f) in of], of, ents))
+    # an issuer written as the instrument's owner ("Nghị quyết của Quân ủy Trung ương") or its number
+    agency_by_key = {e.key: e for e in ents.values() if e.label == "Agency"}
+    for f in found:
+        if f.label != "Resolution" or id(f) not in of:
+            continue
+        issuer = f.extra.get("issuer")
+        if issuer:
+            inner = [a for a in found if a.label == "Agency" and a.sent is f.sent
+                     and a.i >= issuer[0] and a.j <= issuer[1]]
+            for a in inner[:1]:
+                relations.append(("ISSUED", of[id(a)], of[id(f)], f.sent, ""))
+        number = f.extra.get("number") or ""
+        for suffix, who in _issuers().items():
+            if number.upper().endswith(suffix) and fold(who) in agency_by_key:
+                relations.append(("ISSUED", agency_by_key[fold(who)], of[id(f)], f.sent, ""))
+        # "Nghị quyết số 08-NQ/TW của Bộ Chính trị"
+        toks = f.sent.toks
+        if f.j < len(toks) and toks[f.j].low == "của":
+            for a in found:
+                if a.label == "Agency" and a.sent is f.sent and a.i == f.j + 1 and id(a) in of:
+                    relations.append(("ISSUED", of[id(a)], of[id(f)], f.sent, ""))
+        elif f.j + 2 < len(toks) and toks[f.j].low == "ngày":
+            k = f.j + 1
+            while k < len(toks) and (toks[k].text.isdigit() or toks[k].text in "/-" or _DOCNUM.match(toks[k].text)):
+                k += 1
+            if k < len(toks) and toks[k].low == "của":
+                for a in found:
+                    if a.label == "Agency" and a.sent is f.sent and a.i == k + 1 and id(a) in of:
+                        relations.append(("ISSUED", of[id(a)], of[id(f)], f.sent, ""))
+    return _build(doc, ents, relations)
+
+
+def _nearest(f: Found, candidates: list[Found]) -> Found | None:
+    if not candidates:
+        return None
+    same = [c for c in candidates if c.sent is f.sent]
+    if same:
+        return min(same, key=lambda c: abs(c.i - f.i))
+    before = [c for c in candidates if c.start < f.start]
+    if before:
+        return max(before, key=lambda c: c.start)
+    return min(candidates, key=lambda c: c.start)
+
+
+def _words(name: str) -> set[str]:
+    return set(re.findall(r"\w+", fold(name)))
+
+
+def _similar(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    if fa in fb or fb in fa:
+        return True
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
+
+
+def _programs(found: list[Found], add) -> None:
+    groups: list[list[Found]] = []
+    for f in [f for f in found if f.label == "Program"]:
+        for g in groups:
+            if any(_similar(f.name, h.name) for h in g) and f.name.split()[0] == g[0].name.split()[0]:
+                g.append(f)
+                break
+        else:
+            groups.append([f])
+    for g in groups:
+        best = max(g, key=lambda f: (len(f.name), -f.start))
+        for f in g:
+            add(f, "Program", fold(best.name), best.name)
+
+
+def _meetings(doc: Document, found: list[Found], sentences, add, agencies, of) -> None:
+    meetings = [f for f in found if f.label == "Meeting"]
+    if not meetings:
+        return
+    specific = [f for f in meetings if f.extra.get("specific")]
+    groups: list[list[Found]] = []
+    for f in specific:
+        for g in groups:
+            if any(_similar(f.name, h.name) for h in g):
+                g.append(f)
+                break
+        else:
+            groups.append([f])
+    bare = [f for f in meetings if not f.extra.get("specific")]
+    main: list[Found] | None = None
+    for f in bare:
+        head = fold(f.name.split()[0] + " " + f.name.split()[1]) if len(f.name.split()) > 1 else fold(f.name)
+        home = [g for g in groups if fold(g[0].name).startswith(head)]
+        if home:
+            max(home, key=len).append(f)
+        else:
+            if main is None or not fold(main[0].name).startswith(head):
+                main = [f]
+                groups.append(main)
+            else:
+                main.append(f)
+    counts = Counter(of[id(a)].name for a in agencies
+                     if a.extra.get("head") and "whole" not in _agency_kinds().get(a.extra["head"], set()))
+    top_agency = counts.most_common(1)[0][0] if counts else ""
+    published = doc.date
+    for g in groups:
+        best = max(g, key=lambda f: (bool(f.extra.get("specific")), len(f.name)))
+        name = best.name
+        if not best.extra.get("specific") and top_agency:
+            name = f"{name} {top_agency}"
+        date = ""
+        for f in sorted(g, key=lambda f: f.start):
+            date = _event_date(doc.text[f.sent.start:f.sent.end], doc.text, published)
+            if date:
+                break
+        if not date and g is groups[0] or not date and len(groups) == 1:
+            for s in sentences[:6]:
+                date = _event_date(doc.text[s.start:s.end], doc.text, published)
+                if date:
+                    break
+        dated = re.search(r"\b(19|20)\d{2}\b|lần thứ", name)
+        key = fold(name) if dated else f"{fold(name)}|{date or doc.id}"
+        for f in g:
+            e = add(f, "Meeting", key, name)
+            e.date = e.date or date
+
+
+def _sentence_relations(s: Sentence, here: list[Found], of, ents) -> list[tuple]:
+    toks = s.toks
+    out = []
+    persons = [f for f in here if f.label == "Person"]
+    agencies = [f for f in here if f.label == "Agency"]
+    meetings = [f for f in here if f.label == "Meeting"]
+    programs = [f for f in here if f.label == "Program"]
+    resolutions = [f for f in here if f.label == "Resolution"]
+
+    # positions after a name: "X, Chủ nhiệm Tổng cục Kỹ thuật, Bí thư Đảng ủy ..."
+    for p in persons:
+        out.extend(_positions(s, p, agencies, of))
+
+    main_meetings = [e for e in ents.values() if e.label == "Meeting"]
+    cues = []
+    i = 0
+    while i < len(toks):
+        hit = match("cues.tsv", toks, i, need_cap=False)
+        if hit and not (hit[0] < len(toks) and hit[0] - i == 1 and _is_word(toks[i], toks[hit[0]])):
+            cues.append((i, hit[0], _cues()[hit[1]]))
+            i = hit[0]
+            continue
+        i += 1
+    for n, (ci, cj, rtype) in enumerate(cues):
+        prev_end = cues[n - 1][1] if n else 0
+        before = [p for p in persons if prev_end <= p.i < ci]
+        if rtype in ("CHAIRED", "ATTENDED", "SPOKE_AT"):
+            target = next((m for m in meetings if m.i >= cj), None) or \
+                (meetings[-1] if meetings else None)
+            meeting = of[id(target)] if target is not None else None
+            if meeting is None:
+                if len(main_meetings) >= 1 and (rtype != "SPOKE_AT" or _speech_at_event(toks, cj)):
+                    meeting = main_meetings[0]
+                else:
+                    continue
+            who = before if rtype != "ATTENDED" else [p for p in persons]
+            if rtype == "ATTENDED" and not before:
+                who = [p for p in persons if p.i >= cj]
+            for p in who:
+                if rtype != "ATTENDED":
+                    out.append((rtype, of[id(p)], meeting, s, ""))
+                out.append(("ATTENDED", of[id(p)], meeting, s, ""))
+        elif rtype == "SIGNED":
+            targets = [f for f in programs if f.i >= cj] or programs
+            for prog in targets[:1]:
+                signers = [a for a in agencies if prog.i <= a.i < prog.j] or \
+                          [a for a in agencies if prev_end <= a.i < ci]
+                for a in signers:
+                    out.append(("SIGNED", of[id(a)], of[id(prog)], s, ""))
+                for p in before:
+                    out.append(("SIGNED", of[id(p)], of[id(prog)], s, ""))
+        elif rtype == "ISSUED":
+            issuer = [a for a in agencies if a.j <= ci and ci - a.j <= 2]
+            for r in [r for r in resolutions if r.i >= cj][:3]:
+                for a in issuer[-1:]:
+                    out.append(("ISSUED", of[id(a)], of[id(r)], s, ""))
+        elif rtype == "ORGANIZED":
+            organiser = [a for a in agencies if a.j <= ci and ci - a.j <= 3]
+            event = [m for m in meetings if cj <= m.i <= cj + 1]
+            for a in organiser[-1:]:
+                for m in event:
+                    out.append(("ORGANIZED", of[id(a)], of[id(m)], s, ""))
+    # programmes and instructions that carry out an instrument: "... triển khai Nghị quyết số 08"
+    for r in resolutions:
+        if r.i >= 2 and toks[r.i - 1].low in ("hiện", "khai") and toks[r.i - 2].low in ("thực", "triển"):
+            for src in [f for f in programs + resolutions if f is not r and f.j <= r.i and r.i - f.j <= 12]:
+                out.append(("IMPLEMENTS", of[id(src)], of[id(r)], s, ""))
+    return out
+
+
+def _speech_at_event(toks: list[Tok], k: int) -> bool:
+    rest = " ".join(t.low for t in toks[k:k + 4])
+    return bool(re.match(r"(kết luận|chỉ đạo|khai mạc|bế mạc|tổng kết|tại|chào mừng|đáp từ)", rest))
+
+
+def _positions(s: Sentence, p: Found, agencies: list[Found], of) -> list[tuple]:
+    toks = s.toks
+    out = []
+    k = p.j
+    titles: list[str] = []
+    while k < len(toks) and toks[k].text in (",", "kiêm", "–", "-") or \
+            (k < len(toks) and toks[k].low == "kiêm"):
+        k += 1
+        hit = match("positions.txt", toks, k)
+        if not hit:
+            break
+        j, title = hit
+        # a field between the title and the agency: "Phó Chủ nhiệm Kỹ thuật Quân khu"
+        f = j
+        while f < len(toks) and toks[f].cap and toks[f].text.isalpha() and \
+                not any(a.i == f for a in agencies) and not match("agencies.tsv", toks, f):
+            f += 1
+            if f < len(toks) and not toks[f].cap and toks[f].text.isalpha() and _is_word(toks[f - 1], toks[f]):
+                f += 1
+        if f > j:
+            title = clean_name(title + " " + " ".join(t.text for t in toks[j:f]))
+        titles.append(title)
+        agency = next((a for a in agencies if a.i == f), None)
+        if agency is None:
+            if f < len(toks) and toks[f].low == "kiêm":
+                k = f
+                continue
+            break
+        # "Bí thư Đảng ủy, Chính ủy Tổng cục Kỹ thuật": a bare party committee belongs to the next agency
+        target = of[id(agency)]
+        for t in titles:
+            out.append(("HOLDS_POSITION", of[id(p)], target, s, t))
+        titles = []
+        k = agency.j
+    return out
+
+
+def _build(doc: Document, ents: dict, relations: list[tuple]) -> Extraction:
+    text = doc.text
+    entities = []
+    for e in ents.values():
+        mentions = tuple(sorted({(m.start, m.end): Mention(e.label, text[m.start:m.end], m.start, m.end,
+                                                           m.sent.start, m.sent.end, m.sent.caption)
+                                 for m in e.mentions}.values(), key=lambda m: m.start))
+        aliases = tuple(sorted(a for a in e.aliases if fold(a) != fold(e.name)))
+        entities.append(Entity(label=e.label, key=e.key, name=e.name, aliases=aliases, mentions=mentions,
+                               date=e.date))
+    merged: dict[tuple, list[Evidence]] = {}
+    titles: dict[tuple, str] = {}
+    for rtype, a, b, s, title in relations:
+        if a is b:
+            continue
+        ident = (rtype, a.label, a.key, b.label, b.key, title)
+        ev = Evidence(doc.id, s.start, s.end, text[s.start:s.end], s.caption)
+        bucket = merged.setdefault(ident, [])
+        if ev not in bucket:
+            bucket.append(ev)
+        titles[ident] = title
+    rels = tuple(Relation(t, al, ak, bl, bk, tuple(evs), title=title, as_of=doc.date if t == "HOLDS_POSITION" else "")
+                 for (t, al, ak, bl, bk, title), evs in merged.items())
+    entities.sort(key=lambda e: (e.label, e.mentions[0].start if e.mentions else 0))
+    return Extraction(document=doc, entities=tuple(entities), relations=rels, content_hash=content_hash(doc))
