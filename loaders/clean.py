@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders import lexicon
+from loaders.normalize import UPPER
 
 
 @dataclass(frozen=True)
@@ -28,10 +29,10 @@ class Metadata:
 _BYLINE = re.compile(r"^(?:(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|-|&)\s*(?:tin|bài|ảnh|video|clip))*"
                      r"|nguồn|theo)\s*:\s*(.+)$", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(r"\s*\(?\s*Ảnh\s*:\s*([^.()]{2,40}?)\s*\)?\s*\.?\s*$")
-_NAME = r"[A-ZÀ-ỸĐ][\wÀ-ỹđĐ]*"
+_NAME = rf"[{UPPER}]\w*"
 _AUTHOR_LINE = re.compile(rf"^{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|-|và)\s*{_NAME}(?:\s+{_NAME}){{0,3}}){{0,3}}$")
 _HEADER_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_OUTLET = re.compile(r"^\s*\(?([A-ZĐ][\w\sÀ-ỹĐđ.]{1,30}?)\)?\s+[-–]\s+(?=\S)")
+_OUTLET = re.compile(rf"^\s*\(?([{UPPER}][\w\s.]{{1,30}}?)\)?\s+[-–]\s+(?=\S)")
 
 
 @lru_cache(maxsize=1)

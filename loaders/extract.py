@@ -17,18 +17,18 @@ from functools import lru_cache
 from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
 from loaders import lexicon
 from loaders.clean import segment
-from loaders.normalize import clean_name, fold, fold_tones
+from loaders.normalize import UPPER, clean_name, fold, fold_tones
 
 EXTRACTOR_VERSION = "2026.11.22-1"
 
 # --- tokens and sentences ------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"\w+(?:[-/.]\w+)*|[^\w\s]")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9])")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[{UPPER}0-9])")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _DOCNUM = re.compile(r"\d+[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[-/]\s*[A-ZĐa-zđ][\wĐđ]*)+")
 _NUMBERISH = re.compile(r"^(?:\d+[A-Za-z]?|[A-Z]+\d+[A-Za-z]*|[IVXLC]+)$")
-_UPPER_START = re.compile(r"^[A-ZÀ-ỸĐ]")
+_UPPER_START = re.compile(rf"^[{UPPER}]")
 _ABBREV_TOKEN = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ0-9-]*$")
 _HARD_STOP = set(".;:!?…()[]“”\"'")
 _PLURAL = {"các", "những", "nhiều", "một", "số", "mọi", "từng", "hai", "ba", "bốn", "năm"}
@@ -214,14 +214,11 @@ class _Reader:
         j, head = hit
         kinds = _agency_kinds()[head]
         k = self._name_part(s, j)
-        if "whole" in kinds and k == j:
-            return j, head, head
-        if "whole" in kinds:
-            # a whole name may still go on ("Bộ Tư lệnh Bộ đội Biên phòng"); keep the longer one
-            pass
-        if k == j:
-            return (j, head, head) if "whole" in kinds else None
-        return k, _expand(_surface(s, self.text, i, k)), head
+        if k > j:
+            return k, _expand(_surface(s, self.text, i, k)), head
+        if "whole" in kinds or "pronoun" in kinds and not (j < len(toks) and _is_word(toks[j - 1], toks[j])):
+            return j, head, head  # a whole name, or a bare head ("Tổng cục") standing for one
+        return None
 
     def _name_part(self, s: Sentence, j: int) -> int:
         """End of the proper-name part of an agency that starts at token j."""
@@ -324,7 +321,7 @@ class _Reader:
                 k += 1
                 continue
             two = f"{t.low} {toks[k + 1].low}" if k + 1 < len(toks) else ""
-            if two in stops or t.low in stops:
+            if two in stops or t.low in stops and not (k > start and _is_word(toks[k - 1], t)):
                 break
             if k > start and (match("ranks.txt", toks, k) or self.person_here(s, k)):
                 break
@@ -453,7 +450,7 @@ class _Reader:
             agency = self.agency_at(s, i) if toks[i].cap else None
             if agency:
                 end, name, head = agency
-                if end > i + 0 and (name != head or "whole" in _agency_kinds().get(head, set())):
+                if name != head or "whole" in _agency_kinds().get(head, set()):
                     f = Found("Agency", i, end, name, s, {"head": head})
                     self.found.append(f)
                     # "Đảng ủy Tổng cục Kỹ thuật" contains an agency of its own
@@ -609,8 +606,12 @@ def _assemble(doc: Document, reader: _Reader, sentences: list[Sentence]) -> Extr
     for rtype, a, b, s, title in reader.relations:
         if id(a) in of and id(b) in of:
             relations.append((rtype, of[id(a)], of[id(b)], s, title))
+    attending = False
     for s in sentences:
-        relations.extend(_sentence_relations(s, [f for f in found if f.sent is s and id(f) in of], of, ents))
+        here = [f for f in found if f.sent is s and id(f) in of]
+        rels = _sentence_relations(s, here, of, ents, continues=attending)
+        relations.extend(rels)
+        attending = any(r[0] == "ATTENDED" for r in rels) and not s.caption
     # an issuer written as the instrument's owner ("Nghị quyết của Quân ủy Trung ương") or its number
     agency_by_key = {e.key: e for e in ents.values() if e.label == "Agency"}
     for f in found:
@@ -682,8 +683,20 @@ def _programs(found: list[Found], add) -> None:
             add(f, "Program", fold(best.name), best.name)
 
 
+# Events written in lower case without a description count only when they are of these kinds:
+# "tại hội nghị" is the article's meeting, "các hội thi, tập huấn" is no particular event.
+_BARE_EVENTS = {"hội nghị", "buổi làm việc", "hội thảo", "tọa đàm", "cuộc họp", "phiên họp", "hội đàm",
+                "buổi tiếp", "lễ ký kết", "kỳ họp", "diễn đàn"}
+
+
+def _inside(f: Found, others: list[Found]) -> bool:
+    return any(o is not f and o.sent is f.sent and o.i <= f.i and f.j <= o.j for o in others)
+
+
 def _meetings(doc: Document, found: list[Found], sentences, add, agencies, of) -> None:
-    meetings = [f for f in found if f.label == "Meeting"]
+    containers = [f for f in found if f.label in ("Program", "Resolution")]
+    meetings = [f for f in found if f.label == "Meeting" and not _inside(f, containers)
+                and (f.extra.get("specific") or fold(f.name) in _BARE_EVENTS)]
     if not meetings:
         return
     specific = [f for f in meetings if f.extra.get("specific")]
@@ -734,7 +747,7 @@ def _meetings(doc: Document, found: list[Found], sentences, add, agencies, of) -
             e.date = e.date or date
 
 
-def _sentence_relations(s: Sentence, here: list[Found], of, ents) -> list[tuple]:
+def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: bool = False) -> list[tuple]:
     toks = s.toks
     out = []
     persons = [f for f in here if f.label == "Person"]
@@ -757,6 +770,8 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents) -> list[tuple]
             i = hit[0]
             continue
         i += 1
+    if continues and not cues and len(toks) > 2 and toks[0].low == "về" and toks[1].low == "phía":
+        cues.append((0, 0, "ATTENDED"))  # "Về phía X có A, B": the list of those present goes on
     for n, (ci, cj, rtype) in enumerate(cues):
         prev_end = cues[n - 1][1] if n else 0
         before = [p for p in persons if prev_end <= p.i < ci]

@@ -15,6 +15,8 @@ for _first, _marked in (("o", "òóỏõọ"), ("u", "ùúủũụ")):
             _TONE_FOLD[_first.upper() + _old] = _new.upper() + _second
             _TONE_FOLD[_first.upper() + _old.upper()] = _new.upper() + _second.upper()
 _TONE_RE = re.compile("|".join(sorted(map(re.escape, _TONE_FOLD), key=len, reverse=True)))
+# Upper-case letters of Vietnamese, for regular expressions (À-Ỹ would take lower case too).
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _SPACE = re.compile(r"\s+")
 _DASH = re.compile(r"\s*[-–—]\s*")
 _EDGE = " \t\n\"'“”‘’.,;:()[]-–—…"
