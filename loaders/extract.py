@@ -325,6 +325,9 @@ class _Reader:
                 break
             if k > start and (match("ranks.txt", toks, k) or self.person_here(s, k)):
                 break
+            if k > start and t.cap and (match("instruments.txt", toks, k) or match("programs.txt", toks, k)
+                                        or match("meetings.txt", toks, k)):
+                break  # the start of another name: "Luật Quốc phòng và Quyết định số ..."
             k += 1
         while k > start and toks[k - 1].low in ("và", "của", "với", "về", ",", "-", "các", "những"):
             k -= 1
@@ -755,6 +758,7 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
     meetings = [f for f in here if f.label == "Meeting"]
     programs = [f for f in here if f.label == "Program"]
     resolutions = [f for f in here if f.label == "Resolution"]
+    top = [a for a in agencies if not _inside(a, agencies)]  # not "Quân khu 9" inside "Bộ Tư lệnh Quân khu 9"
 
     # positions after a name: "X, Chủ nhiệm Tổng cục Kỹ thuật, Bí thư Đảng ủy ..."
     for p in persons:
@@ -794,8 +798,7 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
         elif rtype == "SIGNED":
             targets = [f for f in programs if f.i >= cj] or programs
             for prog in targets[:1]:
-                signers = [a for a in agencies if prog.i <= a.i < prog.j] or \
-                          [a for a in agencies if prev_end <= a.i < ci]
+                signers = [a for a in top if prog.i <= a.i < prog.j] or [a for a in top if a.j <= ci]
                 for a in signers:
                     out.append(("SIGNED", of[id(a)], of[id(prog)], s, ""))
                 for p in before:
@@ -806,9 +809,11 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
                 for a in issuer[-1:]:
                     out.append(("ISSUED", of[id(a)], of[id(r)], s, ""))
         elif rtype == "ORGANIZED":
-            organiser = [a for a in agencies if a.j <= ci and ci - a.j <= 3]
+            organiser = [a for a in top if prev_end <= a.i and a.j <= ci]
             event = [m for m in meetings if cj <= m.i <= cj + 1]
-            for a in organiser[-1:]:
+            if not organiser or ci - organiser[-1].j > 3:
+                continue
+            for a in organiser:
                 for m in event:
                     out.append(("ORGANIZED", of[id(a)], of[id(m)], s, ""))
     # programmes and instructions that carry out an instrument: "... triển khai Nghị quyết số 08"
