@@ -609,9 +609,13 @@ def _assemble(doc: Document, reader: _Reader, sentences: list[Sentence]) -> Extr
     for rtype, a, b, s, title in reader.relations:
         if id(a) in of and id(b) in of:
             relations.append((rtype, of[id(a)], of[id(b)], s, title))
+    by_sentence: dict[int, list[Found]] = defaultdict(list)
+    for f in found:
+        if id(f) in of:
+            by_sentence[id(f.sent)].append(f)
     attending = False
     for s in sentences:
-        here = [f for f in found if f.sent is s and id(f) in of]
+        here = by_sentence.get(id(s), [])
         rels = _sentence_relations(s, here, of, ents, continues=attending)
         relations.extend(rels)
         attending = any(r[0] == "ATTENDED" for r in rels) and not s.caption
@@ -621,9 +625,9 @@ def _assemble(doc: Document, reader: _Reader, sentences: list[Sentence]) -> Extr
         if f.label != "Resolution" or id(f) not in of:
             continue
         issuer = f.extra.get("issuer")
+        here = by_sentence.get(id(f.sent), [])
         if issuer:
-            inner = [a for a in found if a.label == "Agency" and a.sent is f.sent
-                     and a.i >= issuer[0] and a.j <= issuer[1]]
+            inner = [a for a in here if a.label == "Agency" and a.i >= issuer[0] and a.j <= issuer[1]]
             for a in inner[:1]:
                 relations.append(("ISSUED", of[id(a)], of[id(f)], f.sent, ""))
         number = f.extra.get("number") or ""
@@ -633,16 +637,16 @@ def _assemble(doc: Document, reader: _Reader, sentences: list[Sentence]) -> Extr
         # "Nghị quyết số 08-NQ/TW của Bộ Chính trị"
         toks = f.sent.toks
         if f.j < len(toks) and toks[f.j].low == "của":
-            for a in found:
-                if a.label == "Agency" and a.sent is f.sent and a.i == f.j + 1 and id(a) in of:
+            for a in here:
+                if a.label == "Agency" and a.i == f.j + 1:
                     relations.append(("ISSUED", of[id(a)], of[id(f)], f.sent, ""))
         elif f.j + 2 < len(toks) and toks[f.j].low == "ngày":
             k = f.j + 1
             while k < len(toks) and (toks[k].text.isdigit() or toks[k].text in "/-" or _DOCNUM.match(toks[k].text)):
                 k += 1
             if k < len(toks) and toks[k].low == "của":
-                for a in found:
-                    if a.label == "Agency" and a.sent is f.sent and a.i == k + 1 and id(a) in of:
+                for a in here:
+                    if a.label == "Agency" and a.i == k + 1:
                         relations.append(("ISSUED", of[id(a)], of[id(f)], f.sent, ""))
     return _build(doc, ents, relations)
 
@@ -659,11 +663,14 @@ def _nearest(f: Found, candidates: list[Found]) -> Found | None:
     return min(candidates, key=lambda c: c.start)
 
 
-def _words(name: str) -> set[str]:
-    return set(re.findall(r"\w+", fold(name)))
+@lru_cache(maxsize=65536)
+def _words(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", fold(name)))
 
 
+@lru_cache(maxsize=65536)
 def _similar(a: str, b: str) -> bool:
+    """Two descriptive names of one programme or event: one contains the other, or most words agree."""
     fa, fb = fold(a), fold(b)
     if fa in fb or fb in fa:
         return True
@@ -671,16 +678,27 @@ def _similar(a: str, b: str) -> bool:
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
 
 
-def _programs(found: list[Found], add) -> None:
-    groups: list[list[Found]] = []
-    for f in [f for f in found if f.label == "Program"]:
-        for g in groups:
-            if any(_similar(f.name, h.name) for h in g) and f.name.split()[0] == g[0].name.split()[0]:
-                g.append(f)
+def _group(mentions: list[Found], same_kind=lambda a, b: True) -> list[list[Found]]:
+    """Mentions grouped so that similar names (see `_similar`) are one group; distinct names are
+    compared once, so a long article with many mentions stays fast."""
+    by_name: dict[str, list[Found]] = {}
+    for f in mentions:
+        by_name.setdefault(f.name, []).append(f)
+    groups: list[tuple[list[str], list[Found]]] = []
+    for name, fs in by_name.items():
+        for names, g in groups:
+            if same_kind(name, names[0]) and any(_similar(name, other) for other in names):
+                names.append(name)
+                g.extend(fs)
                 break
         else:
-            groups.append([f])
-    for g in groups:
+            groups.append(([name], list(fs)))
+    return [g for _, g in groups]
+
+
+def _programs(found: list[Found], add) -> None:
+    same_word = lambda a, b: a.split()[0] == b.split()[0]
+    for g in _group([f for f in found if f.label == "Program"], same_word):
         best = max(g, key=lambda f: (len(f.name), -f.start))
         for f in g:
             add(f, "Program", fold(best.name), best.name)
@@ -696,21 +714,20 @@ def _inside(f: Found, others: list[Found]) -> bool:
     return any(o is not f and o.sent is f.sent and o.i <= f.i and f.j <= o.j for o in others)
 
 
+def _by_sentence(found: list[Found]) -> dict[int, list[Found]]:
+    out: dict[int, list[Found]] = defaultdict(list)
+    for f in found:
+        out[id(f.sent)].append(f)
+    return out
+
+
 def _meetings(doc: Document, found: list[Found], sentences, add, agencies, of) -> None:
-    containers = [f for f in found if f.label in ("Program", "Resolution")]
-    meetings = [f for f in found if f.label == "Meeting" and not _inside(f, containers)
+    containers = _by_sentence([f for f in found if f.label in ("Program", "Resolution")])
+    meetings = [f for f in found if f.label == "Meeting" and not _inside(f, containers.get(id(f.sent), []))
                 and (f.extra.get("specific") or fold(f.name) in _BARE_EVENTS)]
     if not meetings:
         return
-    specific = [f for f in meetings if f.extra.get("specific")]
-    groups: list[list[Found]] = []
-    for f in specific:
-        for g in groups:
-            if any(_similar(f.name, h.name) for h in g):
-                g.append(f)
-                break
-        else:
-            groups.append([f])
+    groups = _group([f for f in meetings if f.extra.get("specific")])
     bare = [f for f in meetings if not f.extra.get("specific")]
     main: list[Found] | None = None
     for f in bare:

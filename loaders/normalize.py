@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Old-style tone placement on oa, oe, uy ("hoà", "uỷ") folded to the new style ("hòa", "ủy").
 _TONE_FOLD: dict[str, str] = {}
@@ -42,6 +43,7 @@ def clean_name(text: str) -> str:
     return _SPACE.sub(" ", text).strip(_EDGE)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The comparison form of a name: `clean_name`, case folded, dashes unspaced."""
     return _DASH.sub("-", clean_name(text).casefold())
