@@ -26,7 +26,10 @@ def extraction_to_record(ex: Extraction) -> dict:
             item["title"] = r.title
         if r.as_of:
             item["as_of"] = r.as_of
-        item["evidence"] = [{"sentence": ev.sentence, "span": f"{ev.start}:{ev.end}"} for ev in r.evidence]
+        # "span" is what `kg export` writes back from the graph; start/end are the same offsets as numbers.
+        item["evidence"] = [{"sentence": ev.sentence, "start": ev.start, "end": ev.end,
+                             "span": f"{ev.start}:{ev.end}", **({"caption": True} if ev.caption else {})}
+                            for ev in r.evidence]
         relations.append(item)
     record = {"doc": doc.id, "entities": entities, "relations": relations}
     for key in ("title", "date", "url", "outlet"):
