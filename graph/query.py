@@ -103,6 +103,8 @@ def parse(source: str, name: str = "query", path: str = "") -> Query:
     in_header = True
     for number, line in enumerate(source.splitlines(), 1):
         stripped = line.strip()
+        if in_header and stripped.startswith("//") and stripped[2:].lstrip().startswith(":param"):
+            stripped = line = stripped[2:].lstrip()  # `// :param …` in the header: an example too
         if stripped.startswith(":param"):
             match = PARAM_LINE.match(line)
             if not match:
