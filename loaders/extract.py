@@ -268,6 +268,18 @@ class _Reader:
             k += 1
         return k
 
+    @staticmethod
+    def _honorifics(toks: list[Tok], k: int) -> int:
+        """Past the academic or honorary titles at k ("Thiếu tướng, GS.TS Lê Văn An")."""
+        while True:
+            at = k + 1 if k < len(toks) and toks[k].text == "," else k
+            hit = match("honorifics.txt", toks, at)
+            if not hit:
+                return k
+            k = hit[0]
+            if k < len(toks) and toks[k].text == "." and k + 1 < len(toks) and toks[k + 1].cap:
+                k += 1  # "TS. Nguyễn Văn An"
+
     def person_at(self, s: Sentence, i: int, known: dict[str, str]) -> tuple[int, int, str, str] | None:
         """(name start, name end, name, rank) of a person mention at token i."""
         toks = s.toks
@@ -276,6 +288,9 @@ class _Reader:
         start = i
         if hit:
             start, rank = hit[0], hit[1]
+            start = self._honorifics(toks, start)
+        elif (title := self._honorifics(toks, i)) > i:
+            start = title  # "PGS.TS Lê Văn An": an academic title before a name, as "ông" is
         elif toks[i].low in ("đồng", "ông", "bà") and i + 1 < len(toks):
             start = i + 2 if toks[i].low == "đồng" and toks[i + 1].low == "chí" else i + 1
             if toks[i].low == "đồng" and start == i + 1:
@@ -473,7 +488,7 @@ class _Reader:
                 self.found.append(p)
                 known_people[fold(name)] = name
                 if rank:
-                    r = Found("Rank", i, start, rank, s)
+                    r = Found("Rank", i, match("ranks.txt", toks, i)[0], rank, s)
                     self.found.append(r)
                     self.relations.append(("HAS_RANK", p, r, s, ""))
                 i = end
@@ -592,6 +607,12 @@ def _assemble(doc: Document, reader: _Reader, sentences: list[Sentence]) -> Extr
         if f.extra.get("head"):
             by_head[fold(f.extra["head"])].append(f)
     for f in [f for f in found if f.label == "Agency?"]:
+        owner = _committee_owner(f, agencies, of)
+        if owner is not None:  # "Bí thư Đảng ủy, Chính ủy Quân khu 9": the committee of Quân khu 9
+            f.label = "Agency"
+            name = f"{f.extra['head']} {owner.name}"
+            add(f, "Agency", fold(name), name)
+            continue
         target = _nearest(f, by_head.get(fold(f.extra["head"]), []))
         if target is not None:
             f.label = "Agency"
@@ -649,6 +670,28 @@ def _assemble(doc: Document, reader: _Reader, sentences: list[Sentence]) -> Extr
                     if a.label == "Agency" and a.i == k + 1:
                         relations.append(("ISSUED", of[id(a)], of[id(f)], f.sent, ""))
     return _build(doc, ents, relations)
+
+
+_COMMITTEES = {"đảng ủy", "đảng bộ"}
+
+
+def _committee_owner(f: Found, agencies: list[Found], of) -> _Ent | None:
+    """The agency a bare party committee in a position chain belongs to: in "Bí thư Đảng ủy, Chính ủy
+    Quân khu 9" the committee is that of the agency the chain goes on to name."""
+    if fold(f.extra["head"]) not in _COMMITTEES:
+        return None
+    toks = f.sent.toks
+    k = f.j
+    while k < len(toks) and toks[k].text in (",", "kiêm") or k < len(toks) and toks[k].low == "kiêm":
+        k += 1
+        hit = match("positions.txt", toks, k)
+        if not hit:
+            return None
+        k = _field_end(toks, hit[0], [a for a in agencies if a.sent is f.sent])
+        agency = next((a for a in agencies if a.sent is f.sent and a.i == k), None)
+        if agency is not None:
+            return of.get(id(agency))
+    return None
 
 
 def _nearest(f: Found, candidates: list[Found]) -> Found | None:
@@ -859,18 +902,15 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of) -> list[tuple]:
             break
         j, title = hit
         # a field between the title and the agency: "Phó Chủ nhiệm Kỹ thuật Quân khu"
-        f = j
-        while f < len(toks) and toks[f].cap and toks[f].text.isalpha() and \
-                not any(a.i == f for a in agencies) and not match("agencies.tsv", toks, f):
-            f += 1
-            if f < len(toks) and not toks[f].cap and toks[f].text.isalpha() and _is_word(toks[f - 1], toks[f]):
-                f += 1
+        f = _field_end(toks, j, agencies)
         if f > j:
             title = clean_name(title + " " + " ".join(t.text for t in toks[j:f]))
         titles.append(title)
         agency = next((a for a in agencies if a.i == f), None)
         if agency is None:
-            if f < len(toks) and toks[f].low == "kiêm":
+            # "Phó Tư lệnh, Tham mưu trưởng Quân khu 3": a bare title shares the next title's agency
+            if f < len(toks) and (toks[f].low == "kiêm" or toks[f].text == "," and f == j
+                                  and match("positions.txt", toks, f + 1)):
                 k = f
                 continue
             break
@@ -881,6 +921,17 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of) -> list[tuple]:
         titles = []
         k = agency.j
     return out
+
+
+def _field_end(toks: list[Tok], j: int, agencies: list[Found]) -> int:
+    """End of a field written between a title and its agency ("Phó Chủ nhiệm Kỹ thuật Quân khu")."""
+    f = j
+    while f < len(toks) and toks[f].cap and toks[f].text.isalpha() and \
+            not any(a.i == f for a in agencies) and not match("agencies.tsv", toks, f):
+        f += 1
+        if f < len(toks) and not toks[f].cap and toks[f].text.isalpha() and _is_word(toks[f - 1], toks[f]):
+            f += 1
+    return f
 
 
 def _build(doc: Document, ents: dict, relations: list[tuple]) -> Extraction:
