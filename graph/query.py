@@ -1,19 +1,23 @@
-"""The analyst's queries in `queries/*.cypher`: list them, load one, fill its parameters, run it.
+"""The query library: the Cypher files in `queries/`, their headers, their parameters, and running
+them into plain data.
 
-A query file starts with a header that Neo4j Browser can take as it is:
+A query file starts with a header of `//` comment lines, so that it can be pasted into Neo4j
+Browser as it is:
 
     // Person profile                               <- the title (first comment line)
-    //
-    // What it answers ...                           <- the description (the other comment lines)
-    :param name => 'Trần Minh Đức';                  <- example parameters, also the defaults
+    // What it answers, in a sentence or two.       <- the description (other comment lines)
+    // :param name => 'Trần Minh Đức'               <- example parameters, also the defaults
 
-    MATCH (p:Person) ...                             <- one Cypher statement using $name
+    MATCH (p:Person) ...                            <- one statement using $name
 
-Queries run in a READ transaction unless `write=True`, and come back as plain data: each record
-a dict, nodes, relationships and paths turned into dicts and lists (see `plain`).
+`:param` lines may also be written without `//` (as Browser's own command, ending in `;`); they
+are taken out of the statement either way.
 """
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -22,106 +26,85 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import neo4j
-from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph.errors import QueryError, ServerError
+from graph.errors import QueryError
 
 SUFFIX = ".cypher"
-PARAM_LINE = re.compile(r"^\s*:param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=>|:)\s*(.*?)\s*;?\s*$")
+PARAM_LINE = re.compile(r"^\s*(?://\s*)?:param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=>|:)\s*(.*?)\s*;?\s*$")
 PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+FORMATS = ("table", "json", "csv")
 
 
 @dataclass(frozen=True)
 class Query:
-    """One query file: its title and description, the statement, and its example parameters."""
+    """One query file: title and description from its header, the statement, example parameters."""
 
     name: str  # file name without `.cypher`
     path: str
-    title: str
-    description: str
-    text: str  # the statement alone, without header `:param` lines or a final `;`
-    defaults: dict[str, Any] = field(default_factory=dict)  # from the header's `:param` lines
-    parameters: tuple[str, ...] = ()  # every $name the statement uses, in order of first use
+    text: str  # the statement alone: no `:param` lines, no final `;`
+    title: str = ""
+    description: str = ""
+    defaults: dict[str, Any] = field(default_factory=dict)  # the header's example parameters
+
+    @property
+    def parameters(self) -> list[str]:
+        """Every `$parameter` the statement uses, in order of first use."""
+        return list(dict.fromkeys(PARAM_USE.findall(_code_only(self.text))))
 
     def params(self, given: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        """The defaults overridden by `given`; raises QueryError for unknown or missing names."""
-        given = dict(given or {})
-        unknown = [k for k in given if k not in self.parameters]
+        """The defaults overridden by `given`; QueryError for unknown or missing names."""
+        given = {k: unicodedata.normalize("NFC", v) if isinstance(v, str) else v
+                 for k, v in (given or {}).items()}
+        used = self.parameters
+        unknown = [k for k in given if k not in used]
         if unknown:
-            takes = ", ".join(self.parameters) or "no parameters"
-            raise QueryError(f"query {self.name!r} has no parameter ${unknown[0]} (it takes: {takes})")
-        params = {**{k: v for k, v in self.defaults.items() if k in self.parameters}, **given}
-        missing = [k for k in self.parameters if k not in params]
+            takes = ", ".join(used) or "no parameters"
+            raise QueryError(f"query {self.name} has no parameter {', '.join(unknown)} — it takes: {takes}")
+        params = {**{k: v for k, v in self.defaults.items() if k in used}, **given}
+        missing = [k for k in used if k not in params]
         if missing:
-            raise QueryError(f"query {self.name!r} needs parameter ${missing[0]} — pass "
-                             f"--param {missing[0]}=VALUE (or add `:param {missing[0]} => …;` to its header)")
+            raise QueryError(f"query {self.name} needs " + " ".join(f"--param {k}=…" for k in missing)
+                             + f" (or a `// :param {missing[0]} => …` line in its header)")
         return params
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """What a query returned: column names and rows of plain data (dicts, lists, str, numbers)."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
 
 
 # --- finding and reading query files ---------------------------------------------------------
 
-def query_dir() -> Path:
-    """The folder of the project's query files."""
-    return Path(str(resources.files("queries")))
-
-
-def list_queries() -> list[Query]:
-    """Every query in `queries/`, by name."""
-    return [parse(p.read_text("utf-8"), name=p.stem, path=str(p))
-            for p in sorted(query_dir().glob(f"*{SUFFIX}"))]
-
-
-def load(name_or_path: str | Path) -> Query:
-    """A query by name (`person_profile`) or by the path of any `.cypher` file."""
-    text = str(name_or_path)
-    path = Path(text)
-    if path.suffix == SUFFIX or path.parent != Path("."):
-        if not path.is_file():
-            raise QueryError(f"no query file {text} — check the path, or run `kg query --list` for "
-                             f"the built-in queries")
-    else:
-        path = query_dir() / f"{text}{SUFFIX}"
-        if not path.is_file():
-            known = [q.stem for q in sorted(query_dir().glob(f"*{SUFFIX}"))]
-            close = [k for k in known if text.lower() in k or k in text.lower()]
-            hint = f" — did you mean {close[0]}?" if close else ""
-            raise QueryError(f"no query named {text!r}{hint} (see `kg query --list`, or give a "
-                             f"path to a .cypher file)")
-    try:
-        source = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise QueryError(f"cannot read {path}: {error} — give a UTF-8 text file of Cypher") from None
-    return parse(source, name=path.stem, path=str(path))
-
-
 def parse(source: str, name: str = "query", path: str = "") -> Query:
-    """A query from the text of a file (header comments, `:param` lines, one statement)."""
+    """A `Query` from a file's text; QueryError when a `:param` line cannot be read."""
     source = unicodedata.normalize("NFC", source)
-    comments: list[str] = []
-    defaults: dict[str, Any] = {}
-    body: list[str] = []
+    title, description, defaults, body = "", [], {}, []
     in_header = True
     for number, line in enumerate(source.splitlines(), 1):
         stripped = line.strip()
-        if in_header and stripped.startswith("//") and stripped[2:].lstrip().startswith(":param"):
-            stripped = line = stripped[2:].lstrip()  # `// :param …` in the header: an example too
-        if stripped.startswith(":param"):
-            match = PARAM_LINE.match(line)
-            if not match:
-                raise QueryError(f"{path or name}:{number}: cannot read {stripped!r} — write "
-                                 f"`:param name => 'value';`")
+        match = PARAM_LINE.match(line)
+        if match:
             try:
-                defaults[match[1]] = parse_literal(match[2])
+                defaults[match.group(1)] = parse_literal(match.group(2))
             except ValueError as error:
-                raise QueryError(f"{path or name}:{number}: the value of :param {match[1]} is not "
-                                 f"a Cypher literal ({error}) — use e.g. 'text', 10, true or [1, 2]") from None
+                raise QueryError(f"{path or name}:{number}: the value of :param {match.group(1)} is "
+                                 f"not a Cypher literal ({error}) — write e.g. "
+                                 f"// :param name => 'Trần Minh Đức'") from None
+            continue
+        if in_header and (stripped.startswith("//") or not stripped):
+            prose = stripped.lstrip("/").strip()
+            if prose and not title:
+                title = prose
+            elif prose:
+                description.append(prose)
             continue
         if stripped.startswith(":"):
-            raise QueryError(f"{path or name}:{number}: only `:param` Browser commands are allowed "
-                             f"in a query file, not {stripped.split()[0]}")
-        if in_header and (stripped.startswith("//") or not stripped):
-            comments.append(stripped[2:].strip() if stripped else "")
-            continue
+            raise QueryError(f"{path or name}:{number}: only `:param` Browser commands may appear in "
+                             f"a query file, not {stripped.split()[0]}")
         in_header = False
         body.append(line)
     text = "\n".join(body).strip()
@@ -131,17 +114,40 @@ def parse(source: str, name: str = "query", path: str = "") -> Query:
         raise QueryError(f"{path or name} holds no Cypher statement — write one after the header")
     if ";" in _code_only(text):
         raise QueryError(f"{path or name} holds more than one statement — keep one per file")
-    lines = [c for c in comments]
-    while lines and not lines[0]:
-        lines.pop(0)
-    title = lines.pop(0) if lines else name.replace("_", " ")
-    description = "\n".join(lines).strip()
-    used: list[str] = []
-    for param in PARAM_USE.findall(_code_only(text)):
-        if param not in used:
-            used.append(param)
-    return Query(name=name, path=path, title=title, description=description, text=text,
-                 defaults=defaults, parameters=tuple(used))
+    return Query(name=name, path=path, text=text, title=title or name,
+                 description=" ".join(description), defaults=defaults)
+
+
+def _library_files() -> dict[str, Any]:
+    folder = resources.files("queries")
+    return {p.name[: -len(SUFFIX)]: p for p in folder.iterdir() if p.name.endswith(SUFFIX)}
+
+
+def library() -> list[Query]:
+    """Every query of the library (`queries/*.cypher`), by name."""
+    return [parse(p.read_text("utf-8"), name, str(p)) for name, p in sorted(_library_files().items())]
+
+
+def load(name_or_path: str | Path) -> Query:
+    """A library query by name (`person-profile`), or any `.cypher` file by path."""
+    text = str(name_or_path)
+    files = _library_files()
+    if text in files:
+        return parse(files[text].read_text("utf-8"), text, str(files[text]))
+    path = Path(text).expanduser()
+    if path.is_file():
+        try:
+            source = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise QueryError(f"cannot read {path}: {error} — give a UTF-8 text file of Cypher") from None
+        return parse(source, path.stem, str(path))
+    if path.suffix == SUFFIX or "/" in text:
+        raise QueryError(f"no query file {text} — check the path, or see `kg query --list`")
+    close = [k for k in sorted(files) if text.lower() in k or k in text.lower()
+             or k.replace("-", "_") == text.lower()]
+    hint = f" — did you mean {close[0]}?" if close else ""
+    raise QueryError(f"no query named {text!r}{hint} (see `kg query --list`, or give the path of "
+                     f"a .cypher file)")
 
 
 def _code_only(text: str) -> str:
@@ -166,15 +172,6 @@ def _code_only(text: str) -> str:
             i += 1
     return "".join(out)
 
-
-# --- parameter values ------------------------------------------------------------------------
-
-def parse_literal(text: str) -> Any:
-    """A Cypher literal as Browser's `:param` takes it: 'text', "text", 12, 1.5, true, null, [..], {..}."""
-    value, rest = _literal(text.strip())
-    if rest.strip():
-        raise ValueError(f"unexpected {rest.strip()[:20]!r}")
-    return value
 
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
@@ -236,44 +233,60 @@ def _literal(text: str) -> tuple[Any, str]:
     raise ValueError(f"cannot read {text[:20]!r}")
 
 
-def parse_value(text: str, example: Any = None) -> Any:
-    """A `--param` value: shaped like the query's example value when there is one.
 
-    Text examples keep the value as text; number examples need a number; otherwise whole numbers
-    become ints, `true`/`false` booleans, and quoted text, lists and maps are read as Cypher literals.
+# --- parameter values ------------------------------------------------------------------------
+
+def parse_literal(text: str) -> Any:
+    """A Cypher literal as Browser's `:param` takes it: 'text', "text", 12, 1.5, true, null, [..], {..}."""
+    value, rest = _literal(text.strip())
+    if rest.strip():
+        raise ValueError(f"unexpected {rest.strip()[:20]!r}")
+    return value
+
+
+def parse_value(text: str, example: Any = None) -> Any:
+    """A `--param` value, shaped like the query's example value when there is one.
+
+    A text example keeps the value as text (`name=08` stays '08'); a number example needs a
+    number; a list example takes a Cypher list or comma-separated items. Without an example,
+    whole numbers become ints. Text is NFC-normalised.
     """
     raw = unicodedata.normalize("NFC", text)
     stripped = raw.strip()
-    if stripped[:1] in ("'", '"', "[", "{"):
+    if stripped[:1] in "[{" or (stripped[:1] in "'\"" and stripped[-1:] == stripped[:1] and len(stripped) > 1):
         try:
             return parse_literal(stripped)
         except ValueError:
             if stripped[:1] in "[{":
                 raise
+    if isinstance(example, list):
+        return [item.strip() for item in raw.split(",") if item.strip()]
     if isinstance(example, str):
         return raw
     if isinstance(example, bool):
         if stripped.lower() in ("true", "false"):
             return stripped.lower() == "true"
         raise ValueError("expects true or false")
-    if re.fullmatch(r"-?\d+", stripped):
+    if re.fullmatch(r"[+-]?\d+", stripped):
         return int(stripped)
     if isinstance(example, int):
         raise ValueError("expects a whole number")
-    if re.fullmatch(r"-?\d+\.\d*([eE][-+]?\d+)?", stripped):
+    if re.fullmatch(r"[+-]?\d+\.\d*([eE][-+]?\d+)?", stripped):
         return float(stripped)
     if isinstance(example, float):
         raise ValueError("expects a number")
     if stripped.lower() in ("true", "false"):
         return stripped.lower() == "true"
-    if stripped.lower() == "null":
-        return None
     return raw
 
 
 def parse_params(pairs: Iterable[str], query: Query | None = None) -> dict[str, Any]:
-    """`["name=Trần Minh Đức", "limit=10"]` → `{"name": "Trần Minh Đức", "limit": 10}`."""
-    out: dict[str, Any] = {}
+    """`--param` pairs (`["name=Trần Minh Đức", "limit=10"]`) as parameters.
+
+    With a query, the result is complete: the header's defaults overridden by the pairs, checked
+    against the parameters the statement uses.
+    """
+    given: dict[str, Any] = {}
     defaults = query.defaults if query else {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -281,59 +294,63 @@ def parse_params(pairs: Iterable[str], query: Query | None = None) -> dict[str, 
         if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
             raise QueryError(f"--param {pair!r} is not key=value — write e.g. --param name='Trần Minh Đức'")
         try:
-            out[key] = parse_value(value, defaults.get(key))
+            given[key] = parse_value(value, defaults.get(key))
         except ValueError as error:
-            raise QueryError(f"--param {key}={value!r}: {error}; the example is "
-                             f"{defaults.get(key)!r}") from None
-    return out
+            example = f"; the example is {key}={defaults[key]!r}" if key in defaults else ""
+            raise QueryError(f"--param {key}={value}: {error}{example}") from None
+    return query.params(given) if query is not None else given
 
 
-# --- running -----------------------------------------------------------------------------------
+# --- running ----------------------------------------------------------------------------------
 
-@dataclass
-class Result:
-    """What a query returned: the column names and the driver's records (graph objects intact)."""
+def records(store, query: Query | str, params: Mapping[str, Any] | None = None,
+            write: bool = False) -> tuple[list[str], list[neo4j.Record]]:
+    """Run a query and return its columns and the driver's records (graph objects intact).
 
-    query: Query
-    keys: list[str]
-    records: list[neo4j.Record]
-
-    @property
-    def rows(self) -> list[dict[str, Any]]:
-        return [{k: plain(record[k]) for k in self.keys} for record in self.records]
-
-
-def execute(store, query: Query | str, params: Mapping[str, Any] | None = None,
-            write: bool = False) -> Result:
-    """Run a query (a `Query`, a name or a path) on `store`; READ transaction unless `write`."""
+    `params` are added to the header's defaults. The query runs in a read transaction; one that
+    writes is refused with a one-line QueryError unless `write=True`.
+    """
     if not isinstance(query, Query):
         query = load(query)
     values = query.params(params)
 
+    def plan(tx):
+        return tx.run("EXPLAIN " + query.text, values).consume().query_type
+
     def work(tx):
         result = tx.run(query.text, values)
-        records = list(result)
-        return list(result.keys()), records
+        rows = list(result)
+        return list(result.keys()), rows
 
     try:
         with store.driver.session(database=store.database) as session:
-            keys, records = (session.execute_write(work) if write else session.execute_read(work))
+            if not write:
+                kind = session.execute_read(plan)
+                if kind in ("w", "rw", "s"):
+                    raise QueryError(_writes(query, kind))
+                return session.execute_read(work)
+            return session.execute_write(work)
     except (ServiceUnavailable, SessionExpired):
-        raise ServerError(f"lost the connection to Neo4j at {store.uri or 'the server'} — check it "
-                          f"with `kg server status` and run the query again") from None
+        raise QueryError(f"lost the connection to Neo4j at {store.uri or 'the server'} — check "
+                         f"`kg server status` and run the query again") from None
     except Neo4jError as error:
         raise query_error(query, error) from None
-    return Result(query, keys, records)
+
+
+def _writes(query: Query, kind: str = "w") -> str:
+    what = "changes the schema" if kind == "s" else "writes to the graph"
+    return f"query {query.name} {what} — run it with --write (write=True) if that is what you want"
 
 
 def run(store, query: Query | str, params: Mapping[str, Any] | None = None,
-        write: bool = False) -> list[dict[str, Any]]:
-    """Run a query and return its rows as plain dicts (see `execute` and `plain`)."""
-    return execute(store, query, params, write).rows
+        write: bool = False) -> QueryResult:
+    """Run a query (a `Query`, a library name or a file path) and return its rows as plain data."""
+    columns, recs = records(store, query, params, write=write)
+    return QueryResult(columns, [{c: plain(r[c]) for c in columns} for r in recs])
 
 
 def explain(store, query: Query | str) -> list[str]:
-    """Have the server plan the query without running it; returns its column names."""
+    """Have the server plan the query with its example parameters; returns its column names."""
     if not isinstance(query, Query):
         query = load(query)
     try:
@@ -352,27 +369,23 @@ def query_error(query: Query, error: Neo4jError) -> QueryError:
     message = " ".join((error.message or str(error)).split())
     where = query.path or query.name
     if code.endswith("AccessMode") or "read access mode" in message.lower():
-        return QueryError(f"query {query.name!r} writes to the graph — run it again with --write "
-                          f"(write=True) if that is what you want")
+        return QueryError(_writes(query))
     if code.endswith("SyntaxError"):
-        first = (error.message or "").strip().splitlines()[0] if error.message else message
+        first = (error.message or message).strip().splitlines()[0]
         return QueryError(f"Cypher syntax error in {where}: {first} — fix the statement (try it in "
                           f"Neo4j Browser)")
     if code.endswith("ParameterMissing"):
-        return QueryError(f"query {query.name!r}: {message} — pass it with --param NAME=VALUE")
-    if isinstance(error, ClientError):
-        return QueryError(f"query {query.name!r} failed: {message} ({code.rsplit('.', 1)[-1]}) — "
-                          f"check its parameters and statement")
-    return QueryError(f"query {query.name!r} failed on the server: {message} — run it again; if it "
-                      f"keeps failing, check the server log")
+        return QueryError(f"query {query.name}: {message} — pass it with --param NAME=VALUE")
+    return QueryError(f"query {query.name} failed: {message[:300]} — check its parameters and "
+                      f"statement ({where})")
 
 
-# --- plain data ----------------------------------------------------------------------------
+# --- plain data and output ----------------------------------------------------------------------
 
 def plain(value: Any) -> Any:
     """Driver values as plain data: a node is `{"_id", "_labels", **properties}`, a relationship
-    `{"_id", "_type", "_start", "_end", **properties}`, a path `{"nodes": [...], "relationships": [...]}`,
-    temporal values ISO strings; lists and maps recursively."""
+    `{"_id", "_type", "_start", "_end", **properties}`, a path `{"nodes": [...], "relationships":
+    [...]}`, temporal values ISO strings; lists and maps recursively."""
     if isinstance(value, neo4j.graph.Node):
         return {"_id": value.element_id, "_labels": sorted(value.labels),
                 **{k: plain(v) for k, v in value.items()}}
@@ -393,3 +406,41 @@ def plain(value: Any) -> Any:
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
+
+
+def cell(value: Any) -> str:
+    """One value as short text for a table or CSV cell."""
+    if value is None:
+        return ""
+    if isinstance(value, dict) and "_labels" in value:
+        label = value["_labels"][0] if value["_labels"] else ""
+        return f"({label} {value.get('name') or value.get('title') or value.get('key', '')})"
+    if isinstance(value, dict) and "_type" in value:
+        return f"[{value['_type']}{' ' + value['title'] if value.get('title') else ''}]"
+    if isinstance(value, dict) and set(value) == {"nodes", "relationships"}:
+        parts = [cell(value["nodes"][0])] if value["nodes"] else []
+        for rel, node in zip(value["relationships"], value["nodes"][1:]):
+            parts += ["-" + cell(rel) + "-", cell(node)]
+        return "".join(parts)
+    if isinstance(value, list):
+        return "; ".join(cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def to_json(result: QueryResult) -> str:
+    """The rows as a JSON list of row objects."""
+    return json.dumps(result.rows, ensure_ascii=False, indent=2)
+
+
+def to_csv(result: QueryResult) -> str:
+    """The rows as CSV with a header line; lists joined with '; ', graph objects shortened."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(result.columns)
+    for row in result.rows:
+        writer.writerow([cell(row[c]) for c in result.columns])
+    return buffer.getvalue()
