@@ -17,7 +17,7 @@ from functools import lru_cache
 from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
 from loaders import lexicon
 from loaders.clean import segment
-from loaders.normalize import UPPER, clean_name, fold, fold_tones
+from loaders.normalize import UPPER, clean_name, entity_key, fold, fold_tones
 
 EXTRACTOR_VERSION = "2026.11.22-1"
 
@@ -229,6 +229,21 @@ class _Reader:
             t = toks[k]
             if k > j and (match("ranks.txt", toks, k) or match("positions.txt", toks, k)):
                 break
+            if k == j and (whole := match("agencies.tsv", toks, k)) and "whole" in _agency_kinds()[whole[1]]:
+                k = whole[0]  # "Bộ Tư lệnh Cảnh sát biển": a whole name after a head
+                continue
+            place = match("place_words.txt", toks, k, need_cap=False)
+            if place and not t.cap:
+                k = place[0]  # "... tỉnh Nghệ An", or a bare "... tỉnh" that refers back
+                while k < len(toks) and k - place[0] < 4 and (toks[k].cap and toks[k].text.isalpha()
+                                                              or toks[k].text.isdigit()):
+                    k += 1
+                break
+            if t.low == "và" and k > j and k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].text.isalpha() \
+                    and not self._agency_begins(toks, k + 1) and not match("ranks.txt", toks, k + 1) \
+                    and not match("positions.txt", toks, k + 1) and not self.person_here(s, k + 1):
+                k += 1  # "Bộ Khoa học và Công nghệ"
+                continue
             if k > j and t.text in _set("surnames.txt") | {w.capitalize() for w in _set("surnames.txt")} \
                     and self._person_run(s, k) >= k + 3:
                 break
@@ -262,11 +277,23 @@ class _Reader:
             t = toks[k]
             if not (t.cap and t.text.isalpha()) or t.text.isupper() and len(t.text) > 1:
                 break
-            if k > i and (match("agencies.tsv", toks, k) or match("ranks.txt", toks, k)
+            if k > i and (self._agency_begins(toks, k) or match("ranks.txt", toks, k)
                           or match("positions.txt", toks, k)):
                 break
             k += 1
         return k
+
+    @staticmethod
+    def _agency_begins(toks: list[Tok], k: int) -> bool:
+        """An agency name starts at k. A head word that is also a given name ("Bùi Xuân Trường,")
+        begins one only when a name follows it, or when it is a whole name by itself."""
+        hit = match("agencies.tsv", toks, k)
+        if not hit:
+            return False
+        end, head = hit
+        if "whole" in _agency_kinds()[head] or end - k > 1:
+            return True
+        return end < len(toks) and (toks[end].cap or toks[end].text[:1].isdigit())
 
     @staticmethod
     def _honorifics(toks: list[Tok], k: int) -> int:
@@ -600,8 +627,10 @@ def _assemble(doc: Document, reader: _Reader, sentences: list[Sentence]) -> Extr
     found = reader.found
     # agencies first: bare heads ("Tổng cục") resolve to the agency with that head nearest before
     agencies = [f for f in found if f.label == "Agency"]
+    full_names = _agency_full_names([f.name for f in agencies])
     for f in agencies:
-        add(f, "Agency", fold(f.name), f.name)
+        name = full_names.get(f.name, f.name)
+        add(f, "Agency", entity_key("Agency", name), name)
     by_head: dict[str, list[Found]] = defaultdict(list)
     for f in agencies:
         if f.extra.get("head"):
@@ -673,6 +702,32 @@ def _assemble(doc: Document, reader: _Reader, sentences: list[Sentence]) -> Extr
 
 
 _COMMITTEES = {"đảng ủy", "đảng bộ"}
+
+
+def _agency_full_names(names: list[str]) -> dict[str, str]:
+    """Short forms of an agency named in full elsewhere in the document: "Bộ Chỉ huy Quân sự tỉnh"
+    for "Bộ Chỉ huy Quân sự tỉnh Nghệ An", "Tổng cục Chính trị" for "Tổng cục Chính trị Quân đội
+    nhân dân Việt Nam". The first full form written is the display name."""
+    places = _set("place_words.txt")
+    distinct = list(dict.fromkeys(names))
+    out: dict[str, str] = {}
+    for short in distinct:
+        folded = fold(short)
+        bare_place = any(folded.endswith(" " + p) for p in places)
+        for full in distinct:
+            f = fold(full)
+            if f == folded or not f.startswith(folded + " "):
+                continue
+            rest = f[len(folded) + 1:]
+            if bare_place and not any(rest.startswith(p + " ") for p in places) \
+                    or rest in _OWNER_SUFFIXES:
+                out[short] = full
+                break
+    return out
+
+
+# What a national body may add after its name without becoming another body.
+_OWNER_SUFFIXES = {"việt nam", "quân đội nhân dân việt nam", "nhân dân việt nam", "qđnd việt nam"}
 
 
 def _committee_owner(f: Found, agencies: list[Found], of) -> _Ent | None:
