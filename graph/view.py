@@ -340,12 +340,15 @@ def to_pyvis(network: Network) -> PyvisNetwork:
         names[node_id] = str(name)
         size = props.get("mention_count") or degree.get(node_id, 0) or 1
         shown = _short(name, 38)
-        net.add_node(node_id, label=shown, title=node_tooltip(node), shape=shape, value=size,
-                     group=node["label"],
-                     color={"background": colour, "border": _darker(colour),
-                            "highlight": {"background": colour, "border": "#222222"},
-                            "hover": {"background": colour, "border": "#222222"}},
-                     font={"size": 12} if node["label"] == "Document" else {})
+        net.add_node(node_id, label=shown, title=node_tooltip(node), shape=shape, value=size)
+        # pyvis keeps only a plain colour string; vis-network takes the full colour map.
+        net.nodes[-1].update(
+            color={"background": colour, "border": _darker(colour),
+                   "highlight": {"background": colour, "border": "#1f2328"},
+                   "hover": {"background": colour, "border": "#1f2328"}},
+            kind=node["label"])
+        if node["label"] == "Document":
+            net.nodes[-1]["font"] = {"size": 12}
     for edge_id, edge in network.edges.items():
         props = edge["props"]
         label = edge["type"].replace("_", " ").lower()
@@ -378,7 +381,7 @@ def _json_for_script(value: Any) -> str:
 def _asset(name: str) -> str:
     text = resources.files("pyvis").joinpath("templates", "lib", "vis-9.1.2", name).read_text("utf-8")
     # No source-map lookups: the page must not ask for anything.
-    return "\n".join(ln for ln in text.splitlines() if not ln.startswith("//# sourceMappingURL"))
+    return re.sub(r"[#@] sourceMappingURL=\S+?\.map", "", text)
 
 
 def render(network: Network) -> str:
