@@ -307,5 +307,9 @@ def server_status(home: ServerHome = None) -> None:
         raise typer.Exit(EXIT_ERROR)
 
 
+from kg.explore import register  # noqa: E402
+register(app)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
