@@ -5,7 +5,6 @@ corpus; extraction of the next window runs in the worker pool while the current 
 """
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import time
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from typing import Callable, Iterable, Iterator
 from graph.model import Document, Extraction, Failure
 from graph.store import Store, WriteStats
 from loaders import extract as extract_module
+from loaders.pipeline import safe_extract
 from loaders.read import read_documents
 
 Progress = Callable[["Report"], None]
@@ -53,24 +53,6 @@ class StrictStop(Exception):
     def __init__(self, failure: Failure):
         super().__init__(f"{failure.source}: {failure.reason}")
         self.failure = failure
-
-
-def document_hash(doc: Document) -> str:
-    """What decides whether a document must be extracted again: its content and the extractor."""
-    h = hashlib.sha256()
-    for part in (extract_module.EXTRACTOR_VERSION, doc.id, doc.title, doc.date, doc.url, doc.text):
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\x00")
-    return h.hexdigest()
-
-
-def safe_extract(doc: Document) -> Extraction | Failure:
-    """Extract one document; a bug on strange text fails that document, not the run."""
-    try:
-        return extract_module.extract(doc)
-    except Exception as error:  # noqa: BLE001 - reported per document, never silently dropped
-        return Failure(doc.source or doc.id, f"extraction failed ({type(error).__name__}: {error}); "
-                                             f"please report this file")
 
 
 def windows(items: Iterable, size: int) -> Iterator[list]:
@@ -124,7 +106,8 @@ class Extractor:
 
 def extract_paths(paths: Iterable[str], workers: int = 1, batch_size: int = 200
                   ) -> Iterator[Extraction | Failure]:
-    """Extract every document under `paths`, in order, streaming; failures are yielded too."""
+    """Extract every document under `paths`, in order, in windows of `batch_size` (so reading never
+    runs ahead of the workers by more than a window); failures are yielded too."""
     with Extractor(workers) as extractor:
         for window in windows(_unique(read_documents(paths)), batch_size):
             docs = [d for d in window if isinstance(d, Document)]
@@ -167,7 +150,7 @@ def load(paths: Iterable[str], store: Store, *, workers: int = 1, batch_size: in
                         fail(item)
                     else:
                         docs.append(item)
-                hashes = {d.id: document_hash(d) for d in docs}
+                hashes = {d.id: extract_module.content_hash(d) for d in docs}
                 stored = {} if force else store.stored_hashes(list(hashes))
                 changed = [d for d in docs if stored.get(d.id) != hashes[d.id]]
                 report.skipped += len(docs) - len(changed)
