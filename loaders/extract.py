@@ -216,7 +216,10 @@ class _Reader:
         k = self._name_part(s, j)
         if k > j:
             return k, _expand(_surface(s, self.text, i, k)), head
-        if "whole" in kinds or "pronoun" in kinds and not (j < len(toks) and _is_word(toks[j - 1], toks[j])):
+        # "viện trợ" is no institute; but in "Nhà máy chủ trì" the next word is "chủ trì", not "máy chủ"
+        split = j < len(toks) and _is_word(toks[j - 1], toks[j]) and not (
+            j + 1 < len(toks) and _is_word(toks[j], toks[j + 1]))
+        if "whole" in kinds or "pronoun" in kinds and not split:
             return j, head, head  # a whole name, or a bare head ("Tổng cục") standing for one
         return None
 
@@ -233,6 +236,9 @@ class _Reader:
                 k = whole[0]  # "Bộ Tư lệnh Cảnh sát biển": a whole name after a head
                 continue
             place = match("place_words.txt", toks, k, need_cap=False)
+            if place and not t.cap and toks[k - 1].text.isdigit():
+                k -= 1 if k - 1 > j else 0  # "... 44 tỉnh, thành phố": a count of places, no name
+                break
             if place and not t.cap:
                 k = place[0]  # "... tỉnh Nghệ An", or a bare "... tỉnh" that refers back
                 while k < len(toks) and k - place[0] < 4 and (toks[k].cap and toks[k].text.isalpha()
@@ -240,6 +246,7 @@ class _Reader:
                     k += 1
                 break
             if t.low == "và" and k > j and k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].text.isalpha() \
+                    and not _ABBREV_TOKEN.match(toks[k + 1].text) \
                     and not self._agency_begins(toks, k + 1) and not match("ranks.txt", toks, k + 1) \
                     and not match("positions.txt", toks, k + 1) and not self.person_here(s, k + 1):
                 k += 1  # "Bộ Khoa học và Công nghệ"
@@ -635,12 +642,14 @@ def _assemble(doc: Document, reader: _Reader, sentences: list[Sentence]) -> Extr
     for f in agencies:
         if f.extra.get("head"):
             by_head[fold(f.extra["head"])].append(f)
-    for f in [f for f in found if f.label == "Agency?"]:
-        owner = _committee_owner(f, agencies, of)
+    bare = [f for f in found if f.label == "Agency?"]
+    bare.sort(key=lambda f: fold(f.extra["head"]) in _COMMITTEES)
+    for f in bare:
+        owner = _committee_owner(f, [a for a in found if a.label == "Agency"], of)
         if owner is not None:  # "Bí thư Đảng ủy, Chính ủy Quân khu 9": the committee of Quân khu 9
             f.label = "Agency"
             name = f"{f.extra['head']} {owner.name}"
-            add(f, "Agency", fold(name), name)
+            add(f, "Agency", entity_key("Agency", name), name)
             continue
         target = _nearest(f, by_head.get(fold(f.extra["head"]), []))
         if target is not None:
@@ -682,8 +691,8 @@ def _assemble(doc: Document, reader: _Reader, sentences: list[Sentence]) -> Extr
                 relations.append(("ISSUED", of[id(a)], of[id(f)], f.sent, ""))
         number = f.extra.get("number") or ""
         for suffix, who in _issuers().items():
-            if number.upper().endswith(suffix) and fold(who) in agency_by_key:
-                relations.append(("ISSUED", agency_by_key[fold(who)], of[id(f)], f.sent, ""))
+            if number.upper().endswith(suffix) and entity_key("Agency", who) in agency_by_key:
+                relations.append(("ISSUED", agency_by_key[entity_key("Agency", who)], of[id(f)], f.sent, ""))
         # "Nghị quyết số 08-NQ/TW của Bộ Chính trị"
         toks = f.sent.toks
         if f.j < len(toks) and toks[f.j].low == "của":
@@ -981,11 +990,19 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of) -> list[tuple]:
 def _field_end(toks: list[Tok], j: int, agencies: list[Found]) -> int:
     """End of a field written between a title and its agency ("Phó Chủ nhiệm Kỹ thuật Quân khu")."""
     f = j
+    tails = _set("name_tails.txt")
     while f < len(toks) and toks[f].cap and toks[f].text.isalpha() and \
             not any(a.i == f for a in agencies) and not match("agencies.tsv", toks, f):
         f += 1
-        if f < len(toks) and not toks[f].cap and toks[f].text.isalpha() and _is_word(toks[f - 1], toks[f]):
-            f += 1
+        # lower-case words of the field: "Trưởng phòng Khoa học quân sự", "Trưởng khoa Công nghệ thông tin"
+        while f < len(toks) and not toks[f].cap and toks[f].text.isalpha():
+            if _is_word(toks[f - 1], toks[f]) or toks[f].low in tails:
+                f += 1
+            elif f + 1 < len(toks) and (_is_word(toks[f], toks[f + 1]) and not toks[f + 1].cap
+                                        or f"{toks[f].low} {toks[f + 1].low}" in tails):
+                f += 2
+            else:
+                break
     return f
 
 

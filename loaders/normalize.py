@@ -49,6 +49,45 @@ def fold(text: str) -> str:
     return _DASH.sub("-", clean_name(text).casefold())
 
 
+# A document number inside an instrument's name: "08-NQ/TW", "12/2024/NĐ-CP", "4187/QĐ-BQP".
+_DOC_NUMBER = re.compile(r"\b\d+[a-z]?(?:\s*/\s*\d{4})?(?:\s*[-/]\s*[a-zđ][\wđ]*)+", re.IGNORECASE)
+# What a national body may add after its name without becoming another body.
+_OWNER_SUFFIXES = (" quân đội nhân dân việt nam", " qđnd việt nam", " nhân dân việt nam", " việt nam")
+
+
 def entity_key(label: str, name: str) -> str:
-    """The key that identifies an entity across documents (Meeting keys add a date: see extract)."""
+    """The key that identifies an entity across documents, whatever the case, tone placement,
+    spacing or abbreviations: `Tổng cục CNQP` and `Tổng cục Công nghiệp quốc phòng` have one key,
+    `QK7` and `Quân khu 7` one key, `Cảnh sat biển Việt Nam` and `Cảnh sát biển` one key; an
+    instrument is known by its document number when it has one (`Nghị quyết 08-NQ/TW`).
+    Meetings are keyed by extract (name and date), since two meetings may share a name."""
+    if label == "Agency":
+        folded = fold(_expand_abbreviations(clean_name(name)))
+        for suffix in _OWNER_SUFFIXES:
+            if folded.endswith(suffix) and len(folded) > len(suffix) and " " in folded[:-len(suffix)]:
+                return folded[:-len(suffix)]
+        return folded
+    if label == "Resolution":
+        number = _DOC_NUMBER.search(clean_name(name))
+        if number:
+            return fold(re.sub(r"\s+", "", number.group()))
     return fold(name)
+
+
+def _expand_abbreviations(name: str) -> str:
+    from loaders import lexicon  # the lexicon reads files; imported late so that normalize stays light
+
+    whole, prefixes = {}, {}
+    for row in lexicon.table("abbreviations.tsv"):
+        if len(row) >= 3:
+            (prefixes if row[2] == "prefix" else whole)[row[0]] = row[1]
+    out = []
+    for word in name.split(" "):
+        m = re.fullmatch(r"([A-ZĐ]+)(\d+)", word)
+        if word in whole:
+            out.append(whole[word])
+        elif m and m.group(1) in prefixes:
+            out.append(f"{prefixes[m.group(1)]} {m.group(2)}")
+        else:
+            out.append(word)
+    return " ".join(out)
