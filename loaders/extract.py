@@ -431,14 +431,31 @@ class _Reader:
             return end, clean_name(self.text[toks[i].start:toks[end - 1].end]), "", None
         if i > 0:  # "Chỉ lệnh công tác kỹ thuật của Bộ Quốc phòng": a named instrument mid-sentence
             end = k
-            while end < len(toks) and end - k < 8 and not toks[end].cap and toks[end].text.isalpha() \
-                    and toks[end].low not in _set("stopwords.txt") and toks[end].low != "của":
+            year = 0
+            while end < len(toks) and end - k < 12 and toks[end].low != "của":
+                t = toks[end]
+                if t.text == "," and end + 1 < len(toks) and not toks[end + 1].cap and toks[end + 1].text.isalpha():
+                    end += 1  # "công tác quân sự, quốc phòng"
+                    continue
+                if t.low == "năm" and end + 1 < len(toks) and re.fullmatch(r"(19|20)\d\d", toks[end + 1].text):
+                    end += 2  # "... năm 2024" closes the description
+                    year = end
+                    break
+                if t.cap or not t.text.isalpha() or t.low in _set("stopwords.txt"):
+                    break
                 end += 1
             if end > k and end < len(toks) and toks[end].low == "của":
-                agency = self.agency_at(s, end + 1) if end + 1 < len(toks) else None
+                owner = end + 1
+                title = match("positions.txt", toks, owner)
+                agency = self.agency_at(s, owner) if owner < len(toks) else None
+                if agency is None and title:  # "của Bộ trưởng Bộ Quốc phòng"
+                    owner = title[0]
+                    agency = self.agency_at(s, owner) if owner < len(toks) else None
                 if agency:
                     return (agency[0], clean_name(self.text[toks[i].start:toks[agency[0] - 1].end]), "",
-                            (end + 1, agency[0]))
+                            (owner, agency[0]))
+            if year:
+                return year, clean_name(self.text[toks[i].start:toks[year - 1].end]), "", None
         return None
 
     def program_at(self, s: Sentence, i: int) -> tuple[int, str] | None:
@@ -678,35 +695,39 @@ def _assemble(doc: Document, reader: _Reader, sentences: list[Sentence]) -> Extr
         rels = _sentence_relations(s, here, of, ents, continues=attending)
         relations.extend(rels)
         attending = any(r[0] == "ATTENDED" for r in rels) and not s.caption
-    # an issuer written as the instrument's owner ("Nghị quyết của Quân ủy Trung ương") or its number
+    # an issuer written as the instrument's owner ("Nghị quyết của Quân ủy Trung ương", "Quyết định
+    # số 12/QĐ-BQP của Bộ trưởng Bộ Quốc phòng"); failing that, the one its number names ("NĐ-CP")
     agency_by_key = {e.key: e for e in ents.values() if e.label == "Agency"}
+    explicit: dict[int, list[tuple]] = defaultdict(list)  # id(resolution entity) → relations
+    numbered: list[tuple[Found, str]] = []
     for f in found:
         if f.label != "Resolution" or id(f) not in of:
             continue
-        issuer = f.extra.get("issuer")
         here = by_sentence.get(id(f.sent), [])
+        owners = []
+        issuer = f.extra.get("issuer")
         if issuer:
-            inner = [a for a in here if a.label == "Agency" and a.i >= issuer[0] and a.j <= issuer[1]]
-            for a in inner[:1]:
-                relations.append(("ISSUED", of[id(a)], of[id(f)], f.sent, ""))
-        number = f.extra.get("number") or ""
+            owners = [a for a in here if a.label == "Agency" and a.i >= issuer[0] and a.j <= issuer[1]][:1]
+        toks = f.sent.toks
+        k = f.j
+        if k + 2 < len(toks) and toks[k].low == "ngày":  # "Nghị quyết số 08-NQ/TW ngày 26/1/2022 của ..."
+            k += 1
+            while k < len(toks) and (toks[k].text.isdigit() or toks[k].text in "/-" or _DOCNUM.match(toks[k].text)):
+                k += 1
+        if not owners and k < len(toks) and toks[k].low == "của":
+            owners = _owner_at(toks, k + 1, here)
+        for a in owners:
+            explicit[id(of[id(f)])].append(("ISSUED", of[id(a)], of[id(f)], f.sent, ""))
+        if f.extra.get("number"):
+            numbered.append((f, f.extra["number"]))
+    for rels in explicit.values():
+        relations.extend(rels)
+    for f, number in numbered:
+        if id(of[id(f)]) in explicit:
+            continue
         for suffix, who in _issuers().items():
             if number.upper().endswith(suffix) and entity_key("Agency", who) in agency_by_key:
                 relations.append(("ISSUED", agency_by_key[entity_key("Agency", who)], of[id(f)], f.sent, ""))
-        # "Nghị quyết số 08-NQ/TW của Bộ Chính trị"
-        toks = f.sent.toks
-        if f.j < len(toks) and toks[f.j].low == "của":
-            for a in here:
-                if a.label == "Agency" and a.i == f.j + 1:
-                    relations.append(("ISSUED", of[id(a)], of[id(f)], f.sent, ""))
-        elif f.j + 2 < len(toks) and toks[f.j].low == "ngày":
-            k = f.j + 1
-            while k < len(toks) and (toks[k].text.isdigit() or toks[k].text in "/-" or _DOCNUM.match(toks[k].text)):
-                k += 1
-            if k < len(toks) and toks[k].low == "của":
-                for a in here:
-                    if a.label == "Agency" and a.i == k + 1:
-                        relations.append(("ISSUED", of[id(a)], of[id(f)], f.sent, ""))
     return _build(doc, ents, relations)
 
 
@@ -756,6 +777,14 @@ def _committee_owner(f: Found, agencies: list[Found], of) -> _Ent | None:
         if agency is not None:
             return of.get(id(agency))
     return None
+
+
+def _owner_at(toks: list[Tok], k: int, here: list[Found]) -> list[Found]:
+    """The agency named at k, or after a title at k ("của Bộ trưởng Bộ Quốc phòng")."""
+    hit = match("positions.txt", toks, k)
+    if hit and not any(a.label == "Agency" and a.i == k for a in here):
+        k = hit[0]
+    return [a for a in here if a.label == "Agency" and a.i == k][:1]
 
 
 def _nearest(f: Found, candidates: list[Found]) -> Found | None:
@@ -929,7 +958,10 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
                     out.append(("SIGNED", of[id(p)], of[id(prog)], s, ""))
         elif rtype == "ISSUED":
             issuer = [a for a in agencies if a.j <= ci and ci - a.j <= 2]
-            for r in [r for r in resolutions if r.i >= cj][:3]:
+            # what this verb issues ends where the next verb or clause (";") begins
+            limit = cues[n + 1][0] if n + 1 < len(cues) else len(toks)
+            limit = next((k for k in range(cj, limit) if toks[k].text == ";"), limit)
+            for r in [r for r in resolutions if cj <= r.i < limit][:3]:
                 for a in issuer[-1:]:
                     out.append(("ISSUED", of[id(a)], of[id(r)], s, ""))
         elif rtype == "ORGANIZED":
