@@ -362,13 +362,26 @@ class _Reader:
         start = k
         while k < len(toks) and k - start < most:
             t = toks[k]
+            if t.text == "," and k > start and k + 1 < len(toks) and toks[k - 1].low == "phòng" \
+                    and toks[k + 1].low == "chống":
+                k += 2  # "phòng, chống": one verb written with a comma
+                continue
             if t.text in _HARD_STOP or (t.text == "," and not allow_comma):
                 break
             if t.text == ",":
                 if k + 1 < len(toks) and (toks[k + 1].cap or toks[k + 1].low in _PLURAL):
                     break
+                # a comma inside a name lists its last items: "Công nghiệp quốc phòng, an ninh và ..."
+                ahead = toks[k + 1:k + 8]
+                stop = next((n for n, a in enumerate(ahead) if a.text in _HARD_STOP or a.text == ","
+                             or a.low == "và"), len(ahead))
+                if stop == len(ahead) or ahead[stop].low != "và":
+                    break
                 k += 1
                 continue
+            if t.low == "và" and k + 1 < len(toks) and toks[k + 1].low in _PLURAL and \
+                    " ".join(x.low for x in toks[k + 2:k + 5]) != "năm tiếp theo":
+                break  # "Luật Quốc phòng và các văn bản hướng dẫn": another thing ("và những năm tiếp theo" is not)
             two = f"{t.low} {toks[k + 1].low}" if k + 1 < len(toks) else ""
             if two in stops or t.low in stops and not (k > start and _is_word(toks[k - 1], t)):
                 break

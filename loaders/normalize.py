@@ -71,7 +71,12 @@ def entity_key(label: str, name: str) -> str:
         number = _DOC_NUMBER.search(clean_name(name))
         if number:
             return fold(re.sub(r"\s+", "", number.group()))
+        # "Luật Quốc phòng năm 2018" is "Luật Quốc phòng": the year says which version, not which law
+        return _LAW_YEAR.sub(r"\1\2", fold(name))
     return fold(name)
+
+
+_LAW_YEAR = re.compile(r"^((?:bộ )?luật|pháp lệnh|hiến pháp)\b(.*?)\s+năm\s+\d{4}$")
 
 
 def _expand_abbreviations(name: str) -> str:
