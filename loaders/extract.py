@@ -496,8 +496,15 @@ class _Reader:
         if mode != "any" and not toks[i].cap and toks[j].low != "của":
             return None
         end = self._topic(s, j, 25, _set("stopwords.txt"))
-        if end == j or toks[j].low in ("và", "của", ","):
+        if end == j and len(word.split()) > 2:
+            # "đã ký kết chương trình phối hợp.": the kind alone refers back to the programme
+            name = clean_name(self.text[toks[i].start:toks[j - 1].end])
+            return j, name[0].upper() + name[1:]
+        if end == j or toks[j].low in ("và", ","):
             return None
+        owner = next((n for n in range(j, end - 1) if toks[n].low == "của"), None)
+        if owner is not None and toks[owner + 1].low in _PLURAL | {"từng", "mỗi"}:
+            return None  # "chương trình hành động của từng cơ quan": one per unit, no named programme
         name = clean_name(self.text[toks[i].start:toks[end - 1].end])
         return end, name[0].upper() + name[1:]
 
