@@ -939,14 +939,27 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
 
     main_meetings = [e for e in ents.values() if e.label == "Meeting"]
     cues = []
+    inside_names = {k for f in persons + agencies for k in range(f.i, f.j)}  # "Ban Tổ chức" is no verb
     i = 0
     while i < len(toks):
+        if i in inside_names:
+            i += 1
+            continue
         hit = match("cues.tsv", toks, i, need_cap=False)
         if hit and not (hit[0] < len(toks) and hit[0] - i == 1 and _is_word(toks[i], toks[hit[0]])):
             cues.append((i, hit[0], _cues()[hit[1]]))
             i = hit[0]
             continue
         i += 1
+    opener = match("openers.txt", toks, 0, need_cap=False)
+    comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if opener and comma is not None and comma < 15 and main_meetings:
+        # "Tại hội nghị, Trung tá X giới thiệu ...": the subject after the comma was at the event
+        first = next((p for p in persons if p.i > comma), None)
+        if first is not None and (first.i == comma + 1 or match("ranks.txt", toks, comma + 1)
+                                  or _Reader._honorifics(toks, comma + 1) > comma + 1):
+            target = next((m for m in meetings if m.i < comma), None)
+            out.append(("ATTENDED", of[id(first)], of[id(target)] if target else main_meetings[0], s, ""))
     if continues and not cues and len(toks) > 2 and toks[0].low == "về" and toks[1].low == "phía":
         cues.append((0, 0, "ATTENDED"))  # "Về phía X có A, B": the list of those present goes on
     for n, (ci, cj, rtype) in enumerate(cues):
