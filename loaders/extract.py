@@ -248,7 +248,9 @@ class _Reader:
             if t.low == "và" and k > j and k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].text.isalpha() \
                     and not _ABBREV_TOKEN.match(toks[k + 1].text) \
                     and not self._agency_begins(toks, k + 1) and not match("ranks.txt", toks, k + 1) \
-                    and not match("positions.txt", toks, k + 1) and not self.person_here(s, k + 1):
+                    and not match("positions.txt", toks, k + 1) and not self.person_here(s, k + 1) \
+                    and not any(match(kind, toks, k + 1) for kind in ("instruments.txt", "programs.txt",
+                                                                        "meetings.txt")):
                 k += 1  # "Bộ Khoa học và Công nghệ"
                 continue
             if k > j and t.text in _set("surnames.txt") | {w.capitalize() for w in _set("surnames.txt")} \
@@ -490,6 +492,9 @@ class _Reader:
             return end, word + " " + re.sub(r"\s+", "", m.group())
         if _NUMBERISH.match(toks[j].text):
             return j + 1, f"{word} {toks[j].text}"
+        quoted = self._quoted(s, j)
+        if quoted:  # 'chương trình "Xuân ấm lòng dân"': the quotes name it
+            return quoted, self._with_title(s, i, j, quoted)
         lower_start = not toks[i].cap or i == 0
         if mode != "any" and lower_start and toks[j].low != "của":
             return None
@@ -505,8 +510,28 @@ class _Reader:
         owner = next((n for n in range(j, end - 1) if toks[n].low == "của"), None)
         if owner is not None and toks[owner + 1].low in _PLURAL | {"từng", "mỗi"}:
             return None  # "chương trình hành động của từng cơ quan": one per unit, no named programme
+        quoted = self._quoted(s, end)
+        if quoted:
+            return quoted, self._with_title(s, i, end, quoted)
         name = clean_name(self.text[toks[i].start:toks[end - 1].end])
         return end, name[0].upper() + name[1:]
+
+    def _quoted(self, s: Sentence, k: int) -> int:
+        """One past the closing quote of a title that opens at token k, or 0."""
+        toks = s.toks
+        if k >= len(toks) or toks[k].text not in ('"', "“"):
+            return 0
+        for n in range(k + 2, min(len(toks), k + 40)):
+            if toks[n].text in ('"', "”"):
+                return n + 1
+        return 0
+
+    def _with_title(self, s: Sentence, i: int, k: int, end: int) -> str:
+        """'Đề án “Tên đề án”': the words before the quotes and the quoted title, quotes unified."""
+        toks = s.toks
+        head = clean_name(self.text[toks[i].start:toks[k - 1].end])
+        title = clean_name(self.text[toks[k + 1].start:toks[end - 2].end])
+        return f"{head[0].upper()}{head[1:]} “{title}”"
 
     def meeting_at(self, s: Sentence, i: int) -> tuple[int, str, bool] | None:
         """(end, name, specific) of an event mention at i."""
@@ -525,6 +550,9 @@ class _Reader:
             agency = self.agency_at(s, end + 1)
             if agency:
                 end = agency[0]
+        quoted = self._quoted(s, max(end, j))
+        if quoted:  # 'Hội thảo khoa học "Ứng dụng trí tuệ nhân tạo"'
+            return quoted, self._with_title(s, i, max(end, j), quoted), True
         specific = end > j and not (end == j + 1 and toks[j].low in ("này", "đó", "trên"))
         name = clean_name(self.text[toks[i].start:toks[max(end, j) - 1].end])
         name = name[0].upper() + name[1:]
@@ -994,7 +1022,8 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
             # what this verb issues ends where the next verb or clause (";") begins
             limit = cues[n + 1][0] if n + 1 < len(cues) else len(toks)
             limit = next((k for k in range(cj, limit) if toks[k].text == ";"), limit)
-            for r in [r for r in resolutions if cj <= r.i < limit][:3]:
+            # "ban hành Nghị quyết ...", "ban hành các chỉ thị": what is issued follows the verb at once
+            for r in [r for r in resolutions if cj <= r.i < limit and r.i - cj <= 2][:3]:
                 for a in issuer[-1:]:
                     out.append(("ISSUED", of[id(a)], of[id(r)], s, ""))
         elif rtype == "ORGANIZED":
