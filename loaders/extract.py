@@ -797,8 +797,10 @@ def _agency_full_names(names: list[str]) -> dict[str, str]:
             if f == folded or not f.startswith(folded + " "):
                 continue
             rest = f[len(folded) + 1:]
+            # "Đảng ủy Quân khu" for "Đảng ủy Quân khu 9": only the unit's number is left out
+            numbered = _NUMBERISH.match(rest.upper()) and len(folded.split()) >= 3
             if bare_place and not any(rest.startswith(p + " ") for p in places) \
-                    or rest in _OWNER_SUFFIXES:
+                    or rest in _OWNER_SUFFIXES or numbered:
                 out[short] = full
                 break
     return out
@@ -862,7 +864,19 @@ def _similar(a: str, b: str) -> bool:
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
 
 
-def _group(mentions: list[Found], same_kind=lambda a, b: True) -> list[list[Found]]:
+def _same_programme(a: str, b: str) -> bool:
+    """Two names of one programme: similar, or the same kind ("Chương trình phối hợp") where one
+    names the parties ("giữa A và B", "với B") and the other the subject."""
+    if _similar(a, b):
+        return True
+    wa, wb = fold(a).split(), fold(b).split()
+    n = 0
+    while n < min(len(wa), len(wb)) and wa[n] == wb[n]:
+        n += 1
+    return n >= 3 and bool({"giữa", "với"} & {w[n] for w in (wa, wb) if n < len(w)})
+
+
+def _group(mentions: list[Found], same_kind=lambda a, b: True, similar=None) -> list[list[Found]]:
     """Mentions grouped so that similar names (see `_similar`) are one group; distinct names are
     compared once, so a long article with many mentions stays fast."""
     by_name: dict[str, list[Found]] = {}
@@ -871,7 +885,7 @@ def _group(mentions: list[Found], same_kind=lambda a, b: True) -> list[list[Foun
     groups: list[tuple[list[str], list[Found]]] = []
     for name, fs in by_name.items():
         for names, g in groups:
-            if same_kind(name, names[0]) and any(_similar(name, other) for other in names):
+            if same_kind(name, names[0]) and any((similar or _similar)(name, other) for other in names):
                 names.append(name)
                 g.extend(fs)
                 break
@@ -882,7 +896,7 @@ def _group(mentions: list[Found], same_kind=lambda a, b: True) -> list[list[Foun
 
 def _programs(found: list[Found], add) -> None:
     same_word = lambda a, b: a.split()[0] == b.split()[0]
-    for g in _group([f for f in found if f.label == "Program"], same_word):
+    for g in _group([f for f in found if f.label == "Program"], same_word, _same_programme):
         best = max(g, key=lambda f: (len(f.name), -f.start))
         for f in g:
             add(f, "Program", fold(best.name), best.name)
