@@ -24,6 +24,7 @@ class Metadata:
     date: str = ""
     outlet: str = ""
     authors: tuple[str, ...] = ()
+    outlet_span: tuple[int, int] = (0, 0)  # where the outlet is written ("(Báo X) - "), not an actor
 
 
 _BYLINE = re.compile(r"^(?:(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|-|&)\s*(?:tin|bài|ảnh|video|clip))*"
@@ -62,6 +63,7 @@ def segment(text: str) -> tuple[list[Line], Metadata]:
     lines: list[Line] = []
     authors: list[str] = []
     date = outlet = title = ""
+    outlet_span = (0, 0)
     caption_next = False
     seen_body = False
     content = [i for i, (s, e) in enumerate(spans)
@@ -102,7 +104,9 @@ def segment(text: str) -> tuple[list[Line], Metadata]:
             candidate = m.group(1).strip()
             if len(candidate.split()) <= 4:
                 outlet = candidate
+                lead = s + len(raw) - len(raw.lstrip())  # `line` is `raw` stripped
+                outlet_span = (lead + m.start(1), lead + m.end(1))
         seen_body = seen_body or len(words) > 40
         lines.append(Line(s, e, "body"))
     unique = tuple(dict.fromkeys(a for a in authors if a))
-    return lines, Metadata(title=title, date=date, outlet=outlet, authors=unique)
+    return lines, Metadata(title=title, date=date, outlet=outlet, authors=unique, outlet_span=outlet_span)

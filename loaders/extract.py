@@ -189,8 +189,9 @@ def _surface(sent: Sentence, text: str, i: int, j: int) -> str:
 class _Reader:
     """Finds mentions in one document; the rules share what the document has said so far."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, outlet_span: tuple[int, int] = (0, 0)):
         self.doc = doc
+        self.outlet_span = outlet_span  # "(Báo Hải quân) - ...": the outlet, not an actor of the news
         self.text = doc.text
         self.found: list[Found] = []
         self.relations: list[tuple] = []  # (type, Found source, Found target, evidence sentence, title)
@@ -565,6 +566,9 @@ class _Reader:
         i = 0
         while i < len(toks):
             agency = self.agency_at(s, i) if toks[i].cap else None
+            if agency and self.outlet_span[0] <= toks[i].start < self.outlet_span[1]:
+                i = agency[0]
+                continue
             if agency:
                 end, name, head = agency
                 if name != head or "whole" in _agency_kinds().get(head, set()):
@@ -654,7 +658,7 @@ def extract(doc: Document) -> Extraction:
     lines, meta = segment(doc.text)
     doc = replace(doc, title=doc.title or meta.title, date=doc.date or meta.date,
                   outlet=doc.outlet or meta.outlet, authors=doc.authors or meta.authors)
-    reader = _Reader(doc)
+    reader = _Reader(doc, meta.outlet_span)
     sentences = [Sentence(s, e, cap, tokens(doc.text, s, e)) for s, e, cap in split_sentences(doc.text, lines)]
     known: dict[str, str] = {}
     for s in sentences:
