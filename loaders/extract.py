@@ -192,6 +192,7 @@ class _Reader:
     def __init__(self, doc: Document, outlet_span: tuple[int, int] = (0, 0)):
         self.doc = doc
         self.outlet_span = outlet_span  # "(Báo Hải quân) - ...": the outlet, not an actor of the news
+        self.defined: dict[str, str] = {}  # abbreviations the article defines: "Quân khu 3 (QK3)"
         self.text = doc.text
         self.found: list[Found] = []
         self.relations: list[tuple] = []  # (type, Found source, Found target, evidence sentence, title)
@@ -204,6 +205,8 @@ class _Reader:
         toks = s.toks
         whole, prefixes = _abbreviations()
         tok = toks[i]
+        if tok.text in self.defined:
+            return i + 1, self.defined[tok.text], ""
         if tok.text in whole and whole[tok.text][1] == "Agency":
             return i + 1, whole[tok.text][0], ""
         m = re.fullmatch(r"([A-ZĐ]+)(\d+)", tok.text)
@@ -223,6 +226,12 @@ class _Reader:
         if "whole" in kinds or "pronoun" in kinds and not split:
             return j, head, head  # a whole name, or a bare head ("Tổng cục") standing for one
         return None
+
+    @staticmethod
+    def _known_abbreviation(word: str) -> bool:
+        whole, prefixes = _abbreviations()
+        m = re.fullmatch(r"([A-ZĐ]+)(\d+)", word)
+        return word in whole or bool(m and m.group(1) in prefixes)
 
     def _name_part(self, s: Sentence, j: int) -> int:
         """End of the proper-name part of an agency that starts at token j."""
@@ -574,6 +583,10 @@ class _Reader:
                 if name != head or "whole" in _agency_kinds().get(head, set()):
                     f = Found("Agency", i, end, name, s, {"head": head})
                     self.found.append(f)
+                    if end + 2 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")" \
+                            and _ABBREV_TOKEN.match(toks[end + 1].text) and toks[end + 1].text != name \
+                            and not self._known_abbreviation(toks[end + 1].text):
+                        self.defined.setdefault(toks[end + 1].text, name)
                     # "Đảng ủy Tổng cục Kỹ thuật" contains an agency of its own
                     inner = self._inner_agency(s, i, end, head)
                     if inner:
