@@ -15,9 +15,10 @@ CALL () {
   WHERE a.key < b.key
   RETURN a, b, 'co-issued' AS how, x.name AS via
   UNION
-  MATCH (a:Agency)<-[:HOLDS_POSITION]-(:Person)-[:CHAIRED|ATTENDED|SPOKE_AT]->(x:Meeting)
-        <-[:CHAIRED|ATTENDED|SPOKE_AT]-(:Person)-[:HOLDS_POSITION]->(b:Agency)
-  WHERE a.key < b.key
+  MATCH (a:Agency)<-[:HOLDS_POSITION]-(p:Person)-[:CHAIRED|ATTENDED|SPOKE_AT]->(x:Meeting)
+        <-[:CHAIRED|ATTENDED|SPOKE_AT]-(q:Person)-[:HOLDS_POSITION]->(b:Agency)
+  // two different people: one person holding posts in both agencies is no meeting between them
+  WHERE a.key < b.key AND p <> q
   RETURN a, b, 'people met' AS how, x.name AS via
 }
 WITH a, b, collect(DISTINCT how) AS ways, collect(DISTINCT via) AS through
