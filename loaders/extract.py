@@ -466,7 +466,8 @@ class _Reader:
                     end += 2  # "... năm 2024" closes the description
                     year = end
                     break
-                if t.cap or not t.text.isalpha() or t.low in _set("stopwords.txt"):
+                if t.cap or not t.text.isalpha() or t.low in _set("stopwords.txt") and not (
+                        end > k and _is_word(toks[end - 1], t)):  # "hậu cần" is no "cần"
                     break
                 end += 1
             if end > k and end < len(toks) and toks[end].low == "của":
