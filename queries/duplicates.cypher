@@ -1,7 +1,8 @@
 // Likely duplicate entities, for review
 // Pairs of entities with the same label whose names are near-identical: equal ignoring case,
-// spaces and hyphens, one containing the other, or sharing a surface form (alias). Merge true
-// duplicates upstream (lexicons) rather than in the graph.
+// spaces and hyphens, one containing the other, or one's name written as the other's alias (a
+// bare head such as 'Tổng cục' or 'hội nghị' that many entities carry as an alias does not count).
+// Merge true duplicates upstream (lexicons) rather than in the graph.
 // :param min_length => 4
 MATCH (a), (b)
 WHERE NOT a:Document AND labels(a) = labels(b) AND a.key < b.key
@@ -17,7 +18,8 @@ WITH a, b, CASE
        WHEN asquash = bsquash THEN 'same name without spaces or hyphens'
        WHEN size(an) >= $min_length AND size(bn) >= $min_length AND (an CONTAINS bn OR bn CONTAINS an)
          THEN 'one name contains the other'
-       WHEN any(x IN aforms WHERE size(x) >= $min_length AND x IN bforms) THEN 'shared alias'
+       WHEN size(an) >= $min_length AND an IN bforms THEN 'name is an alias of the other'
+       WHEN size(bn) >= $min_length AND bn IN aforms THEN 'name is an alias of the other'
      END AS reason
 WHERE reason IS NOT NULL
 RETURN labels(a)[0] AS label, a.name AS name_a, b.name AS name_b, reason,
