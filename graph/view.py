@@ -287,9 +287,9 @@ def node_tooltip(node: dict[str, Any]) -> str:
                 parts.append(f"{heading}: " + "; ".join(_e(v) for v in values))
         if props.get("date"):
             parts.append(f"date: {_e(props['date'])}")
-        counts = [f"{props[k]} {k.split('_')[0]}s" for k in ("mention_count", "document_count") if props.get(k)]
-        if counts:
-            parts.append(_e(" in ".join(counts)) if len(counts) == 2 else _e(counts[0]))
+        if props.get("mention_count"):
+            docs = props.get("document_count") or 0
+            parts.append(f"named {_e(props['mention_count'])}× in {_e(docs)} document{'s' if docs != 1 else ''}")
         seen = " – ".join(str(props[k]) for k in ("first_seen", "last_seen") if props.get(k))
         if seen:
             parts.append(f"seen: {_e(seen)}")
