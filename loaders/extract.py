@@ -922,8 +922,35 @@ def _programs(found: list[Found], add) -> None:
 
 # Events written in lower case without a description count only when they are of these kinds:
 # "tại hội nghị" is the article's meeting, "các hội thi, tập huấn" is no particular event.
-_BARE_EVENTS = {"hội nghị", "buổi làm việc", "hội thảo", "tọa đàm", "cuộc họp", "phiên họp", "hội đàm",
+_BARE_EVENTS = {"hội nghị", "buổi làm việc", "hội thảo", "tọa đàm", "cuộc họp", "phiên họp", "hội đàm", "buổi lễ",
                 "buổi tiếp", "lễ ký kết", "kỳ họp", "diễn đàn"}
+
+
+# What a bare mention may stand for besides its own kind: "buổi lễ" is the "Lễ ra quân ..." of the
+# article, "hội nghị" its "giao ban ..." (a briefing is held as a conference).
+_BARE_HOMES = {"buổi lễ": ("lễ", "buổi lễ"), "hội nghị": ("hội nghị", "giao ban")}
+
+
+def _headline_joins(doc: Document, groups: list[list[Found]]) -> list[list[Found]]:
+    """A meeting named only in the headline joins the body's meeting of the same kind: the headline
+    "Hội nghị quân chính Sư đoàn 312" is the "Hội nghị quân chính năm 2025" of the lead."""
+    title = doc.text.find(doc.title) if doc.title else -1
+    if title < 0:
+        return groups
+    end = title + len(doc.title)
+    out = [g for g in groups if not all(title <= f.start < end for f in g)]
+    for g in groups:
+        if g in out:
+            continue
+        head = fold(g[0].name).split()[:2]
+        same = [o for o in out if fold(o[0].name).split()[:2] == head]
+        if same:
+            best = max(same, key=lambda o: len(_words(o[0].name) & _words(g[0].name)))
+            best.extend(g)
+        else:
+            out.append(g)
+    out.sort(key=lambda g: min(f.start for f in g))
+    return out
 
 
 def _inside(f: Found, others: list[Found]) -> bool:
@@ -943,12 +970,13 @@ def _meetings(doc: Document, found: list[Found], sentences, add, agencies, of) -
                 and (f.extra.get("specific") or fold(f.name) in _BARE_EVENTS)]
     if not meetings:
         return
-    groups = _group([f for f in meetings if f.extra.get("specific")])
+    groups = _headline_joins(doc, _group([f for f in meetings if f.extra.get("specific")]))
     bare = [f for f in meetings if not f.extra.get("specific")]
     main: list[Found] | None = None
     for f in bare:
         head = fold(f.name.split()[0] + " " + f.name.split()[1]) if len(f.name.split()) > 1 else fold(f.name)
-        home = [g for g in groups if fold(g[0].name).startswith(head)]
+        kinds = _BARE_HOMES.get(head, (head,))
+        home = [g for g in groups if fold(g[0].name).startswith(kinds)]
         if home:
             max(home, key=len).append(f)
         else:

@@ -34,6 +34,9 @@ def _fold_at(match: re.Match) -> str:
     text, end = match.string, match.end()
     if end < len(text) and text[end].isalpha():
         return match.group(0)  # the pair is inside a longer syllable: already correct
+    start = match.start()
+    if start > 0 and text[start - 1] in "qQ":
+        return match.group(0)  # "quý": the u belongs to "qu", the tone is already on the vowel
     return _TONE_FOLD[match.group(0)]
 
 
