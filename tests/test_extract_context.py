@@ -63,7 +63,7 @@ NOT_ENTITIES = [
     ("Các cơ quan cụ thể hóa nghị quyết thành các kế hoạch, chương trình hành động của từng đơn vị.", "Program"),
     ("Hai bên phối hợp xây dựng chương trình đào tạo sát với thực tiễn.", "Program"),
     ("Nghị quyết số 44-NQ/TW về Chiến lược bảo vệ Tổ quốc trong tình hình mới.", "Program"),
-    ("Sau buổi lễ, các tàu diễn tập cơ động trên biển.", "Meeting"),
+    ("Sau đó, các tàu diễn tập cơ động trên biển.", "Meeting"),
     ("(Báo Phòng không - Không quân) - Sáng 2/3, các đơn vị ra quân huấn luyện.", "Agency"),
 ]
 
