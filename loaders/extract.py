@@ -30,6 +30,7 @@ _DOCNUM = re.compile(r"\d+[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[-/]\s*[A-ZĐa-zđ][\w
 _NUMBERISH = re.compile(r"^(?:\d+[A-Za-z]?|[A-Z]+\d+[A-Za-z]*|[IVXLC]+)$")
 _UPPER_START = re.compile(rf"^[{UPPER}]")
 _ABBREV_TOKEN = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ0-9-]*$")
+_DEFINABLE = re.compile(rf"^[{UPPER}][\w-]+$")  # a short name an article gives in parentheses
 _HARD_STOP = set(".;:!?…()[]“”\"'")
 _PLURAL = {"các", "những", "nhiều", "một", "số", "mọi", "từng", "hai", "ba", "bốn", "năm"}
 
@@ -213,6 +214,8 @@ class _Reader:
         if m and m.group(1) in prefixes:
             return i + 1, f"{prefixes[m.group(1)]} {m.group(2)}", prefixes[m.group(1)]
         hit = match("agencies.tsv", toks, i)
+        if not hit and tok.text in whole and whole[tok.text][0] in _agency_kinds():
+            hit = (i + 1, whole[tok.text][0])  # "UBND tỉnh Lạng Sơn": an abbreviated head word
         if not hit:
             return None
         j, head = hit
@@ -242,8 +245,10 @@ class _Reader:
             t = toks[k]
             if k > j and (match("ranks.txt", toks, k) or match("positions.txt", toks, k)):
                 break
-            if k == j and (whole := match("agencies.tsv", toks, k)) and "whole" in _agency_kinds()[whole[1]]:
-                k = whole[0]  # "Bộ Tư lệnh Cảnh sát biển": a whole name after a head
+            if (whole := match("agencies.tsv", toks, k)) and "whole" in _agency_kinds()[whole[1]]:
+                if k > j:
+                    break  # "Vụ Pháp chế Bộ Quốc phòng": the ministry it belongs to (see PART_OF in read)
+                k = whole[0]  # "Bộ Tư lệnh Cảnh sát biển": a whole name right after the head
                 continue
             place = match("place_words.txt", toks, k, need_cap=False)
             if place and not t.cap and toks[k - 1].text.isdigit():
@@ -271,7 +276,10 @@ class _Reader:
                 continue
             if t.cap and t.text not in _HARD_STOP and t.text.isalnum() or _ABBREV_TOKEN.match(t.text):
                 k += 1
-                if k < len(toks) and not toks[k].cap and toks[k].text.isalpha() and _is_word(t, toks[k]):
+                # "Công nghiệp", "Sĩ quan": a two-syllable word written with one capital; not after
+                # another capitalised syllable ("Thủ đô Hà Nội giao ban": "nội giao" is no part)
+                if k < len(toks) and not toks[k].cap and toks[k].text.isalpha() and _is_word(t, toks[k]) \
+                        and not (k - 2 >= j and toks[k - 2].cap):
                     k += 1
                 continue
             if t.text in ("-", "–") and k > j and k + 1 < len(toks) and toks[k + 1].cap:
@@ -573,6 +581,7 @@ class _Reader:
 
     def read(self, s: Sentence, known_people: dict[str, str]) -> None:
         toks = s.toks
+        previous: Found | None = None  # the last agency read, for "X thuộc Y"
         i = 0
         while i < len(toks):
             agency = self.agency_at(s, i) if toks[i].cap else None
@@ -584,8 +593,16 @@ class _Reader:
                 if name != head or "whole" in _agency_kinds().get(head, set()):
                     f = Found("Agency", i, end, name, s, {"head": head})
                     self.found.append(f)
+                    # "Vụ Pháp chế Bộ Quốc phòng", "Viện Điện tử thuộc Viện ...": a unit and its parent
+                    parent = previous if previous is not None and (
+                        previous.j == i or previous.j + 1 == i and toks[previous.j].low == "thuộc"
+                        or previous.j + 2 == i and toks[previous.j].low == "trực" and toks[previous.j + 1].low == "thuộc"
+                    ) else None
+                    if parent is not None:
+                        self.relations.append(("PART_OF", parent, f, s, ""))
+                    previous = f
                     if end + 2 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")" \
-                            and _ABBREV_TOKEN.match(toks[end + 1].text) and toks[end + 1].text != name \
+                            and _DEFINABLE.match(toks[end + 1].text) and toks[end + 1].text != name \
                             and not self._known_abbreviation(toks[end + 1].text):
                         self.defined.setdefault(toks[end + 1].text, name)
                     # "Đảng ủy Tổng cục Kỹ thuật" contains an agency of its own
