@@ -32,6 +32,9 @@ _UPPER_START = re.compile(rf"^[{UPPER}]")
 _ABBREV_TOKEN = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ0-9-]*$")
 _DEFINABLE = re.compile(rf"^[{UPPER}][\w-]+$")  # a short name an article gives in parentheses
 _HARD_STOP = set(".;:!?…()[]“”\"'")
+# Verbs that, right after an event word, say what the event is for and so belong to its name.
+_EVENT_PURPOSES = frozenset({"triển khai", "quán triệt", "thực hiện", "đánh giá", "phổ biến", "ký kết", "công bố",
+                             "biểu dương", "tuyên dương", "học tập", "nghiên cứu", "tổ chức"})
 _PLURAL = {"các", "những", "nhiều", "một", "số", "mọi", "từng", "hai", "ba", "bốn", "năm"}
 
 
@@ -403,6 +406,9 @@ class _Reader:
                     " ".join(x.low for x in toks[k + 2:k + 5]) != "năm tiếp theo":
                 break  # "Luật Quốc phòng và các văn bản hướng dẫn": another thing ("và những năm tiếp theo" is not)
             two = f"{t.low} {toks[k + 1].low}" if k + 1 < len(toks) else ""
+            if k == start and two in _EVENT_PURPOSES:
+                k += 2  # "Hội nghị triển khai nhiệm vụ ...": the purpose names the event
+                continue
             if two in stops or t.low in stops and not (k > start and _is_word(toks[k - 1], t)):
                 break
             if k > start and (match("ranks.txt", toks, k) or self.person_here(s, k)):
@@ -440,6 +446,14 @@ class _Reader:
             return end, f"{word} số {number}", number, None
         if not toks[i].cap:
             return None
+        if k < len(toks) and re.fullmatch(r"\d{2,5}", toks[k].text) and (
+                k + 1 == len(toks) or toks[k + 1].low in ("của", "ngày", "về", ",", ".", ";", "và")):
+            # "Nghị quyết 1657 của Quân ủy Trung ương": a number without its suffix
+            issuer = None
+            if k + 1 < len(toks) and toks[k + 1].low == "của":
+                agency = self.agency_at(s, k + 2) if k + 2 < len(toks) else None
+                issuer = (k + 2, agency[0]) if agency else None
+            return k + 1, clean_name(self.text[toks[i].start:toks[k].end]), toks[k].text, issuer
         if k < len(toks) and toks[k].low == "của":
             agency = self.agency_at(s, k + 1) if k + 1 < len(toks) else None
             if not agency:
@@ -672,16 +686,23 @@ def _date_in(text: str, default_year: str) -> str:
 
 
 def _event_date(sentence: str, doc_text: str, published: str) -> str:
-    cue = re.search(r"(?:\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?:ngày\s+)?|\b[Nn]gày\s+)(\d{1,2}\s*[/-]\s*\d{1,2}"
+    cue = re.search(r"(?:\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?:nay\s*\(\s*|qua\s*\(\s*)?(?:ngày\s+)?|"
+                    r"\b(?:[Hh]ôm nay|[Hh]ôm qua)\s*\(\s*|\b[Nn]gày\s+)(\d{1,2}\s*[/-]\s*\d{1,2}"
                     r"(?:\s*[/-]\s*\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)", sentence)
     if not cue:
         return ""
-    years = re.findall(r"\bnăm\s+(\d{4})\b", sentence) or re.findall(r"\bnăm\s+(\d{4})\b", doc_text[:2000])
-    year = years[0] if years else (published[:4] if published else "")
     text = cue.group(1)
     if "tháng" in text:
         text = "ngày " + text
-    return _date_in(text, year)
+    if published[:4].isdigit():
+        # the publication date is the surest year; an event in a later month was last year's
+        date = _date_in(text, published[:4])
+        if date and not re.search(r"\d{4}", text) and date[5:7] > published[5:7]:
+            date = _date_in(text, str(int(published[:4]) - 1))
+        return date
+    # else the year the sentence names ("quý III năm 2024"), or the first the article names
+    years = re.findall(r"\bnăm\s+(\d{4})\b", sentence) or re.findall(r"\bnăm\s+(\d{4})\b", doc_text[:2000])
+    return _date_in(text, years[0] if years else "")
 
 
 def extract(doc: Document) -> Extraction:
@@ -1040,7 +1061,7 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
 
     # positions after a name: "X, Chủ nhiệm Tổng cục Kỹ thuật, Bí thư Đảng ủy ..."
     for p in persons:
-        out.extend(_positions(s, p, agencies, of))
+        out.extend(_positions(s, p, agencies, of, ents))
 
     main_meetings = [e for e in ents.values() if e.label == "Meeting"]
     cues = []
@@ -1124,7 +1145,24 @@ def _speech_at_event(toks: list[Tok], k: int) -> bool:
     return bool(re.match(r"(kết luận|chỉ đạo|khai mạc|bế mạc|tổng kết|tại|chào mừng|đáp từ)", rest))
 
 
-def _positions(s: Sentence, p: Found, agencies: list[Found], of) -> list[tuple]:
+@lru_cache(maxsize=None)
+def _unit_titles() -> dict[str, str]:
+    return {row[0]: row[1] for row in lexicon.table("positions.txt") if len(row) > 1}
+
+
+def _unit_of(title: str, ents: dict) -> _Ent | None:
+    """The article's unit a bare unit title belongs to: "Sư đoàn trưởng" → its "Sư đoàn 312"."""
+    kind = _unit_titles().get(title)
+    if not kind:
+        return None
+    head = fold(kind) + " "
+    units = [e for e in ents.values() if e.label == "Agency" and fold(e.name).startswith(head)]
+    if len(units) == 1 or units and len(units[0].mentions) > max(len(u.mentions) for u in units[1:]):
+        return units[0]
+    return None  # none, or several alike: better no relation than a guess
+
+
+def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | None = None) -> list[tuple]:
     toks = s.toks
     out = []
     k = p.j
@@ -1148,6 +1186,9 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of) -> list[tuple]:
                                   and match("positions.txt", toks, f + 1)):
                 k = f
                 continue
+            unit = _unit_of(title, ents) if ents and f == j else None
+            if unit is not None:  # "Đại tá X, Sư đoàn trưởng": of the article's Sư đoàn
+                out.append(("HOLDS_POSITION", of[id(p)], unit, s, title))
             break
         # "Bí thư Đảng ủy, Chính ủy Tổng cục Kỹ thuật": a bare party committee belongs to the next agency
         target = of[id(agency)]
