@@ -166,3 +166,52 @@ def test_agency_keys(a, b):
 def test_different_versions_of_a_directive_keep_their_year():
     assert entity_key("Resolution", "Chỉ lệnh huấn luyện năm 2024") != entity_key("Resolution",
                                                                                  "Chỉ lệnh huấn luyện năm 2025")
+
+
+MORE_RELATIONS = [
+    # a bare unit title belongs to the article's only unit of that kind
+    ("Sáng 5/1, Sư đoàn 304 tổ chức hội nghị quân chính. Đại tá Vi Văn Lực, Sư đoàn trưởng chủ trì.",
+     {("HOLDS_POSITION", "Vi Văn Lực", "Sư đoàn 304", "Sư đoàn trưởng")}),
+    # an abbreviated head word
+    ("Dự có ông Lò Minh Hải, Chủ tịch UBND tỉnh Điện Biên.",
+     {("HOLDS_POSITION", "Lò Minh Hải", "Ủy ban nhân dân tỉnh Điện Biên", "Chủ tịch")}),
+    # a department before its ministry, a unit after "thuộc"
+    ("Đại tá Lý Văn Kiên, Vụ trưởng Vụ Kế hoạch Bộ Quốc phòng phát biểu.",
+     {("HOLDS_POSITION", "Lý Văn Kiên", "Vụ Kế hoạch", "Vụ trưởng"),
+      ("PART_OF", "Vụ Kế hoạch", "Bộ Quốc phòng", "")}),
+    ("Viện Hóa học thuộc Viện Khoa học và Công nghệ quân sự bàn giao sản phẩm.",
+     {("PART_OF", "Viện Hóa học", "Viện Khoa học và Công nghệ quân sự", "")}),
+    # a number without its suffix, owned by an agency
+    ("Đơn vị thực hiện Nghị quyết 1659 của Quân ủy Trung ương.",
+     {("ISSUED", "Quân ủy Trung ương", "Nghị quyết 1659", "")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_RELATIONS)
+def test_more_relations(text, expected):
+    _, _, relations = run(text)
+    assert expected <= relations, relations
+
+
+EVENT_DATES = [
+    # (text, publication date, event name, event date)
+    ("Chiều nay (3/10), Bộ Tư lệnh Thủ đô tổ chức Hội nghị giao ban quý IV.", "2024-10-03",
+     "Hội nghị giao ban quý IV", "2024-10-03"),
+    # held in December, about next year's tasks, published in January: last year's December
+    ("Ngày 28/12, Quân khu 5 tổ chức Hội nghị triển khai nhiệm vụ năm 2025.", "2025-01-02",
+     "Hội nghị triển khai nhiệm vụ năm 2025", "2024-12-28"),
+    ("Sáng 5-3, Quân khu 7 tổ chức Hội nghị tổng kết năm 2023.", "", "Hội nghị tổng kết năm 2023", "2023-03-05"),
+    ("Chiều ngày 7 tháng 10 năm 2023, Lữ đoàn 170 tổ chức Lễ kỷ niệm ngày truyền thống.", "",
+     "Lễ kỷ niệm ngày truyền thống", "2023-10-07"),
+]
+
+
+@pytest.mark.parametrize("text, published, name, date", EVENT_DATES)
+def test_event_dates(text, published, name, date):
+    ex = extract(Document("t.txt", text, date=published))
+    assert [(e.name, e.date) for e in ex.entities if e.label == "Meeting"] == [(name, date)]
+
+
+def test_quy_keeps_its_tone():
+    ex, entities, _ = run("Sáng 2/10, Quân khu 2 tổ chức Hội nghị giao ban quý III năm 2024.")
+    assert ("Meeting", "Hội nghị giao ban quý III năm 2024") in entities
