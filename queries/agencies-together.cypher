@@ -1,7 +1,7 @@
 // Agencies working together
 // Pairs of agencies that co-signed a programme, co-organised a meeting, issued the same
 // resolution, or whose people attended the same meeting — with what links them.
-// :param limit => 100
+:param limit => 100;
 CALL () {
   MATCH (a:Agency)-[:SIGNED]->(x:Program)<-[:SIGNED]-(b:Agency)
   WHERE a.key < b.key

@@ -2,7 +2,7 @@
 // An agency's people and their positions, the programmes it signed, the resolutions it issued,
 // the meetings it organised, the agencies it belongs to or that belong to it, and its documents.
 // `name` matches the key, any part of the name (case-insensitive) or an alias.
-// :param name => 'Tổng cục Kỹ thuật'
+:param name => 'Tổng cục Kỹ thuật';
 MATCH (a:Agency)
 WHERE a.key = toLower(trim($name)) OR toLower(a.name) CONTAINS toLower(trim($name))
    OR any(alias IN coalesce(a.aliases, []) WHERE toLower(alias) = toLower(trim($name)))

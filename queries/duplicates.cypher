@@ -3,7 +3,7 @@
 // spaces and hyphens, one containing the other, or one's name written as the other's alias (a
 // bare head such as 'Tổng cục' or 'hội nghị' that many entities carry as an alias does not count).
 // Merge true duplicates upstream (lexicons) rather than in the graph.
-// :param min_length => 4
+:param min_length => 4;
 MATCH (a), (b)
 WHERE NOT a:Document AND labels(a) = labels(b) AND a.key < b.key
 WITH a, b,

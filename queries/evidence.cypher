@@ -2,9 +2,9 @@
 // Every sentence stating a relationship between two entities, with its document, date and span
 // (characters in the document's text). `type` narrows to one type (e.g. 'HOLDS_POSITION'); ''
 // means any. Names match the key, any part of the name (case-insensitive) or an alias.
-// :param source => 'Trần Minh Đức'
-// :param target => 'Tổng cục Kỹ thuật'
-// :param type => ''
+:param source => 'Trần Minh Đức';
+:param target => 'Tổng cục Kỹ thuật';
+:param type => '';
 MATCH (s)-[r]->(t)
 WHERE NOT s:Document AND type(r) <> 'MENTIONS'
   AND ($type = '' OR type(r) = toUpper(trim($type)))

@@ -1,8 +1,8 @@
 // Find an entity by name
 // Entities of any label (or of `label`, e.g. 'Agency') whose key, name or alias matches `name`
 // — case-insensitive, any part of the name — most mentioned first, with their keys.
-// :param name => 'tổng cục'
-// :param label => ''
+:param name => 'tổng cục';
+:param label => '';
 MATCH (e)
 WHERE NOT e:Document AND ($label = '' OR toLower($label) IN [l IN labels(e) | toLower(l)])
   AND (e.key = toLower(trim($name)) OR toLower(e.name) CONTAINS toLower(trim($name))

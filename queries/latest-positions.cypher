@@ -3,7 +3,7 @@
 // the other posts that same article gives (people often hold several at once: "Ủy viên Bộ Chính
 // trị, Phó Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng"), the rank, and how many other
 // positions the graph knows. `name` narrows; '' lists everyone.
-// :param name => ''
+:param name => '';
 MATCH (p:Person)-[h:HOLDS_POSITION]->(a:Agency)
 WHERE toLower(p.name) CONTAINS toLower(trim($name)) OR p.key = toLower(trim($name))
 WITH p, h, a ORDER BY coalesce(h.as_of, h.last_seen, '') DESC, h.evidence_count DESC, a.name

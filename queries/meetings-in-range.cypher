@@ -1,8 +1,8 @@
 // Meetings in a date range
 // Meetings held (or, when the text gives no date, first reported) between two ISO dates,
 // inclusive, with organisers, chairs, attendees and the documents reporting them.
-// :param from => '2023-01-01'
-// :param to => '2024-12-31'
+:param from => '2023-01-01';
+:param to => '2024-12-31';
 MATCH (m:Meeting)
 WITH m, coalesce(m.date, m.first_seen) AS date
 WHERE date IS NOT NULL AND date >= $from AND date <= $to

@@ -1,8 +1,8 @@
 // Neighbours of entities
 // The stated relationships (not mentions) of the entities with the given keys, best-evidenced
 // first — one hop of `kg view --person/--agency`. Find keys with `find-entity`.
-// :param keys => ['trần minh đức', 'tổng cục kỹ thuật']
-// :param limit => 300
+:param keys => ['trần minh đức', 'tổng cục kỹ thuật'];
+:param limit => 300;
 MATCH (n)-[r]-(m)
 WHERE n.key IN $keys AND NOT n:Document AND NOT m:Document
 RETURN n, r, m

@@ -1,8 +1,8 @@
 // Co-occurrence network of people
 // Pairs of people named in the same documents or present at the same meetings, strongest first;
 // returns the pairs as rows (view them with `kg view --query people-network`).
-// :param min_documents => 1
-// :param limit => 100
+:param min_documents => 1;
+:param limit => 100;
 MATCH (a:Person)<-[:MENTIONS]-(d:Document)-[:MENTIONS]->(b:Person)
 WHERE a.key < b.key
 WITH a, b, collect(DISTINCT coalesce(d.title, d.key)) AS documents

@@ -2,7 +2,7 @@
 // Every meeting someone chaired, oldest first (meetings without a known date last), with the
 // chair's rank, the organisers and the sentence that says so.
 // `name` narrows to chairs whose name contains it; '' lists everyone.
-// :param name => ''
+:param name => '';
 MATCH (p:Person)-[c:CHAIRED]->(m:Meeting)
 WHERE toLower(p.name) CONTAINS toLower(trim($name)) OR p.key = toLower(trim($name))
 RETURN coalesce(m.date, c.first_seen, m.first_seen) AS date,

@@ -1,7 +1,7 @@
 // The whole graph, capped
 // The `limit` most-mentioned entities and the stated relationships among them (documents and
 // mentions left out), with `total`, the number of entities in the graph. What `kg view` draws.
-// :param limit => 300
+:param limit => 300;
 MATCH (x) WHERE NOT x:Document
 WITH count(x) AS total
 MATCH (n) WHERE NOT n:Document
