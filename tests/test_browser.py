@@ -10,6 +10,7 @@ import pytest
 from graph import view
 from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
 from tests.conftest import ARTIFACTS
+from tests.test_queries import load_seeds
 
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 
@@ -128,9 +129,7 @@ def test_view_renders_offline_and_document_text_stays_inert(store, browser_page,
 
 
 def test_seeds_view_draws_the_whole_capped_graph(_session_store, seeds, browser_page, tmp_path):
-    from kg.pipeline import load
-    _session_store.wipe()
-    load([str(seeds)], _session_store)
+    load_seeds(_session_store, seeds)
     network = view.build(_session_store, limit=25)
     path = view.write(network, tmp_path / "network.html")
     open_page, requests, errors = browser_page

@@ -10,13 +10,13 @@ pytestmark = pytest.mark.neo4j
 NOTEBOOK = ROOT / "notebooks" / "explore.ipynb"
 
 
-def test_explore_notebook_runs_on_the_seeds(store, seeds, neo4j_settings, monkeypatch):
+def test_explore_notebook_runs_on_the_seeds(_session_store, seeds, neo4j_settings, monkeypatch):
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     pytest.importorskip("pandas")
-    from kg.pipeline import load
+    from tests.test_queries import load_seeds
 
-    assert load([str(seeds)], store).failed == 0
+    load_seeds(_session_store, seeds)
     # The kernel inherits the environment: the notebook reads the server from NEO4J_*.
     for name, value in (("NEO4J_URI", neo4j_settings.uri), ("NEO4J_USER", neo4j_settings.user),
                         ("NEO4J_PASSWORD", neo4j_settings.password),

@@ -12,6 +12,7 @@ import pytest
 from graph import view
 from graph.errors import QueryError
 from tests.conftest import ROOT
+from tests.test_queries import load_seeds
 
 PAYLOADS = ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=2">']
 EXTERNAL = re.compile(r"""<(?:script|link|img|iframe|source|embed|object)\b[^>]*\b(?:src|href|data)\s*=\s*["']?(?:https?:)?//""",
@@ -85,10 +86,7 @@ def test_browser_style_uses_the_view_colours():
 
 @pytest.fixture(scope="module")
 def seeded(_session_store, seeds):
-    from kg.pipeline import load
-    _session_store.wipe()
-    assert load([str(seeds)], _session_store).failed == 0
-    return _session_store
+    return load_seeds(_session_store, seeds)
 
 
 def names(network: view.Network) -> set[str]:
