@@ -14,7 +14,9 @@ sample size), so the ratio compares like with like. Prints one line per measurem
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -67,34 +69,48 @@ def sentences(docs: list[Document]) -> list[str]:
     return [s for s in out if s.strip()]
 
 
-def rate_extract(docs: list[Document]) -> tuple[float, int]:
+class Clock:
+    """Wall time and CPU time (this process and its finished children) of a block of work."""
+
+    def __enter__(self) -> "Clock":
+        self.wall, self.cpu = time.perf_counter(), _cpu()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall, self.cpu = time.perf_counter() - self.wall, _cpu() - self.cpu
+
+
+def _cpu() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def rate_extract(docs: list[Document]) -> tuple[Clock, int]:
     chars = sum(len(d.text) for d in docs)
-    start = time.perf_counter()
-    for d in docs:
-        extract(d)
-    return chars / (time.perf_counter() - start), chars
+    with Clock() as clock:
+        for d in docs:
+            extract(d)
+    return clock, chars
 
 
-def rate_ner(sample: list[str]) -> float:
+def rate_ner(sample: list[str]) -> Clock:
     from underthesea import ner
     ner(sample[0])  # the first call loads the model; not part of the rate
-    start = time.perf_counter()
-    for s in sample:
-        ner(s)
-    return sum(map(len, sample)) / (time.perf_counter() - start)
+    with Clock() as clock:
+        for s in sample:
+            ner(s)
+    return clock
 
 
-def rate_pipeline(docs: list[Document], workers: int) -> float:
-    """Characters per second through `extract_paths` (reading included) with `workers` processes."""
+def rate_pipeline(docs: list[Document], workers: int) -> Clock:
+    """The clock of `extract_paths` (reading included) over `docs` written to files, with `workers` processes."""
     with tempfile.TemporaryDirectory() as folder:
         for d in docs:
             Path(folder, d.id).write_text(d.text, encoding="utf-8")
-        chars = sum(len(d.text) for d in docs)
-        start = time.perf_counter()
-        n = sum(isinstance(x, Extraction) for x in extract_paths([folder], workers=workers))
-        seconds = time.perf_counter() - start
+        with Clock() as clock:
+            n = sum(isinstance(x, Extraction) for x in extract_paths([folder], workers=workers))
     assert n == len(docs), f"{len(docs) - n} documents failed"
-    return chars / seconds
+    return clock
 
 
 def main() -> None:
@@ -107,19 +123,29 @@ def main() -> None:
     docs = corpus(source_documents(), int(args.mb * 1_000_000))
     extract(docs[0])  # warm the lexicons up, as a long-running process would be
     ours, chars = rate_extract(docs)
-    print(f"extract():        {ours:12,.0f} chars/s on one core  ({len(docs)} documents, {chars:,} chars)")
+    print(f"extract():         {chars / ours.cpu:11,.0f} chars per CPU second "
+          f"({chars / ours.wall:,.0f} per wall second; {len(docs)} documents, {chars:,} chars)")
 
     pool = sentences(docs[:200])
     sample = random.Random(1).sample(pool, k=min(args.ner_sentences, len(pool)))
     theirs = rate_ner(sample)
-    print(f"underthesea ner(): {theirs:11,.0f} chars/s on one core  ({len(sample)} sentences)")
-    print(f"ratio:            {ours / theirs:12.1f}x faster than ner()")
+    ner_chars = sum(map(len, sample))
+    print(f"underthesea ner(): {ner_chars / theirs.cpu:11,.0f} chars per CPU second "
+          f"({ner_chars / theirs.wall:,.0f} per wall second; {len(sample)} sentences)")
+    # CPU time per character compares the two fairly even when other programs share the machine
+    print(f"ratio:             {(chars / ours.cpu) / (ner_chars / theirs.cpu):11.1f}x faster than ner() per core")
 
     if args.workers > 1:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
         one = rate_pipeline(docs, 1)
         many = rate_pipeline(docs, args.workers)
-        print(f"extract_paths:    {one:12,.0f} chars/s with 1 worker, {many:,.0f} with {args.workers} "
-              f"(speed-up {many / one:.2f}x, {many / one / args.workers:.0%} per worker)")
+        print(f"extract_paths:     {chars / one.wall:11,.0f} chars/s with 1 worker, {chars / many.wall:,.0f} with "
+              f"{args.workers} (speed-up {one.wall / many.wall:.2f}x on {cores} cores; "
+              f"CPU per char {many.cpu / one.cpu:.2f}x of one worker's)")
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+        if load > cores:
+            print(f"note: load average {load:.1f} on {cores} cores: other programs share the machine, "
+                  f"so wall-clock speed-ups are understated")
 
 
 if __name__ == "__main__":

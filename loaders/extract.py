@@ -47,8 +47,13 @@ class Tok:
     cap: bool = False
 
     def __post_init__(self):
-        self.low = fold_tones(self.text.lower())
-        self.cap = bool(_UPPER_START.match(self.text))
+        self.low, self.cap = _token_forms(self.text)
+
+
+@lru_cache(maxsize=131072)
+def _token_forms(text: str) -> tuple[str, bool]:
+    """(folded lower case, starts with a capital) of a token; news reuses few distinct words."""
+    return fold_tones(text.lower()), bool(_UPPER_START.match(text))
 
 
 @dataclass
@@ -271,7 +276,7 @@ class _Reader:
                                                                         "meetings.txt")):
                 k += 1  # "Bộ Khoa học và Công nghệ"
                 continue
-            if k > j and t.text in _set("surnames.txt") | {w.capitalize() for w in _set("surnames.txt")} \
+            if k > j and t.low in _set("surnames.txt") and t.cap \
                     and self._person_run(s, k) >= k + 3:
                 break
             if _NUMBERISH.match(t.text) and (k == j or _NUMBERISH.match(toks[k - 1].text) is None):

@@ -58,6 +58,7 @@ _DOC_NUMBER = re.compile(r"\b\d+[a-z]?(?:\s*/\s*\d{4})?(?:\s*[-/]\s*[a-zđ][\wđ
 _OWNER_SUFFIXES = (" quân đội nhân dân việt nam", " qđnd việt nam", " nhân dân việt nam", " việt nam")
 
 
+@lru_cache(maxsize=65536)
 def entity_key(label: str, name: str) -> str:
     """The key that identifies an entity across documents, whatever the case, tone placement,
     spacing or abbreviations: `Tổng cục CNQP` and `Tổng cục Công nghiệp quốc phòng` have one key,
@@ -82,13 +83,19 @@ def entity_key(label: str, name: str) -> str:
 _LAW_YEAR = re.compile(r"^((?:bộ )?luật|pháp lệnh|hiến pháp)\b(.*?)\s+năm\s+\d{4}$")
 
 
-def _expand_abbreviations(name: str) -> str:
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[dict[str, str], dict[str, str]]:
     from loaders import lexicon  # the lexicon reads files; imported late so that normalize stays light
 
     whole, prefixes = {}, {}
     for row in lexicon.table("abbreviations.tsv"):
         if len(row) >= 3:
             (prefixes if row[2] == "prefix" else whole)[row[0]] = row[1]
+    return whole, prefixes
+
+
+def _expand_abbreviations(name: str) -> str:
+    whole, prefixes = _abbreviations()
     out = []
     for word in name.split(" "):
         m = re.fullmatch(r"([A-ZĐ]+)(\d+)", word)
