@@ -691,9 +691,11 @@ def _date_in(text: str, default_year: str) -> str:
 
 
 def _event_date(sentence: str, doc_text: str, published: str) -> str:
-    cue = re.search(r"(?:\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?:nay\s*\(\s*|qua\s*\(\s*)?(?:ngày\s+)?|"
-                    r"\b(?:[Hh]ôm nay|[Hh]ôm qua)\s*\(\s*|\b[Nn]gày\s+)(\d{1,2}\s*[/-]\s*\d{1,2}"
-                    r"(?:\s*[/-]\s*\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)", sentence)
+    cue = None
+    for found in _EVENT_DATE.finditer(sentence):
+        if not _INSTRUMENT_BEFORE.search(sentence, max(0, found.start() - 30), found.start()):
+            cue = found  # not "Nghị quyết số 847-NQ/QUTW ngày 28/12/2021": that is the instrument's date
+            break
     if not cue:
         return ""
     text = cue.group(1)
@@ -705,9 +707,18 @@ def _event_date(sentence: str, doc_text: str, published: str) -> str:
         if date and not re.search(r"\d{4}", text) and date[5:7] > published[5:7]:
             date = _date_in(text, str(int(published[:4]) - 1))
         return date
-    # else the year the sentence names ("quý III năm 2024"), or the first the article names
-    years = re.findall(r"\bnăm\s+(\d{4})\b", sentence) or re.findall(r"\bnăm\s+(\d{4})\b", doc_text[:2000])
+    # else the year the sentence names ("quý III năm 2024"), or the latest the article reports on
+    years = _YEAR.findall(sentence) or sorted(_YEAR.findall(doc_text[:3000]))[-1:]
     return _date_in(text, years[0] if years else "")
+
+
+# a year the article reports on: not a plan's horizon ("đến năm 2030") nor an instrument's date
+_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!đoạn )(?<!nhìn )\bnăm\s+(\d{4})\b")
+_INSTRUMENT_BEFORE = re.compile(r"(?:[A-ZĐ]{2,}\s*[/-]\s*[A-ZĐ]+|\bsố\s+\S+)\s*$")
+# "Chiều 3/2/2023", "Sáng nay (12/5)", "ngày 7 tháng 10 năm 2023", "Ngày 15-8"
+_EVENT_DATE = re.compile(r"(?:\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?:nay\s*\(\s*|qua\s*\(\s*)?(?:ngày\s+)?|"
+                         r"\b(?:[Hh]ôm nay|[Hh]ôm qua)\s*\(\s*|\b[Nn]gày\s+)(\d{1,2}\s*[/-]\s*\d{1,2}"
+                         r"(?:\s*[/-]\s*\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)")
 
 
 def extract(doc: Document) -> Extraction:
@@ -1000,6 +1011,10 @@ def _inside(f: Found, others: list[Found]) -> bool:
     return any(o is not f and o.sent is f.sent and o.i <= f.i and f.j <= o.j for o in others)
 
 
+def _starts_inside(f: Found, others: list[Found]) -> bool:
+    return any(o is not f and o.sent is f.sent and o.i < f.i < o.j for o in others)
+
+
 def _by_sentence(found: list[Found]) -> dict[int, list[Found]]:
     out: dict[int, list[Found]] = defaultdict(list)
     for f in found:
@@ -1009,7 +1024,8 @@ def _by_sentence(found: list[Found]) -> dict[int, list[Found]]:
 
 def _meetings(doc: Document, found: list[Found], sentences, add, agencies, of) -> None:
     containers = _by_sentence([f for f in found if f.label in ("Program", "Resolution")])
-    meetings = [f for f in found if f.label == "Meeting" and not _inside(f, containers.get(id(f.sent), []))
+    # "Nghị quyết Đại hội XIII của Đảng" names an instrument, not the congress as an event of the article
+    meetings = [f for f in found if f.label == "Meeting" and not _starts_inside(f, containers.get(id(f.sent), []))
                 and (f.extra.get("specific") or fold(f.name) in _BARE_EVENTS)]
     if not meetings:
         return
@@ -1150,6 +1166,18 @@ def _speech_at_event(toks: list[Tok], k: int) -> bool:
     return bool(re.match(r"(kết luận|chỉ đạo|khai mạc|bế mạc|tổng kết|tại|chào mừng|đáp từ)", rest))
 
 
+_ARMY = (("quân", "đội", "nhân", "dân", "việt", "nam"), ("qđnd", "việt", "nam"), ("quân", "đội", "nhân", "dân"),
+         ("qđnd",))
+
+
+def _owner_phrase(toks: list[Tok], k: int) -> int:
+    """Past "Quân đội nhân dân Việt Nam" (or "QĐND Việt Nam") at k: the army a national title is of."""
+    for words in _ARMY:
+        if tuple(t.low for t in toks[k:k + len(words)]) == words:
+            return k + len(words)
+    return k
+
+
 @lru_cache(maxsize=None)
 def _unit_titles() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicon.table("positions.txt") if len(row) > 1}
@@ -1179,6 +1207,13 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
         if not hit:
             break
         j, title = hit
+        owner = _owner_phrase(toks, j)
+        if owner > j:
+            # "Tổng Tham mưu trưởng QĐND Việt Nam, Thứ trưởng ...": the army is no agency of the graph
+            if owner < len(toks) and (toks[owner].text == "," or toks[owner].low == "kiêm"):
+                k = owner
+                continue
+            break
         # a field between the title and the agency: "Phó Chủ nhiệm Kỹ thuật Quân khu"
         f = _field_end(toks, j, agencies)
         if f > j:
