@@ -19,7 +19,7 @@ from loaders import lexicon
 from loaders.clean import segment
 from loaders.normalize import UPPER, clean_name, entity_key, fold, fold_tones
 
-EXTRACTOR_VERSION = "2026.11.22-1"
+EXTRACTOR_VERSION = "2026.11.22-2"
 
 # --- tokens and sentences ------------------------------------------------------------------------
 
@@ -228,7 +228,7 @@ class _Reader:
             return None
         j, head = hit
         kinds = _agency_kinds()[head]
-        k = self._name_part(s, j)
+        k = self._name_part(s, j, "whole" in kinds)
         if k > j:
             return k, _expand(_surface(s, self.text, i, k)), head
         # "viện trợ" is no institute; but in "Nhà máy chủ trì" the next word is "chủ trì", not "máy chủ"
@@ -244,8 +244,9 @@ class _Reader:
         m = re.fullmatch(r"([A-ZĐ]+)(\d+)", word)
         return word in whole or bool(m and m.group(1) in prefixes)
 
-    def _name_part(self, s: Sentence, j: int) -> int:
-        """End of the proper-name part of an agency that starts at token j."""
+    def _name_part(self, s: Sentence, j: int, whole_head: bool = False) -> int:
+        """End of the proper-name part of an agency that starts at token j (after a whole name such as
+        "Bộ Quốc phòng" when `whole_head`)."""
         toks = s.toks
         k = j
         tails = _set("name_tails.txt")
@@ -276,9 +277,9 @@ class _Reader:
                                                                         "meetings.txt")):
                 k += 1  # "Bộ Khoa học và Công nghệ"
                 continue
-            if k > j and t.low in _set("surnames.txt") and t.cap \
+            if (k > j or whole_head) and t.low in _set("surnames.txt") and t.cap \
                     and self._person_run(s, k) >= k + 3:
-                break
+                break  # "Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến": the name after the agency
             if _NUMBERISH.match(t.text) and (k == j or _NUMBERISH.match(toks[k - 1].text) is None):
                 k += 1
                 continue
@@ -296,6 +297,10 @@ class _Reader:
             if k > j and k + 1 < len(toks) and f"{t.low} {toks[k + 1].low}" in tails:
                 k += 2
                 continue
+            if k > j and t.low == "và" and k + 2 < len(toks) and f"{toks[k + 1].low} {toks[k + 2].low}" in tails \
+                    and not toks[k - 1].cap:
+                k += 3  # "Cục Phòng chống ma túy và tội phạm"
+                continue
             if k > j and t.low in tails:
                 k += 1
                 continue
@@ -312,9 +317,9 @@ class _Reader:
             t = toks[k]
             if not (t.cap and t.text.isalpha()) or t.text.isupper() and len(t.text) > 1:
                 break
-            if k > i and (self._agency_begins(toks, k) or match("ranks.txt", toks, k)
+            if k > i and (k - i >= 2 and self._agency_begins(toks, k) or match("ranks.txt", toks, k)
                           or match("positions.txt", toks, k)):
-                break
+                break  # ("Nguyễn Trường Thắng": a head word right after the surname is a name)
             k += 1
         return k
 
@@ -1103,7 +1108,10 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
     if opener and comma is not None and comma < 15 and main_meetings:
         # "Tại hội nghị, Trung tá X giới thiệu ...": the subject after the comma was at the event
         first = next((p for p in persons if p.i > comma), None)
-        if first is not None and (first.i == comma + 1 or match("ranks.txt", toks, comma + 1)
+        after = comma + 1
+        if after + 1 < len(toks) and toks[after].low in ("đồng", "ông", "bà"):
+            after += 2 if toks[after].low == "đồng" else 1  # "Phát biểu tại hội nghị, đồng chí X ..."
+        if first is not None and (first.i in (comma + 1, after) or match("ranks.txt", toks, comma + 1)
                                   or _Reader._honorifics(toks, comma + 1) > comma + 1):
             target = next((m for m in meetings if m.i < comma), None)
             out.append(("ATTENDED", of[id(first)], of[id(target)] if target else main_meetings[0], s, ""))
