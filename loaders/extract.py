@@ -1088,6 +1088,7 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
     # positions after a name: "X, Chủ nhiệm Tổng cục Kỹ thuật, Bí thư Đảng ủy ..."
     for p in persons:
         out.extend(_positions(s, p, agencies, of, ents))
+        out.extend(_position_before(s, p, here, of))
 
     main_meetings = [e for e in ents.values() if e.label == "Meeting"]
     cues = []
@@ -1245,6 +1246,36 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
         titles = []
         k = agency.j
     return out
+
+
+def _position_before(s: Sentence, p: Found, here: list[Found], of) -> list[tuple]:
+    """A title and agency written before the name: "Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến",
+    "Tư lệnh Quân khu 7, Trung tướng Nguyễn Văn A"."""
+    toks = s.toks
+    k = p.i
+    rank = next((f for f in here if f.label == "Rank" and f.j == k), None)
+    if rank is not None:
+        k = rank.i
+    if k >= 2 and toks[k - 2].low == "đồng" and toks[k - 1].low == "chí":
+        k -= 2
+    if k >= 1 and toks[k - 1].text == ",":
+        k -= 1
+    agency = next((a for a in here if a.label == "Agency" and a.j == k), None)
+    if agency is None:
+        return []
+    for n in range(1, 6):
+        start = agency.i - n
+        hit = match("positions.txt", toks, start) if start >= 0 else None
+        if hit and hit[0] == agency.i:
+            before = toks[start - 1] if start > 0 else None
+            # "Đại tá A, Chính ủy Lữ đoàn 1, Thiếu tá B": that title is A's, written after A
+            if before is not None and before.text in (",", "-", "–") and start >= 2 and any(
+                    f.label in ("Person", "Agency") and f.j == start - 1 for f in here):
+                return []
+            if before is not None and before.low == "kiêm":
+                return []
+            return [("HOLDS_POSITION", of[id(p)], of[id(agency)], s, hit[1])]
+    return []
 
 
 def _field_end(toks: list[Tok], j: int, agencies: list[Found]) -> int:

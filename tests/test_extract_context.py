@@ -181,6 +181,18 @@ MORE_RELATIONS = [
       ("PART_OF", "Vụ Kế hoạch", "Bộ Quốc phòng", "")}),
     ("Viện Hóa học thuộc Viện Khoa học và Công nghệ quân sự bàn giao sản phẩm.",
      {("PART_OF", "Viện Hóa học", "Viện Khoa học và Công nghệ quân sự", "")}),
+    # the title and agency written before the name
+    ("Dự có Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến.",
+     {("HOLDS_POSITION", "Hoàng Xuân Chiến", "Bộ Quốc phòng", "Thứ trưởng")}),
+    ("Sáng 3/2, Tư lệnh Quân khu 7, Trung tướng Nguyễn Trường Thắng phát biểu.",
+     {("HOLDS_POSITION", "Nguyễn Trường Thắng", "Quân khu 7", "Tư lệnh"),
+      ("HAS_RANK", "Nguyễn Trường Thắng", "Trung tướng", "")}),
+    # the army's name after a national title is skipped, the chain goes on
+    ("Đại tướng Đào Minh Hải, Tổng Tham mưu trưởng QĐND Việt Nam, Thứ trưởng Bộ Quốc phòng dự.",
+     {("HOLDS_POSITION", "Đào Minh Hải", "Bộ Quốc phòng", "Thứ trưởng")}),
+    # lower-case words that belong to a department's name
+    ("Thiếu tướng Vàng A Sình, Cục trưởng Cục Phòng chống ma túy và tội phạm phát biểu.",
+     {("HOLDS_POSITION", "Vàng A Sình", "Cục Phòng chống ma túy và tội phạm", "Cục trưởng")}),
     # a number without its suffix, owned by an agency
     ("Đơn vị thực hiện Nghị quyết 1659 của Quân ủy Trung ương.",
      {("ISSUED", "Quân ủy Trung ương", "Nghị quyết 1659", "")}),
@@ -215,3 +227,10 @@ def test_event_dates(text, published, name, date):
 def test_quy_keeps_its_tone():
     ex, entities, _ = run("Sáng 2/10, Quân khu 2 tổ chức Hội nghị giao ban quý III năm 2024.")
     assert ("Meeting", "Hội nghị giao ban quý III năm 2024") in entities
+
+
+def test_a_title_after_someone_else_is_not_the_next_persons():
+    _, _, relations = run("Đại tá Lê Văn An, Chính ủy Lữ đoàn 1, Thiếu tá Trần Văn Bình dự.")
+    assert {r for r in relations if r[0] == "HOLDS_POSITION"} == {
+        ("HOLDS_POSITION", "Lê Văn An", "Lữ đoàn 1", "Chính ủy")}
+
