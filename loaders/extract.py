@@ -229,6 +229,8 @@ class _Reader:
         j, head = hit
         kinds = _agency_kinds()[head]
         k = self._name_part(s, j, "whole" in kinds)
+        if k + 1 < len(toks) and toks[k].text.isdigit() and match("place_words.txt", toks, k + 1, need_cap=False):
+            return None  # "Bộ Chỉ huy BĐBP 44 tỉnh, thành phố": one per province, no one agency
         if k > j:
             return k, _expand(_surface(s, self.text, i, k)), head
         # "viện trợ" is no institute; but in "Nhà máy chủ trì" the next word is "chủ trì", not "máy chủ"
@@ -382,7 +384,7 @@ class _Reader:
         surnames = _set("surnames.txt")
         if toks[start].low in surnames and n >= 3 or fold(name) in known:
             prev = toks[start - 1].low if start > 0 else ""
-            if prev in ("phố", "tp", "thành", "đường", "quận", "huyện", "tỉnh", "xã", "phường"):
+            if prev in _set("name_blockers.txt"):
                 return None
             return start, end, name, rank
         return None
