@@ -803,7 +803,11 @@ def _assemble(doc: Document, reader: _Reader, sentences: list[Sentence]) -> Extr
         if f.label in ("Person", "Rank"):
             add(f, f.label, fold(f.name), f.name)
         elif f.label == "Resolution":
-            key = fold(f.extra["number"]) if f.extra.get("number") else fold(f.name)
+            full = _full_number(f, found)
+            if full is not None:  # "Chỉ thị 05" for the article's "Chỉ thị số 05-CT/TW"
+                add(f, "Resolution", fold(full.extra["number"]), full.name)
+                continue
+            key = fold(f.extra["number"]) if f.extra.get("number") else entity_key("Resolution", f.name)
             add(f, "Resolution", key, f.name)
     _programs(found, add)
     _meetings(doc, found, sentences, add, agencies, of)
@@ -876,8 +880,10 @@ def _agency_full_names(names: list[str]) -> dict[str, str]:
             if f == folded or not f.startswith(folded + " "):
                 continue
             rest = f[len(folded) + 1:]
-            # "Đảng ủy Quân khu" for "Đảng ủy Quân khu 9": only the unit's number is left out
-            numbered = _NUMBERISH.match(rest.upper()) and len(folded.split()) >= 3
+            # "Đảng ủy Quân khu" for "Đảng ủy Quân khu 9": only the unit's number is left out;
+            # "Bộ Tư lệnh Thủ đô" for "Bộ Tư lệnh Thủ đô Hà Nội": only a capitalised place
+            numbered = (_NUMBERISH.match(rest.upper()) or _CAPITALISED_REST.match(full[len(short) + 1:])) \
+                and len(folded.split()) >= 3
             if bare_place and not any(rest.startswith(p + " ") for p in places) \
                     or rest in _OWNER_SUFFIXES or numbered:
                 out[short] = full
@@ -885,6 +891,7 @@ def _agency_full_names(names: list[str]) -> dict[str, str]:
     return out
 
 
+_CAPITALISED_REST = re.compile(rf"^[{UPPER}]\w*(?: [{UPPER}]\w*){{0,2}}$")
 # What a national body may add after its name without becoming another body.
 _OWNER_SUFFIXES = {"việt nam", "quân đội nhân dân việt nam", "nhân dân việt nam", "qđnd việt nam"}
 
@@ -905,6 +912,21 @@ def _committee_owner(f: Found, agencies: list[Found], of) -> _Ent | None:
         agency = next((a for a in agencies if a.sent is f.sent and a.i == k), None)
         if agency is not None:
             return of.get(id(agency))
+    return None
+
+
+def _full_number(f: Found, found: list[Found]) -> Found | None:
+    """The article's fully numbered instrument a short number stands for: "Nghị quyết 1657" for
+    "Nghị quyết số 1657-NQ/QUTW" (same kind of instrument, same leading number)."""
+    number = f.extra.get("number") or ""
+    if not number.isdigit():
+        return None
+    kind = fold(f.name).split(" số ")[0].rsplit(" ", 1)[0]
+    for other in found:
+        n = (other.extra.get("number") or "") if other.label == "Resolution" else ""
+        if n[len(number):len(number) + 1] in ("-", "/") and n.startswith(number) \
+                and fold(other.name).startswith(kind + " "):
+            return other
     return None
 
 

@@ -234,3 +234,14 @@ def test_a_title_after_someone_else_is_not_the_next_persons():
     assert {r for r in relations if r[0] == "HOLDS_POSITION"} == {
         ("HOLDS_POSITION", "Lê Văn An", "Lữ đoàn 1", "Chính ủy")}
 
+
+@pytest.mark.parametrize("text, label, name", [
+    ("Tổng kết Chỉ thị 05 của Bộ Chính trị\nĐơn vị thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị.",
+     "Resolution", "Chỉ thị số 05-CT/TW"),
+    ("Bộ Tư lệnh Thủ đô Hà Nội tổ chức hội nghị. Đại tá Lê Văn Tám, Phó Tư lệnh Bộ Tư lệnh Thủ đô dự.",
+     "Agency", "Bộ Tư lệnh Thủ đô Hà Nội"),
+])
+def test_short_forms_are_the_full_entity(text, label, name):
+    ex, _, _ = run(text)
+    assert [e.name for e in ex.entities if e.label == label] == [name]
+
