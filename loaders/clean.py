@@ -13,6 +13,8 @@ from loaders.normalize import UPPER
 
 @dataclass(frozen=True)
 class Line:
+    """One line of `Document.text` (a span, never a copy) and what kind of line it is."""
+
     start: int
     end: int
     kind: str  # body | caption | byline | title | boilerplate
@@ -20,6 +22,8 @@ class Line:
 
 @dataclass(frozen=True)
 class Metadata:
+    """What the lines say about the document itself rather than about the news."""
+
     title: str = ""
     date: str = ""
     outlet: str = ""
@@ -49,6 +53,7 @@ def _boilerplate(line: str) -> str:
 
 
 def split_authors(names: str) -> tuple[str, ...]:
+    """"VĂN LONG - THU TRANG" → ("Văn Long", "Thu Trang"): the names of a byline, in title case."""
     parts = re.split(r"\s*(?:,|;|-|–|\bvà\b)\s*", names.strip(" .\t"))
     return tuple(_title_case(p) for p in parts if p and len(p.split()) <= 5)
 

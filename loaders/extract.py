@@ -40,6 +40,8 @@ _PLURAL = {"các", "những", "nhiều", "một", "số", "mọi", "từng", "ha
 
 @dataclass
 class Tok:
+    """A word or punctuation mark of a sentence, with its span and folded form."""
+
     text: str
     start: int
     end: int
@@ -58,6 +60,8 @@ def _token_forms(text: str) -> tuple[str, bool]:
 
 @dataclass
 class Sentence:
+    """A sentence's span in the text, whether it is a photo caption, and its tokens."""
+
     start: int
     end: int
     caption: bool
@@ -100,6 +104,7 @@ def split_sentences(text: str, lines) -> list[tuple[int, int, bool]]:
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
+    """The tokens of text[start:end], with offsets into the whole text."""
     return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
@@ -742,6 +747,8 @@ def extract(doc: Document) -> Extraction:
 
 
 def content_hash(doc: Document) -> str:
+    """sha256 of the extractor version, the document id, its metadata and text: a changed text or an
+    upgraded extractor gives a new hash, so the document is extracted again."""
     h = hashlib.sha256()
     for part in (EXTRACTOR_VERSION, doc.id, doc.title, doc.date, doc.url, doc.text):
         h.update(part.encode("utf-8", "surrogatepass"))
