@@ -545,10 +545,12 @@ class _Reader:
         quoted = self._quoted(s, j)
         if quoted:  # 'chương trình "Xuân ấm lòng dân"': the quotes name it
             return quoted, self._with_title(s, i, j, quoted)
+        # "ký kết thỏa thuận hợp tác ...": what is signed is named, whatever its case
+        signed = i > 0 and (toks[i - 1].low == "ký" or toks[i - 1].low == "kết" and i > 1 and toks[i - 2].low == "ký")
         lower_start = not toks[i].cap or i == 0
-        if mode != "any" and lower_start and toks[j].low != "của":
+        if mode != "any" and lower_start and toks[j].low != "của" and not signed:
             return None
-        if mode != "any" and not toks[i].cap and toks[j].low != "của":
+        if mode != "any" and not toks[i].cap and toks[j].low != "của" and not signed:
             return None
         end = self._topic(s, j, 25, _set("stopwords.txt"))
         if end == j and len(word.split()) > 2:
@@ -1171,7 +1173,12 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
         elif rtype == "SIGNED":
             targets = [f for f in programs if f.i >= cj] or programs
             for prog in targets[:1]:
-                signers = [a for a in top if prog.i <= a.i < prog.j] or [a for a in top if a.j <= ci]
+                inside = [a for a in top if prog.i <= a.i < prog.j]
+                # the signers named before this verb, or before "tổ chức (hội nghị) ký kết"
+                subject = [a for a in top if prev_end <= a.i and a.j <= ci] or [a for a in top if a.j <= ci]
+                # "giữa A và B" names both parties; "A ký kết kế hoạch phối hợp với B" only the second
+                between = any(toks[k].low == "giữa" for k in range(prog.i, prog.j))
+                signers = inside if between and inside else inside + [a for a in subject if a not in inside]
                 for a in signers:
                     out.append(("SIGNED", of[id(a)], of[id(prog)], s, ""))
                 for p in before:

@@ -245,3 +245,28 @@ def test_short_forms_are_the_full_entity(text, label, name):
     ex, _, _ = run(text)
     assert [e.name for e in ex.entities if e.label == label] == [name]
 
+
+SIGNINGS = [
+    # what is signed is a programme whatever its case
+    ("Sáng 12/3, Học viện Hậu cần và Trường Đại học Bách khoa Hà Nội ký kết thỏa thuận hợp tác giai đoạn 2024-2029.",
+     {("SIGNED", "Học viện Hậu cần", "Thỏa thuận hợp tác giai đoạn 2024-2029", ""),
+      ("SIGNED", "Trường Đại học Bách khoa Hà Nội", "Thỏa thuận hợp tác giai đoạn 2024-2029", "")}),
+    ("Thay mặt hai đơn vị, Đại tá Lê Văn An và PGS.TS Trần Văn Bình đã ký kết Biên bản ghi nhớ về hợp tác đào tạo.",
+     {("SIGNED", "Lê Văn An", "Biên bản ghi nhớ về hợp tác đào tạo", ""),
+      ("SIGNED", "Trần Văn Bình", "Biên bản ghi nhớ về hợp tác đào tạo", "")}),
+    # "với B": the subject signs too
+    ("Tổng cục Kỹ thuật ký kết kế hoạch phối hợp với Cục Quân khí.",
+     {("SIGNED", "Tổng cục Kỹ thuật", "Kế hoạch phối hợp với Cục Quân khí", ""),
+      ("SIGNED", "Cục Quân khí", "Kế hoạch phối hợp với Cục Quân khí", "")}),
+    # signers before "tổ chức hội nghị ký kết"
+    ("Cục Bản đồ và Cục Tác chiến tổ chức hội nghị ký kết Chương trình phối hợp trong công tác địa hình.",
+     {("SIGNED", "Cục Bản đồ", "Chương trình phối hợp trong công tác địa hình", ""),
+      ("SIGNED", "Cục Tác chiến", "Chương trình phối hợp trong công tác địa hình", "")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", SIGNINGS)
+def test_signings(text, expected):
+    _, _, relations = run(text)
+    assert expected <= relations, relations
+
