@@ -1166,6 +1166,10 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
             who = before if rtype != "ATTENDED" else [p for p in persons]
             if rtype == "ATTENDED" and not before:
                 who = [p for p in persons if p.i >= cj]
+            elif not before and ci <= 1:
+                # "Chủ trì hội nghị là Trung tướng X", "Đồng chủ trì có A và B": the names follow the verb
+                limit = cues[n + 1][0] if n + 1 < len(cues) else len(toks)
+                who = [p for p in persons if cj <= p.i < limit]
             for p in who:
                 if rtype != "ATTENDED":
                     out.append((rtype, of[id(p)], meeting, s, ""))

@@ -270,3 +270,11 @@ def test_signings(text, expected):
     _, _, relations = run(text)
     assert expected <= relations, relations
 
+
+def test_the_chair_named_after_the_verb():
+    text = ("Sáng 3/4, Quân khu 5 tổ chức Hội nghị tổng kết công tác dân vận. Chủ trì hội nghị là Trung tướng "
+            "Trịnh Đình Thạch, Tư lệnh Quân khu. Đồng chủ trì có Thiếu tướng Lê Văn An.")
+    _, _, relations = run(text)
+    assert {("CHAIRED", "Trịnh Đình Thạch", "Hội nghị tổng kết công tác dân vận", ""),
+            ("CHAIRED", "Lê Văn An", "Hội nghị tổng kết công tác dân vận", "")} <= relations
+
