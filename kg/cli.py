@@ -31,7 +31,7 @@ err = Console(stderr=True)
 Uri = Annotated[str, typer.Option("--uri", envvar="NEO4J_URI", help="Neo4j Bolt URI.")]
 User = Annotated[str, typer.Option("--user", envvar="NEO4J_USER", help="Neo4j user.")]
 Password = Annotated[str, typer.Option("--password", envvar="NEO4J_PASSWORD", show_default=False,
-                                       help="Neo4j password [default: the managed server's development password].")]
+                                       help="Neo4j password \\[default: the development password of the managed server].")]
 Database = Annotated[str, typer.Option("--database", envvar="NEO4J_DATABASE", help="Neo4j database.")]
 Paths = Annotated[list[Path], typer.Argument(help="Files (.txt .html .htm .jsonl) or folders of them.",
                                              show_default=False)]
