@@ -10,11 +10,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from graph.model import Document, Extraction, Failure
 from loaders.extract import extract
-from loaders.read import SUFFIXES, read_documents
+from loaders.read import SUFFIXES, files, read_documents, read_file
 
 
 def safe_extract(item: Document | Failure) -> Extraction | Failure:
@@ -28,22 +29,29 @@ def safe_extract(item: Document | Failure) -> Extraction | Failure:
                        f"extraction failed ({type(error).__name__}: {error}); please report this file")
 
 
-def extract_paths(paths: Iterable[str | os.PathLike], workers: int = 1, chunksize: int = 8
+def extract_paths(paths: Iterable[str | os.PathLike], workers: int = 1, chunksize: int = 4
                   ) -> Iterator[Extraction | Failure]:
     """Every document under `paths` as an `Extraction`, or a `Failure` saying why not, in reading order.
 
-    `workers` > 1 extracts in that many processes; results come back in the same order as with one.
-    Read failures travel through the pool too, so the order of the output follows the input.
+    `workers` > 1 reads and extracts in that many processes (the parent only lists the files and
+    collects results, so reading scales too); results come in the same order as with one worker.
     """
-    items = read_documents(paths)
     if workers <= 1:
-        for item in items:
+        for item in read_documents(paths):
             yield safe_extract(item)
         return
     # fork keeps the already-loaded lexicons; spawn would re-import them in each worker.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     with multiprocessing.get_context(method).Pool(workers) as pool:
-        yield from pool.imap(safe_extract, items, chunksize=max(1, chunksize))
+        for results in pool.imap(_extract_file, files(paths), chunksize=max(1, chunksize)):
+            yield from results
+
+
+def _extract_file(item: Path | Failure) -> list[Extraction | Failure]:
+    """In a worker: every document of one file (one, or one per line of a JSONL file), extracted."""
+    if isinstance(item, Failure):
+        return [item]
+    return [safe_extract(doc) for doc in read_file(item)]
 
 
 @dataclass(frozen=True)

@@ -27,12 +27,20 @@ SUPPORTED = "supported: .txt .html .htm .jsonl"
 
 def read_documents(paths: Iterable[str | os.PathLike]) -> Iterator[Document | Failure]:
     """Documents from files and folders (recursively, in sorted order), or why each could not be read."""
+    for item in files(paths):
+        if isinstance(item, Failure):
+            yield item
+        else:
+            yield from read_file(item)
+
+
+def files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Failure]:
+    """The files `read_documents` reads, in its order, without reading them; a missing path is a Failure."""
     for path in map(Path, paths):
         if path.is_dir():
-            for file in _walk(path):
-                yield from read_file(file)
+            yield from _walk(path)
         elif path.exists():
-            yield from read_file(path)
+            yield path
         else:
             yield Failure(str(path), "no such file or folder — check the path")
 
