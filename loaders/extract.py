@@ -365,10 +365,10 @@ class _Reader:
             start = self._honorifics(toks, start)
         elif (title := self._honorifics(toks, i)) > i:
             start = title  # "PGS.TS Lê Văn An": an academic title before a name, as "ông" is
-        elif toks[i].low in ("đồng", "ông", "bà") and i + 1 < len(toks):
+        elif toks[i].low in ("đồng", "ông", "bà", "đ/c") and i + 1 < len(toks):
             start = i + 2 if toks[i].low == "đồng" and toks[i + 1].low == "chí" else i + 1
             if toks[i].low == "đồng" and start == i + 1:
-                return None
+                return None  # "đồng" without "chí": the currency, or "đồng chủ trì"
         if start >= len(toks):
             return None
         end = self._person_run(s, start)
