@@ -32,6 +32,10 @@ _UPPER_START = re.compile(rf"^[{UPPER}]")
 _ABBREV_TOKEN = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ0-9-]*$")
 _DEFINABLE = re.compile(rf"^[{UPPER}][\w-]+$")  # a short name an article gives in parentheses
 _HARD_STOP = set(".;:!?…()[]“”\"'")
+# Words before a capitalised name that make it a place even when it begins like an agency
+# (not "cầu": "điểm cầu Quân khu 7" is a video link to the region).
+_PLACE_BEFORE = frozenset({"đảo", "đường", "phố", "sông", "núi", "dịch", "thôn", "bản", "làng", "phường",
+                           "xã", "huyện", "quận", "tp"})
 # Verbs that, right after an event word, say what the event is for and so belong to its name.
 _EVENT_PURPOSES = frozenset({"triển khai", "quán triệt", "thực hiện", "đánh giá", "phổ biến", "ký kết", "công bố",
                              "biểu dương", "tuyên dương", "học tập", "nghiên cứu", "tổ chức"})
@@ -618,8 +622,9 @@ class _Reader:
         i = 0
         while i < len(toks):
             agency = self.agency_at(s, i) if toks[i].cap else None
-            if agency and self.outlet_span[0] <= toks[i].start < self.outlet_span[1]:
-                i = agency[0]
+            if agency and (self.outlet_span[0] <= toks[i].start < self.outlet_span[1]
+                           or i > 0 and toks[i - 1].low in _PLACE_BEFORE):
+                i = agency[0]  # "(Báo Hải quân) - ": the outlet; "quần đảo Trường Sa", "đường Trường Chinh": places
                 continue
             if agency:
                 end, name, head = agency

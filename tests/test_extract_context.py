@@ -65,6 +65,11 @@ NOT_ENTITIES = [
     ("Nghị quyết số 44-NQ/TW về Chiến lược bảo vệ Tổ quốc trong tình hình mới.", "Program"),
     ("Sau đó, các tàu diễn tập cơ động trên biển.", "Meeting"),
     ("(Báo Phòng không - Không quân) - Sáng 2/3, các đơn vị ra quân huấn luyện.", "Agency"),
+    # places that begin like an agency ("Trường ..."), and ideas or places named after a person
+    ("Tàu tuần tra bảo vệ quần đảo Trường Sa và thềm lục địa.", "Agency"),
+    ("Đoàn đến trụ sở ở số 1 đường Trường Chinh.", "Agency"),
+    ("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", "Person"),
+    ("Kỷ niệm Chiến dịch Hồ Chí Minh lịch sử.", "Person"),
 ]
 
 
