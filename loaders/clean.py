@@ -71,6 +71,7 @@ def segment(text: str) -> tuple[list[Line], Metadata]:
     outlet_span = (0, 0)
     caption_next = False
     seen_body = False
+    seen_text = False  # a sentence-long body line: a short last line after it can be the byline
     content = [i for i, (s, e) in enumerate(spans)
                if text[s:e].strip() and not _boilerplate(text[s:e].strip())]
     last = content[-1] if content else -1
@@ -91,7 +92,7 @@ def segment(text: str) -> tuple[list[Line], Metadata]:
             lines.append(Line(s, e, "byline"))
             continue
         words = line.split()
-        if i == last and seen_body and len(words) <= 8 and _AUTHOR_LINE.match(line):
+        if i == last and seen_text and len(words) <= 8 and _AUTHOR_LINE.match(line):
             authors.extend(split_authors(line))
             lines.append(Line(s, e, "byline"))
             continue
@@ -112,6 +113,7 @@ def segment(text: str) -> tuple[list[Line], Metadata]:
                 lead = s + len(raw) - len(raw.lstrip())  # `line` is `raw` stripped
                 outlet_span = (lead + m.start(1), lead + m.end(1))
         seen_body = seen_body or len(words) > 40
+        seen_text = seen_text or len(words) > 12
         lines.append(Line(s, e, "body"))
     unique = tuple(dict.fromkeys(a for a in authors if a))
     return lines, Metadata(title=title, date=date, outlet=outlet, authors=unique, outlet_span=outlet_span)

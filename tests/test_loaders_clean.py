@@ -47,6 +47,9 @@ METADATA = [
     ("Quân khu 7 tổng kết năm\nQK7 Online - " + LEAD + "\nMinh Hà\n",
      "Quân khu 7 tổng kết năm", "", "QK7 Online", ("Minh Hà",)),
     (LEAD + "\n", "", "", "", ()),
+    # a short article: one sentence of body is enough for a last-line byline
+    ("Nhà máy Z111 sơ kết\nNgày 2/7, Nhà máy Z111 tổ chức hội nghị sơ kết công tác sản xuất sáu tháng đầu năm.\n"
+     "Thu Hà\n", "Nhà máy Z111 sơ kết", "", "", ("Thu Hà",)),
 ]
 
 
