@@ -1244,8 +1244,9 @@ def _unit_of(title: str, ents: dict) -> _Ent | None:
     kind = _unit_titles().get(title)
     if not kind:
         return None
-    head = fold(kind) + " "
-    units = [e for e in ents.values() if e.label == "Agency" and fold(e.name).startswith(head)]
+    head = fold(kind)
+    units = [e for e in ents.values() if e.label == "Agency"
+             and (fold(e.name) == head or fold(e.name).startswith(head + " "))]
     if len(units) == 1 or units and len(units[0].mentions) > max(len(u.mentions) for u in units[1:]):
         return units[0]
     return None  # none, or several alike: better no relation than a guess
@@ -1289,6 +1290,13 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
         # "Bí thư Đảng ủy, Chính ủy Tổng cục Kỹ thuật": a bare party committee belongs to the next agency
         target = of[id(agency)]
         for t in titles:
+            kind = _unit_titles().get(t)
+            if t != title and kind and not fold(target.name).startswith(fold(kind)):
+                # "Phó Thủ tướng, Bộ trưởng Bộ Quốc phòng": a title of another body, not shared
+                unit = _unit_of(t, ents) if ents else None
+                if unit is not None:
+                    out.append(("HOLDS_POSITION", of[id(p)], unit, s, t))
+                continue
             out.append(("HOLDS_POSITION", of[id(p)], target, s, t))
         titles = []
         k = agency.j

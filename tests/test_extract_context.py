@@ -283,3 +283,11 @@ def test_the_chair_named_after_the_verb():
     assert {("CHAIRED", "Trịnh Đình Thạch", "Hội nghị tổng kết công tác dân vận", ""),
             ("CHAIRED", "Lê Văn An", "Hội nghị tổng kết công tác dân vận", "")} <= relations
 
+
+def test_a_government_title_is_not_shared_with_a_ministry():
+    _, _, relations = run("Chính phủ họp phiên thường kỳ. Đại tướng Lê Văn An, Phó Thủ tướng, Bộ trưởng Bộ Quốc "
+                          "phòng dự.")
+    positions = {r for r in relations if r[0] == "HOLDS_POSITION"}
+    assert positions == {("HOLDS_POSITION", "Lê Văn An", "Chính phủ", "Phó Thủ tướng"),
+                         ("HOLDS_POSITION", "Lê Văn An", "Bộ Quốc phòng", "Bộ trưởng")}
+
