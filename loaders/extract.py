@@ -8,6 +8,7 @@ capitalised name (`Tổng cục` + `Công nghiệp quốc phòng`), instruments 
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -802,14 +803,17 @@ def _assemble(doc: Document, reader: _Reader, sentences: list[Sentence]) -> Extr
             by_head[fold(f.extra["head"])].append(f)
     bare = [f for f in found if f.label == "Agency?"]
     bare.sort(key=lambda f: fold(f.extra["head"]) in _COMMITTEES)
+    in_sentence = _by_sentence(found)
+    heads = {h: _Candidates(fs) for h, fs in by_head.items()}
     for f in bare:
-        owner = _committee_owner(f, [a for a in found if a.label == "Agency"], of)
+        owner = _committee_owner(f, [a for a in in_sentence[id(f.sent)] if a.label == "Agency"], of)
         if owner is not None:  # "Bí thư Đảng ủy, Chính ủy Quân khu 9": the committee of Quân khu 9
             f.label = "Agency"
             name = f"{f.extra['head']} {owner.name}"
             add(f, "Agency", entity_key("Agency", name), name)
             continue
-        target = _nearest(f, by_head.get(fold(f.extra["head"]), []))
+        candidates = heads.get(fold(f.extra["head"]))
+        target = candidates.nearest(f) if candidates else None
         if target is not None:
             f.label = "Agency"
             add(f, "Agency", of[id(target)].key, of[id(target)].name)
@@ -952,16 +956,25 @@ def _owner_at(toks: list[Tok], k: int, here: list[Found]) -> list[Found]:
     return [a for a in here if a.label == "Agency" and a.i == k][:1]
 
 
-def _nearest(f: Found, candidates: list[Found]) -> Found | None:
-    if not candidates:
-        return None
-    same = [c for c in candidates if c.sent is f.sent]
-    if same:
-        return min(same, key=lambda c: abs(c.i - f.i))
-    before = [c for c in candidates if c.start < f.start]
-    if before:
-        return max(before, key=lambda c: c.start)
-    return min(candidates, key=lambda c: c.start)
+class _Candidates:
+    """Named agencies of one head word, indexed so that a long article resolves bare heads fast."""
+
+    def __init__(self, found: list[Found]):
+        self.ordered = sorted(found, key=lambda c: c.start)
+        self.starts = [c.start for c in self.ordered]
+        self.by_sentence: dict[int, list[Found]] = defaultdict(list)
+        for c in found:
+            self.by_sentence[id(c.sent)].append(c)
+
+    def nearest(self, f: Found) -> Found | None:
+        """The one in f's sentence nearest to it, else the last one before f, else the first one."""
+        same = self.by_sentence.get(id(f.sent))
+        if same:
+            return min(same, key=lambda c: abs(c.i - f.i))
+        k = bisect.bisect_left(self.starts, f.start)
+        if k > 0:
+            return self.ordered[k - 1]
+        return self.ordered[0] if self.ordered else None
 
 
 @lru_cache(maxsize=65536)
@@ -1368,12 +1381,12 @@ def _build(doc: Document, ents: dict, relations: list[tuple]) -> Extraction:
         if a is b:
             continue
         ident = (rtype, a.label, a.key, b.label, b.key, title)
-        ev = Evidence(doc.id, s.start, s.end, text[s.start:s.end], s.caption)
-        bucket = merged.setdefault(ident, [])
-        if ev not in bucket:
-            bucket.append(ev)
+        bucket = merged.setdefault(ident, {})  # sentence start → evidence, in order of first statement
+        if s.start not in bucket:
+            bucket[s.start] = Evidence(doc.id, s.start, s.end, text[s.start:s.end], s.caption)
         titles[ident] = title
-    rels = tuple(Relation(t, al, ak, bl, bk, tuple(evs), title=title, as_of=doc.date if t == "HOLDS_POSITION" else "")
+    rels = tuple(Relation(t, al, ak, bl, bk, tuple(evs.values()), title=title,
+                          as_of=doc.date if t == "HOLDS_POSITION" else "")
                  for (t, al, ak, bl, bk, title), evs in merged.items())
     entities.sort(key=lambda e: (e.label, e.mentions[0].start if e.mentions else 0))
     return Extraction(document=doc, entities=tuple(entities), relations=rels, content_hash=content_hash(doc))
