@@ -97,6 +97,7 @@ class GraphRows:
 
     documents: list[dict] = field(default_factory=list)
     entities: dict[str, list[dict]] = field(default_factory=lambda: collections.defaultdict(list))
+    mentions: dict[str, list[dict]] = field(default_factory=lambda: collections.defaultdict(list))
     relations: dict[tuple[str, str, str], list[dict]] = field(
         default_factory=lambda: collections.defaultdict(list))
 
@@ -113,6 +114,7 @@ def graph_rows(extractions: Iterable[Extraction], hashes: dict[str, str] | None 
     """Turn extractions into parameter rows; relation evidence from the same batch is combined."""
     rows = GraphRows()
     relations: dict[tuple, dict] = {}
+    entities: dict[tuple, dict] = {}
     for ex in extractions:
         doc = ex.document
         rows.documents.append({
@@ -131,11 +133,14 @@ def graph_rows(extractions: Iterable[Extraction], hashes: dict[str, str] | None 
                 if sentence and sentence not in sentences:
                     sentences.append(sentence)
             names = [entity.name] + [a for a in entity.aliases if a != entity.name]
-            rows.entities[entity.label].append({
+            count = max(1, len(entity.mentions))
+            rows.mentions[entity.label].append({
                 "doc": doc.id, "key": entity.key, "name": entity.name, "names": names,
-                "count": max(1, len(entity.mentions)), "date": entity.date or None,
+                "count": count, "date": entity.date or None,
                 "spans": [f"{m.start}:{m.end}" for m in entity.mentions],
                 "sentences": sentences[:MENTION_SENTENCES]})
+            _add_use(entities, entity.label, entity.key, entity.name, names, count, doc.date,
+                     entity.date, rows)
         for rel in ex.relations:
             sources, targets = RELATION_TYPES.get(rel.type, ((), ()))
             if rel.source_label not in sources or rel.target_label not in targets:
@@ -151,7 +156,7 @@ def graph_rows(extractions: Iterable[Extraction], hashes: dict[str, str] | None 
             if row is None:
                 row = relations[ident] = {"source": rel.source_key, "target": rel.target_key,
                                           "title": rel.title, "docs": [], "dates": [],
-                                          "sentences": [], "spans": []}
+                                          "sentences": [], "spans": [], "first": None, "last": None}
                 rows.relations[rel.type, rel.source_label, rel.target_label].append(row)
             evidence = rel.evidence or ()
             seen = set(zip(row["docs"], row["spans"]))
@@ -164,7 +169,33 @@ def graph_rows(extractions: Iterable[Extraction], hashes: dict[str, str] | None 
                 row["dates"].append(doc.date or "")
                 row["sentences"].append(ev.sentence)
                 row["spans"].append(span)
+                if doc.date:
+                    row["first"] = min(row["first"] or doc.date, doc.date)
+                    row["last"] = max(row["last"] or doc.date, doc.date)
     return rows
+
+
+def _add_use(entities: dict, label: str, key: str, name: str, names: list[str], count: int,
+             doc_date: str, event_date: str, rows: GraphRows) -> None:
+    """Sum what a batch says of one entity into one row (see merge_entities.cypher)."""
+    row = entities.get((label, key))
+    if row is None:
+        row = entities[label, key] = {"key": key, "forms": [], "uses": [], "names": [], "count": 0,
+                                      "documents": 0, "first": None, "last": None, "date": None}
+        rows.entities[label].append(row)
+    if name in row["forms"]:
+        row["uses"][row["forms"].index(name)] += count
+    else:
+        row["forms"].append(name)
+        row["uses"].append(count)
+    row["names"].extend(n for n in names if n not in row["names"])
+    row["count"] += count
+    row["documents"] += 1
+    if doc_date:
+        row["first"] = min(row["first"] or doc_date, doc_date)
+        row["last"] = max(row["last"] or doc_date, doc_date)
+    if event_date:
+        row["date"] = min(row["date"] or event_date, event_date)
 
 
 class Store:
@@ -249,6 +280,7 @@ class Store:
                                                   key=k).single() is not None]
             touched = _forget(tx, found, stats)
             _cleanup(tx, touched, stats)
+            _finish(tx, touched)
             return found, stats
         return self._write(work)
 
@@ -294,6 +326,7 @@ def _forget(tx, doc_keys: list[str], stats: WriteStats) -> dict[str, set[str]]:
 
 
 def _cleanup(tx, touched: dict[str, set[str]], stats: WriteStats) -> None:
+    """After forgetting: delete entities no document mentions, recompute the rest from MENTIONS."""
     for label, keys in touched.items():
         params = {"keys": sorted(keys)}
         stats.add(tx.run(cypher.render("delete_orphans", label=label), **params).consume().counters)
@@ -301,22 +334,29 @@ def _cleanup(tx, touched: dict[str, set[str]], stats: WriteStats) -> None:
         tx.run(cypher.render("refresh_relations", label=label), **params).consume()
 
 
+def _finish(tx, touched: dict[str, set[str]]) -> None:
+    for label, keys in touched.items():
+        tx.run(cypher.render("finish_entities", label=label), keys=sorted(keys)).consume()
+
+
 def _write_rows(tx, rows: GraphRows) -> WriteStats:
     stats = WriteStats()
     keys = [row["key"] for row in rows.documents]
     existing = [r["key"] for r in tx.run(cypher.statement("document_hashes"), keys=keys)]
     touched = _forget(tx, existing, stats)
+    _cleanup(tx, touched, stats)
     stats.add(tx.run(cypher.statement("merge_documents"), rows=rows.documents).consume().counters)
     for label, entity_rows in rows.entities.items():
         stats.add(tx.run(cypher.render("merge_entities", label=label), rows=entity_rows)
+                  .consume().counters)
+        stats.add(tx.run(cypher.render("merge_mentions", label=label), rows=rows.mentions[label])
                   .consume().counters)
     for (rel_type, source, target), rel_rows in rows.relations.items():
         stats.add(tx.run(cypher.render("merge_relations", source=source, target=target, type=rel_type),
                          rows=rel_rows).consume().counters)
     for label, new_keys in rows.touched().items():
         touched[label].update(new_keys)
-    _cleanup(tx, touched, stats)
-    # Forgetting and re-creating the same document's facts is one net change of nothing.
+    _finish(tx, touched)
     return stats
 
 

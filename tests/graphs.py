@@ -13,8 +13,20 @@ def dump(store) -> list[tuple]:
     """Every node and relationship with all properties, in a stable order."""
     with store.driver.session(database=store.database) as session:
         rows = session.run(DUMP).data()
-    return [(r["kind"], r["id"], json.dumps(r["props"], sort_keys=True, ensure_ascii=False, default=str))
+    return [(r["kind"], r["id"], json.dumps(_canonical(r["props"]), sort_keys=True, ensure_ascii=False,
+                                            default=str))
             for r in rows]
+
+
+EVIDENCE = ("docs", "dates", "sentences", "spans")
+
+
+def _canonical(props: dict) -> dict:
+    """Evidence lists are parallel and kept in load order: compare them as a set of entries."""
+    if all(k in props for k in EVIDENCE):
+        entries = sorted(zip(*(props[k] for k in EVIDENCE)))
+        props = dict(props, **{k: [e[i] for e in entries] for i, k in enumerate(EVIDENCE)})
+    return props
 
 
 def key(name: str) -> str:
