@@ -1331,7 +1331,7 @@ def _position_before(s: Sentence, p: Found, here: list[Found], of) -> list[tuple
     agency = next((a for a in here if a.label == "Agency" and a.j == k), None)
     if agency is None:
         return []
-    for n in range(1, 6):
+    for n in range(5, 0, -1):  # the longest title first: "Phó Chính ủy", not its tail "Chính ủy"
         start = agency.i - n
         hit = match("positions.txt", toks, start) if start >= 0 else None
         if hit and hit[0] == agency.i:

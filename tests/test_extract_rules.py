@@ -83,6 +83,14 @@ def test_relations(text, expected):
                    for t, s, o, ti in relations), (rtype, source, target, relations)
 
 
+def test_a_list_of_people_gives_each_their_own_titles():
+    _, _, relations = run("Dự hội nghị có Thiếu tướng Cao Văn Lâm, Phó Chính ủy Sư đoàn 5, Đại tá Đỗ Thị Hoa, "
+                          "Chính ủy Nhà máy Z184, Đại tá Trần Đức Tâm, Phó Chính ủy Lữ đoàn 126.")
+    holds = {(s, o, t) for r, s, o, t in relations if r == "HOLDS_POSITION"}
+    assert holds == {("Cao Văn Lâm", "Sư đoàn 5", "Phó Chính ủy"), ("Đỗ Thị Hoa", "Nhà máy Z184", "Chính ủy"),
+                     ("Trần Đức Tâm", "Lữ đoàn 126", "Phó Chính ủy")}
+
+
 def test_meeting_date_takes_the_year_from_context():
     ex, _, _ = run("Chiều ngày 25/9, Bộ Quốc phòng tổ chức Hội nghị giao ban công tác kỹ thuật quý III năm 2024.")
     [meeting] = [e for e in ex.entities if e.label == "Meeting"]
