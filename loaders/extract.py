@@ -20,7 +20,7 @@ from loaders import lexicon
 from loaders.clean import segment
 from loaders.normalize import UPPER, clean_name, entity_key, fold, fold_tones
 
-EXTRACTOR_VERSION = "2026.11.22-2"
+EXTRACTOR_VERSION = "2026.11.22-3"
 
 # --- tokens and sentences ------------------------------------------------------------------------
 
