@@ -1,0 +1,169 @@
+"""Write throughput of `Store.write` against two baselines on the same extracted rows, in one run:
+
+- per-row: every document, entity, mention and relationship row MERGEd in its own transaction
+  (idempotent, but one round trip and one commit per row) — on a subset, reported per document;
+- raw CREATE: the same rows batched with UNWIND … CREATE, no MERGE, no evidence merging, no
+  aggregates (fast, but loading twice doubles the graph);
+- ours: `Store.write` in batches (idempotent, incremental, evidence and aggregates maintained),
+  and a sweep of batch sizes.
+
+    .venv/bin/python bench/load_throughput.py --documents 3000 --per-row 200
+
+Starts the project's managed Neo4j in a temporary folder on free ports (or uses NEO4J_URI, whose
+database is wiped).
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import socket
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import generate  # noqa: E402
+from graph import server  # noqa: E402
+from graph.model import ENTITY_LABELS, RELATION_TYPES, Extraction  # noqa: E402
+from graph.settings import Settings  # noqa: E402
+from graph.store import Store, graph_rows  # noqa: E402
+from kg.pipeline import extract_paths  # noqa: E402
+
+CYPHER = Path(__file__).parent / "cypher"
+
+
+def render(name: str, label: str = "", source: str = "", target: str = "", type: str = "") -> str:
+    """A baseline statement with its placeholders filled from the schema only."""
+    text = (CYPHER / f"{name}.cypher").read_text("utf-8")
+    assert not label or label in ENTITY_LABELS
+    assert not type or (type in RELATION_TYPES and source in RELATION_TYPES[type][0]
+                        and target in RELATION_TYPES[type][1])
+    return (text.replace("__LABEL__", label).replace("__SOURCE__", source)
+            .replace("__TARGET__", target).replace("__TYPE__", type))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def batches(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def raw_rows(extractions: list[Extraction]):
+    """Per-document rows for the raw CREATE baseline (nothing merged across documents)."""
+    docs, entities, relations = [], collections.defaultdict(list), collections.defaultdict(list)
+    for ex in extractions:
+        d = ex.document
+        docs.append({"key": d.id, "title": d.title, "date": d.date, "text": d.text, "hash": ex.content_hash})
+        for e in ex.entities:
+            entities[e.label].append({"doc": d.id, "key": e.key, "name": e.name, "count": len(e.mentions),
+                                      "spans": [f"{m.start}:{m.end}" for m in e.mentions],
+                                      "sentences": [d.text[m.sentence_start:m.sentence_end] for m in e.mentions][:5]})
+        for r in ex.relations:
+            relations[r.type, r.source_label, r.target_label].append({
+                "doc": d.id, "source": r.source_key, "target": r.target_key, "title": r.title,
+                "sentences": [ev.sentence for ev in r.evidence], "spans": [f"{ev.start}:{ev.end}" for ev in r.evidence]})
+    return docs, entities, relations
+
+
+def run_ours(store: Store, extractions: list[Extraction], size: int) -> float:
+    store.wipe()
+    started = time.perf_counter()
+    for batch in batches(extractions, size):
+        store.write(batch)
+    return time.perf_counter() - started
+
+
+def run_raw(store: Store, extractions: list[Extraction], size: int) -> float:
+    store.wipe()
+    started = time.perf_counter()
+    for batch in batches(extractions, size):
+        docs, entities, relations = raw_rows(batch)
+
+        def work(tx):
+            tx.run(render("raw_documents"), rows=docs).consume()
+            for label, rows in entities.items():
+                tx.run(render("raw_entities", label=label), rows=rows).consume()
+            for (rtype, source, target), rows in relations.items():
+                tx.run(render("raw_relations", source=source, target=target, type=rtype), rows=rows).consume()
+        with store.driver.session(database=store.database) as session:
+            session.execute_write(work)
+    return time.perf_counter() - started
+
+
+def run_per_row(store: Store, extractions: list[Extraction]) -> float:
+    store.wipe()
+    rows = graph_rows(extractions)
+    started = time.perf_counter()
+    with store.driver.session(database=store.database) as session:
+        def one(statement: str, **params):
+            session.execute_write(lambda tx: tx.run(statement, **params).consume())
+        for d in rows.documents:
+            one(render("per_row_document"), key=d["key"], title=d["title"], date=d["date"], text=d["text"],
+                hash=d["hash"])
+        for label, mention_rows in rows.mentions.items():
+            for m in mention_rows:
+                one(render("per_row_entity", label=label), key=m["key"], name=m["name"])
+                one(render("per_row_mention", label=label), doc=m["doc"], key=m["key"], name=m["name"],
+                    count=m["count"], spans=m["spans"], sentences=m["sentences"])
+        for (rtype, source, target), rel_rows in rows.relations.items():
+            for r in rel_rows:
+                for i in range(len(r["docs"])):
+                    one(render("per_row_relation", source=source, target=target, type=rtype),
+                        source=r["source"], target=r["target"], title=r["title"], docs=r["docs"][i:i + 1],
+                        sentences=r["sentences"][i:i + 1], spans=r["spans"][i:i + 1])
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=3000)
+    parser.add_argument("--per-row", type=int, default=200, help="documents for the per-row baseline")
+    parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--sweep", default="50,100,200,500,1000")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="kg-load-"))
+    generate(args.documents, work / "corpus", seed=11)
+    extractions = [x for x in extract_paths([str(work / "corpus")], workers=2) if isinstance(x, Extraction)]
+    print(f"{len(extractions)} documents extracted; "
+          f"{sum(len(x.entities) for x in extractions)} entity and "
+          f"{sum(len(x.relations) for x in extractions)} relation rows", flush=True)
+    home = None
+    if os.environ.get("NEO4J_URI"):
+        settings = Settings.from_env()
+    else:
+        home = work / "neo4j"
+        status = server.start(home=home, bolt_port=free_port(), http_port=free_port(), heap="2g", pagecache="1g")
+        settings = Settings(uri=status.bolt_uri, password=server.DEFAULT_PASSWORD)
+    try:
+        with Store.open(settings) as store:
+            store.apply_schema()
+            run_ours(store, extractions[:300], args.batch_size)  # warm-up: plans cached, JIT warm
+            subset = extractions[:args.per_row]
+            per_row = len(subset) / run_per_row(store, subset)
+            raw = len(extractions) / run_raw(store, extractions, args.batch_size)
+            ours = len(extractions) / run_ours(store, extractions, args.batch_size)
+            print(f"per-row MERGE, one transaction per row : {per_row:8.1f} docs/s ({len(subset)} documents)")
+            print(f"raw UNWIND … CREATE, batches of {args.batch_size:<5}   : {raw:8.1f} docs/s")
+            print(f"kg Store.write, batches of {args.batch_size:<5}        : {ours:8.1f} docs/s")
+            print(f"ratio to per-row: {ours / per_row:.1f}x   ratio to raw CREATE: {ours / raw:.2f}x", flush=True)
+            for size in (int(s) for s in args.sweep.split(",") if s):
+                rate = len(extractions) / run_ours(store, extractions, size)
+                print(f"  batch size {size:>5}: {rate:8.1f} docs/s", flush=True)
+            store.wipe()
+    finally:
+        if home is not None:
+            server.stop(home)
+
+
+if __name__ == "__main__":
+    main()
