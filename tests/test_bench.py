@@ -37,3 +37,21 @@ def test_each_writer_runs(store, tmp_path):
     assert store.counts()["node"]["Document"] == 20
     assert load_throughput.run_ours(store, extractions, 10) > 0
     assert store.counts()["node"]["Document"] == 20
+
+
+@pytest.mark.neo4j
+def test_every_baseline_statement_explains(store):
+    from graph.model import ENTITY_LABELS, RELATION_TYPES
+
+    with store.driver.session(database=store.database) as session:
+        for path in sorted((ROOT / "bench" / "cypher").glob("*.cypher")):
+            text = path.read_text("utf-8")
+            if "__TYPE__" in text:
+                variants = [load_throughput.render(path.stem, source=s, target=t, type=r)
+                            for r, (ss, ts) in RELATION_TYPES.items() for s in ss for t in ts]
+            elif "__LABEL__" in text:
+                variants = [load_throughput.render(path.stem, label=label) for label in ENTITY_LABELS]
+            else:
+                variants = [text]
+            for statement in variants:
+                session.run("EXPLAIN " + statement).consume()
