@@ -152,10 +152,10 @@ def main() -> None:
             per_row = len(subset) / run_per_row(store, subset)
             raw = len(extractions) / run_raw(store, extractions, args.batch_size)
             ours = len(extractions) / run_ours(store, extractions, args.batch_size)
-            print(f"per-row MERGE, one transaction per row : {per_row:8.1f} docs/s ({len(subset)} documents)")
-            print(f"raw UNWIND … CREATE, batches of {args.batch_size:<5}   : {raw:8.1f} docs/s")
+            print(f"per-row merge, one transaction per row : {per_row:8.1f} docs/s ({len(subset)} documents)")
+            print(f"raw unwind-create, batches of       {args.batch_size:<5}   : {raw:8.1f} docs/s")
             print(f"kg Store.write, batches of {args.batch_size:<5}        : {ours:8.1f} docs/s")
-            print(f"ratio to per-row: {ours / per_row:.1f}x   ratio to raw CREATE: {ours / raw:.2f}x", flush=True)
+            print(f"ratio to per-row: {ours / per_row:.1f}x   ratio to raw create: {ours / raw:.2f}x", flush=True)
             for size in (int(s) for s in args.sweep.split(",") if s):
                 rate = len(extractions) / run_ours(store, extractions, size)
                 print(f"  batch size {size:>5}: {rate:8.1f} docs/s", flush=True)
