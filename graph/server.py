@@ -326,7 +326,7 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _check_settings(bolt_port: int, http_port: int, heap: str, pagecache: str) -> None:
+def _check_settings(bolt_port: int, http_port: int, heap: str, pagecache: str, password: str) -> None:
     for name, port in (("bolt_port", bolt_port), ("http_port", http_port)):
         if not 0 < port < 65536:
             raise ConfigError(f"{name} {port} is not a port number (1-65535)")
@@ -335,6 +335,8 @@ def _check_settings(bolt_port: int, http_port: int, heap: str, pagecache: str) -
     for name, size in (("heap", heap), ("pagecache", pagecache)):
         if not _SIZE.match(str(size)):
             raise ConfigError(f"{name} {size!r} is not a size like 512m or 2g")
+    if len(password) < 8:  # Neo4j's own minimum, checked here before anything is started
+        raise ConfigError("the Neo4j password must have at least 8 characters")
 
 
 def _write_conf(home: Path, bolt_port: int, http_port: int, heap: str, pagecache: str) -> None:
@@ -357,7 +359,7 @@ def start(home: Path | str | None = None, bolt_port: int = 7687, http_port: int 
     stopped again and a `ServerError` says why.
     """
     home = _home(home)
-    _check_settings(bolt_port, http_port, heap, pagecache)
+    _check_settings(bolt_port, http_port, heap, pagecache, password)
     current = status(home)
     if current.state == "running":
         return current

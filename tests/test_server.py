@@ -112,6 +112,7 @@ def test_busy_port_is_named_before_anything_is_downloaded(tmp_path, monkeypatch)
     ({"pagecache": "lots"}, "pagecache 'lots' is not a size"),
     ({"bolt_port": 0}, "bolt_port 0 is not a port"),
     ({"bolt_port": 7999, "http_port": 7999}, "both 7999"),
+    ({"password": "short"}, "at least 8 characters"),
 ])
 def test_wrong_settings_are_config_errors(tmp_path, settings, message):
     with pytest.raises(ConfigError, match=message):
