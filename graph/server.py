@@ -153,13 +153,14 @@ def ensure_jars(on_progress: Progress = None) -> Path:
             tail = (tail + [line])[-40:]
             if not on_progress:
                 continue
-            if line.startswith("Downloaded from"):
+            message = line.split("] ", 1)[-1] if line.startswith("[") else line  # drop "[INFO] "
+            if message.startswith("Downloaded from"):
                 downloaded += 1
-                name = line.split()[3].rsplit("/", 1)[-1] if len(line.split()) > 3 else ""
-                on_progress(f"downloaded {downloaded} files — {name}")
-            elif "Copying " in line:
+                url = message.split()[3] if len(message.split()) > 3 else ""
+                on_progress(f"downloading ({downloaded} files) — {url.rsplit('/', 1)[-1]}")
+            elif message.startswith("Copying "):
                 copied += 1
-                on_progress(f"copied {copied} jars — {line.split('Copying ', 1)[1].split()[0]}")
+                on_progress(f"copying jars ({copied}) — {message.split()[1]}")
         if proc.wait() != 0:
             errors = [ln for ln in tail if "ERROR" in ln] or tail[-1:]
             raise ServerError(f"Maven could not fetch Neo4j {NEO4J_VERSION}: "

@@ -177,3 +177,57 @@ def test_places_follow_the_environment(tmp_path, monkeypatch):
 ])
 def test_the_meaningful_line_of_a_log(log, expected):
     assert server._meaningful_line(log) == expected
+
+
+FAKE_MVN = """#!/bin/sh
+for arg in "$@"; do case "$arg" in -DoutputDirectory=*) out="${arg#-DoutputDirectory=}";; esac; done
+echo "[INFO] Scanning for projects..."
+echo "[INFO] Downloading from central: https://repo.example/org/neo4j/neo4j-kernel/5.26.30/neo4j-kernel-5.26.30.jar"
+echo "[INFO] Downloaded from central: https://repo.example/org/neo4j/neo4j-kernel/5.26.30/neo4j-kernel-5.26.30.jar (9 MB at 20 MB/s)"
+echo "[INFO] Downloaded from central: https://repo.example/org/neo4j/neo4j/5.26.30/neo4j-5.26.30.pom (2 kB at 20 kB/s)"
+mkdir -p "$out" && touch "$out/neo4j-kernel-5.26.30.jar"
+echo "[INFO] Copying neo4j-kernel-5.26.30.jar to $out/neo4j-kernel-5.26.30.jar"
+echo "[INFO] BUILD SUCCESS"
+"""
+
+FAILING_MVN = """#!/bin/sh
+echo "[INFO] Scanning for projects..."
+echo "[ERROR] Failed to execute goal on project kg-neo4j-server: Could not resolve dependencies"
+echo "[ERROR] -> [Help 1]"
+exit 1
+"""
+
+
+def fake_maven(tmp_path, monkeypatch, script: str) -> None:
+    folder = tmp_path / "fake-bin"
+    folder.mkdir()
+    (folder / "mvn").write_text(script)
+    (folder / "mvn").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}:{os.environ['PATH']}")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def test_jars_are_downloaded_once_with_progress(tmp_path, monkeypatch):
+    fake_maven(tmp_path, monkeypatch, FAKE_MVN)
+    messages = []
+    lib = server.ensure_jars(messages.append)
+    assert lib == server.cache_dir() / "lib" and (lib / "neo4j-kernel-5.26.30.jar").exists()
+    assert messages == [
+        f"downloading Neo4j {server.NEO4J_VERSION} from Maven Central (once, ~140 MB)",
+        "downloading (1 files) — neo4j-kernel-5.26.30.jar",
+        "downloading (2 files) — neo4j-5.26.30.pom",
+        "copying jars (1) — neo4j-kernel-5.26.30.jar",
+    ]
+    pom = (server.cache_dir() / "pom.xml").read_text()
+    assert f"<version>{server.NEO4J_VERSION}</version>" in pom and "@" not in pom
+    (tmp_path / "fake-bin" / "mvn").unlink()  # a second time needs no Maven at all
+    later = []
+    assert server.ensure_jars(later.append) == lib and later == []
+
+
+def test_a_failed_download_says_what_maven_said(tmp_path, monkeypatch):
+    fake_maven(tmp_path, monkeypatch, FAILING_MVN)
+    with pytest.raises(ServerError, match="Maven could not fetch Neo4j.*Could not resolve dependencies"):
+        server.ensure_jars()
+    assert not (server.cache_dir() / "complete").exists()
+    assert not (server.cache_dir() / "lib").exists()
