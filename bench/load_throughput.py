@@ -1,7 +1,8 @@
 """Write throughput of `Store.write` against two baselines on the same extracted rows, in one run:
 
 - per-row: every document, entity, mention and relationship row MERGEd in its own transaction
-  (idempotent, but one round trip and one commit per row) — on a subset, reported per document;
+  (idempotent, but one round trip and one commit per row; a relationship row also creates the
+  document's Evidence node for it) — on a subset, reported per document;
 - raw CREATE: the same rows batched with UNWIND … CREATE, no MERGE, no evidence merging, no
   aggregates (fast, but loading twice doubles the graph);
 - ours: `Store.write` in batches (idempotent, incremental, evidence and aggregates maintained),
@@ -115,12 +116,13 @@ def run_per_row(store: Store, extractions: list[Extraction]) -> float:
                 one(render("per_row_entity", label=label), key=m["key"], name=m["name"])
                 one(render("per_row_mention", label=label), doc=m["doc"], key=m["key"], name=m["name"],
                     count=m["count"], spans=m["spans"], sentences=m["sentences"])
-        for (rtype, source, target), rel_rows in rows.relations.items():
-            for r in rel_rows:
-                for i in range(len(r["docs"])):
-                    one(render("per_row_relation", source=source, target=target, type=rtype),
-                        source=r["source"], target=r["target"], title=r["title"], docs=r["docs"][i:i + 1],
-                        sentences=r["sentences"][i:i + 1], spans=r["spans"][i:i + 1])
+        facts = {r["fact"]: (rtype, source, target, r) for (rtype, source, target), rel_rows
+                 in rows.relations.items() for r in rel_rows}
+        for ev in rows.evidence:
+            rtype, source, target, r = facts[ev["fact"]]
+            one(render("per_row_relation", source=source, target=target, type=rtype), doc=ev["doc"],
+                source=r["source"], target=r["target"], title=r["title"], fact=ev["fact"], type=rtype,
+                sentences=ev["sentences"], spans=ev["spans"])
     return time.perf_counter() - started
 
 

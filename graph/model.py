@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 ENTITY_LABELS = ("Person", "Rank", "Agency", "Resolution", "Program", "Meeting")
-NODE_LABELS = ("Document",) + ENTITY_LABELS
+# What a document states of one relationship: (:Document)-[:STATES]->(:Evidence {fact: r.key, ...}),
+# written by the store from the relations' evidence.
+EVIDENCE = "Evidence"
+NODE_LABELS = ("Document",) + ENTITY_LABELS + (EVIDENCE,)
 
 # type -> (allowed source labels, allowed target labels)
 RELATION_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -26,6 +29,7 @@ RELATION_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 # Document -> entity; written by the store from the entity list, not by extraction.
 MENTIONS = "MENTIONS"
+STATES = "STATES"
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,17 @@ How facts are stored (see also the README, "The graph in Neo4j"):
   `document_count`, `first_seen` and `last_seen`, all derived from the documents mentioning them;
 - `(:Document)-[:MENTIONS {name, names, count, spans, sentences}]->(entity)` says what each
   document contributes;
-- every other relationship carries its evidence as parallel lists — `docs[i]`, `dates[i]`,
-  `sentences[i]`, `spans[i]` ("start:end" in the document's `text`) — so that removing a document
-  removes exactly its entries, and a relationship with none left is deleted.
+- every other relationship has a `key`, counts (`evidence_count` sentences in `document_count`
+  documents), dates, and the few most recent evidence sentences (`sentences`, with
+  `sentence_docs`, `sentence_dates`, `sentence_spans`); all of its evidence is on
+  `(:Document)-[:STATES]->(:Evidence {fact: key, sentences, spans})`, one node per document, so
+  that writing a document costs the same however often its facts were stated before, and
+  removing a document removes exactly its entries (a relationship with none left is deleted).
 """
 from __future__ import annotations
 
 import collections
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
@@ -25,8 +29,10 @@ from graph.errors import ServerError
 from graph.model import ENTITY_LABELS, RELATION_TYPES, Extraction
 from graph.settings import Settings
 
-# How many sentences of evidence a MENTIONS relationship keeps (relationships keep them all).
+# How many sentences of evidence a MENTIONS relationship keeps, and how many of the most recent
+# ones a relationship carries itself (its Evidence nodes keep them all).
 MENTION_SENTENCES = 5
+EDGE_SENTENCES = 3
 CONNECT_TIMEOUT = 5.0
 
 
@@ -100,6 +106,7 @@ class GraphRows:
     mentions: dict[str, list[dict]] = field(default_factory=lambda: collections.defaultdict(list))
     relations: dict[tuple[str, str, str], list[dict]] = field(
         default_factory=lambda: collections.defaultdict(list))
+    evidence: list[dict] = field(default_factory=list)
 
     def touched(self) -> dict[str, set[str]]:
         """Entity keys by label that these rows write."""
@@ -115,6 +122,7 @@ def graph_rows(extractions: Iterable[Extraction], hashes: dict[str, str] | None 
     rows = GraphRows()
     relations: dict[tuple, dict] = {}
     entities: dict[tuple, dict] = {}
+    stating: dict[tuple, dict] = {}  # this document's Evidence row of each relationship
     for ex in extractions:
         doc = ex.document
         rows.documents.append({
@@ -150,29 +158,50 @@ def graph_rows(extractions: Iterable[Extraction], hashes: dict[str, str] | None 
                     (rel.target_label, rel.target_key) not in present:
                 raise ValueError(f"{doc.id}: relation {rel.type} {rel.source_key} -> {rel.target_key} "
                                  f"names an entity missing from the document's entities")
-            ident = (rel.type, rel.source_label, rel.target_label, rel.source_key, rel.target_key,
+            ident = (rel.type, rel.source_label, rel.source_key, rel.target_label, rel.target_key,
                      rel.title)
             row = relations.get(ident)
             if row is None:
                 row = relations[ident] = {"source": rel.source_key, "target": rel.target_key,
-                                          "title": rel.title, "docs": [], "dates": [],
-                                          "sentences": [], "spans": [], "first": None, "last": None}
+                                          "title": rel.title, "fact": fact_key(*ident), "evidence": 0,
+                                          "documents": 0, "first": None, "last": None, "sample": []}
                 rows.relations[rel.type, rel.source_label, rel.target_label].append(row)
-            evidence = rel.evidence or ()
-            seen = set(zip(row["docs"], row["spans"]))
-            for ev in evidence:
-                span = f"{ev.start}:{ev.end}"
-                if (doc.id, span) in seen:
-                    continue
-                seen.add((doc.id, span))
-                row["docs"].append(doc.id)
-                row["dates"].append(doc.date or "")
-                row["sentences"].append(ev.sentence)
-                row["spans"].append(span)
+            stated = stating.get(ident)
+            if stated is None:
+                stated = stating[ident] = {"doc": doc.id, "fact": row["fact"], "type": rel.type,
+                                           "sentences": [], "spans": []}
+                rows.evidence.append(stated)
+                row["documents"] += 1
                 if doc.date:
                     row["first"] = min(row["first"] or doc.date, doc.date)
                     row["last"] = max(row["last"] or doc.date, doc.date)
+            for ev in rel.evidence or ():
+                span = f"{ev.start}:{ev.end}"
+                if span in stated["spans"]:
+                    continue
+                stated["sentences"].append(ev.sentence)
+                stated["spans"].append(span)
+                row["evidence"] += 1
+                row["sample"].append({"sentence": ev.sentence, "doc": doc.id, "date": doc.date or "",
+                                      "span": span})
+        stating.clear()
+    for row in relations.values():
+        row["sample"] = most_recent(row["sample"])
     return rows
+
+
+def fact_key(*identity: str) -> str:
+    """The `key` of the relationship (type, source label, source key, target label, target key,
+    title), which its Evidence nodes carry as `fact`."""
+    return hashlib.blake2b("\x1f".join(identity).encode("utf-8"), digest_size=10).hexdigest()
+
+
+def most_recent(sample: list[dict], size: int = EDGE_SENTENCES) -> list[dict]:
+    """The `size` evidence entries a relationship shows: latest date first, then by document and
+    span (the order `merge_relations.cypher` and `refresh_relations.cypher` use)."""
+    ordered = sorted(sample, key=lambda c: (c["doc"], c["span"]))
+    ordered.sort(key=lambda c: c["date"], reverse=True)
+    return ordered[:size]
 
 
 def _add_use(entities: dict, label: str, key: str, name: str, names: list[str], count: int,
@@ -276,8 +305,8 @@ class Store:
         """Remove documents and everything only they supported; returns the keys that existed."""
         def work(tx):
             stats = WriteStats()
-            found = [k for k in doc_keys if tx.run("MATCH (d:Document {key: $key}) RETURN d.key",
-                                                  key=k).single() is not None]
+            stored = {r["key"] for r in tx.run(cypher.statement("document_hashes"), keys=doc_keys)}
+            found = [k for k in dict.fromkeys(doc_keys) if k in stored]
             touched = _forget(tx, found, stats)
             _cleanup(tx, touched, stats)
             _finish(tx, touched)
@@ -304,19 +333,44 @@ class Store:
                 yield export_record(record)
 
     def wipe(self) -> None:
-        """Delete every node and relationship (tests and `kg reset` only)."""
-        self._write(_wipe)
+        """Delete every node and relationship (tests and benchmarks only), a transaction per
+        chunk so that a large graph does not exceed the server's transaction memory."""
+        while self._write(_wipe_chunk):
+            pass
 
 
-def _wipe(tx) -> None:
-    while tx.run("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS c").single()["c"]:
-        pass
+def _wipe_chunk(tx) -> int:
+    return tx.run(cypher.statement("wipe_chunk")).single()["deleted"]
 
 
 def _forget(tx, doc_keys: list[str], stats: WriteStats) -> dict[str, set[str]]:
+    """Remove the documents' evidence, mentions and nodes; returns the entity keys (by label) that
+    lost a mention, for `_cleanup`."""
     touched: dict[str, set[str]] = collections.defaultdict(set)
+    if not doc_keys:
+        return touched
+    result = tx.run(cypher.statement("forget_evidence"), docs=doc_keys)
+    gone: dict[tuple[str, str], dict] = {}
+    for r in result:
+        row = gone.setdefault((r["type"], r["fact"]), {"fact": r["fact"], "sentences": 0,
+                                                       "documents": 0, "docs": [], "dates": []})
+        row["sentences"] += r["sentences"]
+        row["documents"] += 1
+        row["docs"].append(r["doc"])
+        if r["date"]:
+            row["dates"].append(r["date"])
+    stats.add(result.consume().counters)
+    by_type: dict[str, list[dict]] = collections.defaultdict(list)
+    for (rel_type, _), row in gone.items():
+        by_type[rel_type].append(row)
+    for rel_type, rows in by_type.items():
+        result = tx.run(cypher.render("forget_relations", type=rel_type), rows=rows)
+        stale = [r["key"] for r in result]
+        stats.add(result.consume().counters)
+        if stale:
+            tx.run(cypher.render("refresh_relations", type=rel_type), keys=stale,
+                   sample=EDGE_SENTENCES).consume()
     for key in doc_keys:
-        stats.add(tx.run(cypher.statement("forget_relations"), doc=key).consume().counters)
         result = tx.run(cypher.statement("forget_mentions"), doc=key)
         for r in result:
             touched[r["label"]].add(r["key"])
@@ -331,7 +385,6 @@ def _cleanup(tx, touched: dict[str, set[str]], stats: WriteStats) -> None:
         params = {"keys": sorted(keys)}
         stats.add(tx.run(cypher.render("delete_orphans", label=label), **params).consume().counters)
         tx.run(cypher.render("refresh_entities", label=label), **params).consume()
-        tx.run(cypher.render("refresh_relations", label=label), **params).consume()
 
 
 def _finish(tx, touched: dict[str, set[str]]) -> None:
@@ -353,7 +406,9 @@ def _write_rows(tx, rows: GraphRows) -> WriteStats:
                   .consume().counters)
     for (rel_type, source, target), rel_rows in rows.relations.items():
         stats.add(tx.run(cypher.render("merge_relations", source=source, target=target, type=rel_type),
-                         rows=rel_rows).consume().counters)
+                         rows=rel_rows, sample=EDGE_SENTENCES).consume().counters)
+    if rows.evidence:
+        stats.add(tx.run(cypher.statement("merge_evidence"), rows=rows.evidence).consume().counters)
     for label, new_keys in rows.touched().items():
         touched[label].update(new_keys)
     _finish(tx, touched)

@@ -37,6 +37,7 @@ STYLE: dict[str, tuple[str, str]] = {
     "Program": ("#8DCC93", "star"),
     "Rank": ("#FFC454", "hexagon"),
     "Document": ("#A5ABB6", "box"),
+    "Evidence": ("#E4E6EA", "box"),
 }
 OTHER_STYLE = ("#D9D9D9", "ellipse")
 EDGE_COLOURS = {"HOLDS_POSITION": "#F79767", "HAS_RANK": "#E0B040", "CHAIRED": "#2F6FB8",
@@ -313,8 +314,8 @@ def edge_tooltip(edge: dict[str, Any], names: dict[str, str]) -> str:
         parts += [f"{_e(k)}: {_e(queries.cell(v))}" for k, v in props.items()]
         return "<br>".join(parts)
     sentences = props.get("sentences") or []
-    docs = props.get("docs") or []
-    dates = props.get("dates") or []
+    docs = props.get("sentence_docs") or []
+    dates = props.get("sentence_dates") or []
     if props.get("evidence_count"):
         seen = " – ".join(str(props[k]) for k in ("first_seen", "last_seen") if props.get(k))
         parts.append(f"{props['evidence_count']} sentence(s)" + (f", {_e(seen)}" if seen else ""))

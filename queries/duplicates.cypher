@@ -5,7 +5,7 @@
 // Merge true duplicates upstream (lexicons) rather than in the graph.
 :param min_length => 4;
 MATCH (a), (b)
-WHERE NOT a:Document AND labels(a) = labels(b) AND a.key < b.key
+WHERE a:Person|Rank|Agency|Resolution|Program|Meeting AND labels(a) = labels(b) AND a.key < b.key
 WITH a, b,
      toLower(a.name) AS an, toLower(b.name) AS bn,
      [x IN [a.name] + coalesce(a.aliases, []) | toLower(x)] AS aforms,

@@ -3,7 +3,7 @@
 // the tooltips of `kg view` show. Find keys with `find-entity`.
 :param keys => ['trần minh đức', 'tổng cục kỹ thuật'];
 MATCH (e)
-WHERE e.key IN $keys AND NOT e:Document
+WHERE e.key IN $keys AND e:Person|Rank|Agency|Resolution|Program|Meeting
 RETURN labels(e)[0] AS label, e.key AS key, e.name AS name,
        COLLECT { MATCH (e)-[:HAS_RANK]->(r:Rank) RETURN r.name } AS ranks,
        COLLECT { MATCH (e)-[h:HOLDS_POSITION]->(a:Agency)

@@ -4,7 +4,7 @@
 :param name => 'tổng cục';
 :param label => '';
 MATCH (e)
-WHERE NOT e:Document AND ($label = '' OR toLower($label) IN [l IN labels(e) | toLower(l)])
+WHERE e:Person|Rank|Agency|Resolution|Program|Meeting AND ($label = '' OR toLower($label) IN [l IN labels(e) | toLower(l)])
   AND (e.key = toLower(trim($name)) OR toLower(e.name) CONTAINS toLower(trim($name))
        OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) CONTAINS toLower(trim($name))))
 RETURN labels(e)[0] AS label, e.name AS name, e.key AS key, e.aliases AS aliases,

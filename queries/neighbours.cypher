@@ -4,7 +4,7 @@
 :param keys => ['trần minh đức', 'tổng cục kỹ thuật'];
 :param limit => 300;
 MATCH (n)-[r]-(m)
-WHERE n.key IN $keys AND NOT n:Document AND NOT m:Document
+WHERE n.key IN $keys AND n:Person|Rank|Agency|Resolution|Program|Meeting AND m:Person|Rank|Agency|Resolution|Program|Meeting
 RETURN n, r, m
 ORDER BY coalesce(r.evidence_count, 0) DESC, coalesce(m.mention_count, 0) DESC, m.key
 LIMIT $limit

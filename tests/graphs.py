@@ -10,23 +10,13 @@ DUMP = (Path(__file__).parent / "cypher" / "dump.cypher").read_text("utf-8")
 
 
 def dump(store) -> list[tuple]:
-    """Every node and relationship with all properties, in a stable order."""
+    """Every node and relationship with all properties, in a stable order (evidence lists and
+    samples are stored in a deterministic order, so they are compared as they are)."""
     with store.driver.session(database=store.database) as session:
         rows = session.run(DUMP).data()
-    return [(r["kind"], r["id"], json.dumps(_canonical(r["props"]), sort_keys=True, ensure_ascii=False,
+    return [(r["kind"], r["id"], json.dumps(r["props"], sort_keys=True, ensure_ascii=False,
                                             default=str))
             for r in rows]
-
-
-EVIDENCE = ("docs", "dates", "sentences", "spans")
-
-
-def _canonical(props: dict) -> dict:
-    """Evidence lists are parallel and kept in load order: compare them as a set of entries."""
-    if all(k in props for k in EVIDENCE):
-        entries = sorted(zip(*(props[k] for k in EVIDENCE)))
-        props = dict(props, **{k: [e[i] for e in entries] for i, k in enumerate(EVIDENCE)})
-    return props
 
 
 def key(name: str) -> str:

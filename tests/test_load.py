@@ -50,15 +50,31 @@ def test_seeds_load_every_label_and_reload_changes_nothing(store, seeds):
 def test_every_relationship_has_evidence(store, seeds):
     load([str(seeds)], store)
     with store.driver.session(database=store.database) as session:
-        rows = session.run("MATCH ()-[r]->() WHERE type(r) <> 'MENTIONS' "
-                           "RETURN r.docs AS docs, r.sentences AS sentences, r.spans AS spans").data()
+        rows = session.run("MATCH (s)-[r]->(t) WHERE NOT type(r) IN ['MENTIONS', 'STATES'] "
+                           "RETURN r.key AS key, r.evidence_count AS n, r.document_count AS docs, "
+                           "r.sentences AS sentences, r.sentence_docs AS sentence_docs, "
+                           "r.sentence_spans AS spans, "
+                           "COLLECT { MATCH (d:Document)-[:STATES]->(ev:Evidence {fact: r.key}) "
+                           "          WHERE (d)-[:MENTIONS]->(s) AND (d)-[:MENTIONS]->(t) "
+                           "          RETURN {doc: d.key, sentences: ev.sentences, spans: ev.spans} } "
+                           "AS evidence").data()
         texts = {r["key"]: r["text"] for r in session.run("MATCH (d:Document) RETURN d.key AS key, d.text AS text")}
-    assert rows
+        stray = session.run("MATCH (ev:Evidence) WHERE NOT ()-[:STATES]->(ev) "
+                            "OR NOT EXISTS { MATCH ()-[r {key: ev.fact}]->() } RETURN count(ev) AS n").single()["n"]
+    assert rows and stray == 0
     for row in rows:
-        assert row["docs"] and len(row["docs"]) == len(row["sentences"]) == len(row["spans"])
-        for doc, sentence, span in zip(row["docs"], row["sentences"], row["spans"]):
-            start, end = map(int, span.split(":"))
-            assert texts[doc][start:end].strip() == sentence.strip()
+        assert row["evidence"] and row["docs"] == len(row["evidence"])
+        assert row["n"] == sum(len(e["sentences"]) for e in row["evidence"]) > 0
+        entries = set()
+        for e in row["evidence"]:
+            assert len(e["sentences"]) == len(e["spans"])
+            for sentence, span in zip(e["sentences"], e["spans"]):
+                start, end = map(int, span.split(":"))
+                assert texts[e["doc"]][start:end].strip() == sentence.strip()
+                entries.add((e["doc"], sentence, span))
+        # the relationship's own sample is a part of that evidence
+        assert 0 < len(row["sentences"]) <= 3
+        assert set(zip(row["sentence_docs"], row["sentences"], row["spans"])) <= entries
 
 
 def test_export_scores_one_against_extract(store, seeds, tmp_path, env_for_cli):
@@ -91,11 +107,13 @@ def test_changed_document_and_forget_via_cli(store, seeds, tmp_path, env_for_cli
     assert dump(store) == clean
     assert kg("forget", victim.name, env=env_for_cli).returncode == 0
     with store.driver.session(database=store.database) as session:
-        orphans = session.run("MATCH (e) WHERE NOT e:Document AND NOT (e)<-[:MENTIONS]-() "
+        orphans = session.run("MATCH (e) WHERE NOT e:Document AND NOT e:Evidence AND NOT (e)<-[:MENTIONS]-() "
                               "RETURN count(e) AS n").single()["n"]
-        stale = session.run("MATCH ()-[r]->() WHERE $doc IN r.docs RETURN count(r) AS n",
+        stale = session.run("MATCH ()-[r]->() WHERE $doc IN r.sentence_docs RETURN count(r) AS n",
                             doc=victim.name).single()["n"]
-    assert orphans == 0 and stale == 0
+        evidence = session.run("MATCH (ev:Evidence) WHERE NOT ()-[:STATES]->(ev) RETURN count(ev) AS n"
+                               ).single()["n"]
+    assert orphans == 0 and stale == 0 and evidence == 0
 
 
 def test_interrupted_load_then_rerun_equals_clean_load(store, seeds, tmp_path, env_for_cli):

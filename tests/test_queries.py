@@ -13,7 +13,7 @@ import pytest
 
 from graph import query
 from graph.errors import QueryError
-from graph.model import NODE_LABELS, RELATION_TYPES
+from graph.model import MENTIONS, NODE_LABELS, RELATION_TYPES, STATES
 from tests.conftest import ROOT
 
 LIBRARY = {q.name: q for q in query.library()}
@@ -42,7 +42,7 @@ def test_query_files_use_only_schema_labels_and_types(name):
     types = {t for group in re.findall(r"\[\w*:([A-Z_|]+)", text) for t in group.split("|")}
     types |= {t for group in re.findall(r"-\[:([A-Z_|]+)", text) for t in group.split("|")}
     assert labels <= set(NODE_LABELS), labels - set(NODE_LABELS)
-    assert types <= set(RELATION_TYPES) | {"MENTIONS"}, types - set(RELATION_TYPES)
+    assert types <= set(RELATION_TYPES) | {MENTIONS, STATES}, types - set(RELATION_TYPES)
 
 
 HEADER = """// Meetings in a date range

@@ -65,9 +65,9 @@ def test_one_node_per_entity_across_documents(store):
     # HAS_RANK Khang -> Trung tướng is stated by both documents: one relationship, two evidences.
     with store.driver.session(database=store.database) as session:
         r = session.run("MATCH (:Person {key: 'lê đình khang'})-[r:HAS_RANK]->(:Rank) "
-                        "RETURN r.docs AS docs, r.sentences AS sentences, r.first_seen AS first, "
+                        "RETURN r.sentence_docs AS docs, r.sentences AS sentences, r.first_seen AS first, "
                         "r.last_seen AS last").single()
-        assert sorted(r["docs"]) == ["a.txt", "b.txt"]
+        assert r["docs"] == ["b.txt", "a.txt"]  # the most recent first
         assert all("Lê Đình Khang" in s for s in r["sentences"])
         assert (r["first"], r["last"]) == ("2024-05-12", "2024-06-20")
         p = session.run("MATCH (p:Person {key: 'lê đình khang'}) RETURN p").single()["p"]
@@ -90,9 +90,10 @@ def test_changed_document_replaces_its_facts(store):
         assert session.run("MATCH (:Person)-[r:ATTENDED]->() RETURN count(r) AS n").single()["n"] == 0
         assert session.run("MATCH ()-[r:HOLDS_POSITION {title: 'Thứ trưởng'}]->() RETURN count(r) AS n"
                            ).single()["n"] == 0
-        docs = session.run("MATCH (:Person {key: 'lê đình khang'})-[r:HAS_RANK]->() RETURN r.docs AS d"
-                           ).single()["d"]
-        assert docs == ["b.txt"]
+        r = session.run("MATCH (:Person {key: 'lê đình khang'})-[r:HAS_RANK]->() "
+                        "RETURN r.sentence_docs AS d, r.evidence_count AS n, r.document_count AS docs, "
+                        "r.first_seen AS first").single()
+        assert (r["d"], r["n"], r["docs"], r["first"]) == (["b.txt"], 1, 1, "2024-06-20")
     # The result equals loading the new version into an empty graph.
     after = dump(store)
     store.wipe()

@@ -28,7 +28,8 @@ def hand_network(limit: int = 300) -> view.Network:
     network.nodes["a"] = {"label": "Agency", "props": {"key": "x", "name": f"Cục {PAYLOADS[1]}"}}
     network.edges["e"] = {"type": "HOLDS_POSITION", "source": "p", "target": "a",
                           "props": {"title": "Chủ nhiệm", "sentences": [PAYLOADS[1] + " câu."],
-                                    "docs": ["doc.txt"], "dates": ["2024-01-01"], "evidence_count": 1}}
+                                    "sentence_docs": ["doc.txt"], "sentence_dates": ["2024-01-01"],
+                                    "evidence_count": 1}}
     return network
 
 

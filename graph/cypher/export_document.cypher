@@ -1,13 +1,21 @@
 // One document as the exchange format needs it: its entities (with the name it used) and the
-// relationships it supports, with the evidence it gave.
+// relationships it states, with its own evidence sentences (from its Evidence nodes).
 MATCH (d:Document {key: $doc})
 OPTIONAL MATCH (d)-[m:MENTIONS]->(e)
-WITH d, collect({label: labels(e)[0], key: e.key, name: m.name, names: m.names, date: e.date}) AS entities
-OPTIONAL MATCH (d)-[:MENTIONS]->(s)-[r]->(t)
-WHERE type(r) <> 'MENTIONS' AND $doc IN r.docs
-WITH d, entities, r, s, t, [i IN range(0, size(r.docs) - 1) WHERE r.docs[i] = $doc] AS mine
-WITH d, entities, collect(CASE WHEN r IS NULL THEN null ELSE {
-  type: type(r), title: r.title, as_of: r.as_of,
-  source_label: labels(s)[0], source_key: s.key, target_label: labels(t)[0], target_key: t.key,
-  sentences: [i IN mine | r.sentences[i]], spans: [i IN mine | r.spans[i]]} END) AS relations
+WITH d, collect(e) AS mentioned,
+     collect({label: labels(e)[0], key: e.key, name: m.name, names: m.names, date: e.date}) AS entities
+OPTIONAL MATCH (d)-[:STATES]->(ev:Evidence)
+WITH d, mentioned, entities, collect(ev) AS stated
+CALL (d, mentioned, stated) {
+  UNWIND mentioned AS s
+  UNWIND mentioned AS t
+  WITH s, t WHERE size(stated) > 0
+  MATCH (s)-[r]->(t)
+  WITH d, s, r, t, [ev IN stated WHERE ev.fact = r.key] AS mine
+  WHERE size(mine) > 0
+  RETURN collect({
+    type: type(r), title: r.title, as_of: CASE WHEN type(r) = 'HOLDS_POSITION' THEN d.date END,
+    source_label: labels(s)[0], source_key: s.key, target_label: labels(t)[0], target_key: t.key,
+    sentences: mine[0].sentences, spans: mine[0].spans}) AS relations
+}
 RETURN d {.key, .title, .date, .url, .outlet, .authors, .source} AS document, entities, relations

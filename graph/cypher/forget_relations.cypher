@@ -1,17 +1,17 @@
-// Remove one document's evidence from every relationship it supports; a relationship left
-// without evidence is deleted. Evidence lists are parallel: docs[i], dates[i], sentences[i], spans[i].
-MATCH (d:Document {key: $doc})-[:MENTIONS]->(e)-[r]->()
-WHERE type(r) <> 'MENTIONS' AND $doc IN r.docs
-WITH DISTINCT r
-WITH r, [i IN range(0, size(r.docs) - 1) WHERE r.docs[i] <> $doc] AS keep
-SET r.docs = [i IN keep | r.docs[i]],
-    r.dates = [i IN keep | r.dates[i]],
-    r.sentences = [i IN keep | r.sentences[i]],
-    r.spans = [i IN keep | r.spans[i]],
-    r.evidence_count = size(keep)
-WITH r, keep
-CALL (r, keep) {
-  WITH r, keep WHERE size(keep) = 0
+// Take forgotten evidence off relationships of one type: each row names a relationship by its
+// `key` and says how many sentences and documents went, and which documents and dates. A
+// relationship left without evidence is deleted; the keys of those whose sample sentences or
+// first/last dates came from a forgotten document are returned, to be refreshed.
+UNWIND $rows AS row
+MATCH ()-[r:__TYPE__ {key: row.fact}]->()
+SET r.evidence_count = r.evidence_count - row.sentences,
+    r.document_count = r.document_count - row.documents
+WITH r, row, r.document_count <= 0 AS gone,
+     any(doc IN row.docs WHERE doc IN r.sentence_docs)
+     OR r.first_seen IN row.dates OR r.last_seen IN row.dates AS stale
+CALL (r, gone) {
+  WITH r WHERE gone
   DELETE r
 }
-RETURN count(*) AS touched
+WITH row, gone, stale WHERE NOT gone AND stale
+RETURN row.fact AS key

@@ -1,16 +1,31 @@
 // Create relationships of one type between two labels, or add one batch's evidence to them.
-// `title` is part of the identity (HOLDS_POSITION: the position; "" for other types). Evidence
-// lists are parallel: docs[i], dates[i], sentences[i], spans[i] ("start:end" in the document).
+// `title` is part of the identity (HOLDS_POSITION: the position; "" for other types) and `key`
+// links the relationship to its Evidence nodes. Counts are added to and dates widened; the
+// parallel lists sentences[i], sentence_docs[i], sentence_dates[i], sentence_spans[i] keep the
+// $sample most recent evidence sentences (ties: document key, then span), so that their cost
+// does not grow with the corpus. Every sentence is kept on the Evidence nodes.
 UNWIND $rows AS row
 MATCH (s:__SOURCE__ {key: row.source})
 MATCH (t:__TARGET__ {key: row.target})
 MERGE (s)-[r:__TYPE__ {title: row.title}]->(t)
-ON CREATE SET r.docs = [], r.dates = [], r.sentences = [], r.spans = []
-SET r.docs = r.docs + row.docs,
-    r.dates = r.dates + row.dates,
-    r.sentences = r.sentences + row.sentences,
-    r.spans = r.spans + row.spans,
-    r.evidence_count = coalesce(r.evidence_count, 0) + size(row.docs),
+ON CREATE SET r.key = row.fact, r.sentences = [], r.sentence_docs = [], r.sentence_dates = [],
+              r.sentence_spans = []
+WITH r, row,
+     [i IN range(0, size(r.sentences) - 1) | {sentence: r.sentences[i], doc: r.sentence_docs[i],
+                                              date: r.sentence_dates[i], span: r.sentence_spans[i]}]
+     + row.sample AS candidates
+CALL (candidates) {
+  UNWIND candidates AS c
+  WITH c ORDER BY c.date DESC, c.doc, c.span
+  LIMIT $sample
+  RETURN collect(c) AS top
+}
+SET r.sentences = [c IN top | c.sentence],
+    r.sentence_docs = [c IN top | c.doc],
+    r.sentence_dates = [c IN top | c.date],
+    r.sentence_spans = [c IN top | c.span],
+    r.evidence_count = coalesce(r.evidence_count, 0) + row.evidence,
+    r.document_count = coalesce(r.document_count, 0) + row.documents,
     r.first_seen = CASE WHEN row.first IS NULL THEN r.first_seen
                         WHEN r.first_seen IS NULL OR row.first < r.first_seen THEN row.first
                         ELSE r.first_seen END,

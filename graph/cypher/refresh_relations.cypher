@@ -1,10 +1,21 @@
-// After documents were forgotten: recompute the dates of the relationships of the given entities
-// from the evidence left.
+// After documents were forgotten: recompute the sample sentences and the dates of relationships
+// of one type from the Evidence nodes left (see `merge_relations` for the sample's order).
 UNWIND $keys AS key
-MATCH (e:__LABEL__ {key: key})-[r]->()
-WHERE type(r) <> 'MENTIONS'
-WITH DISTINCT r, [x IN r.dates WHERE x <> ''] AS known
-SET r.evidence_count = size(r.docs),
-    r.first_seen = reduce(m = null, x IN known | CASE WHEN m IS NULL OR x < m THEN x ELSE m END),
-    r.last_seen = reduce(m = null, x IN known | CASE WHEN m IS NULL OR x > m THEN x ELSE m END),
-    r.as_of = reduce(m = null, x IN known | CASE WHEN m IS NULL OR x > m THEN x ELSE m END)
+MATCH ()-[r:__TYPE__ {key: key}]->()
+CALL (r) {
+  MATCH (d:Document)-[:STATES]->(ev:Evidence {fact: r.key})
+  UNWIND range(0, size(ev.sentences) - 1) AS i
+  WITH d, {sentence: ev.sentences[i], doc: d.key, date: coalesce(d.date, ''), span: ev.spans[i]} AS c
+  ORDER BY c.date DESC, c.doc, c.span
+  RETURN collect(c)[..$sample] AS top, min(d.date) AS first, max(d.date) AS last,
+         count(c) AS sentences, count(DISTINCT d) AS documents
+}
+SET r.sentences = [c IN top | c.sentence],
+    r.sentence_docs = [c IN top | c.doc],
+    r.sentence_dates = [c IN top | c.date],
+    r.sentence_spans = [c IN top | c.span],
+    r.evidence_count = sentences,
+    r.document_count = documents,
+    r.first_seen = first,
+    r.last_seen = last,
+    r.as_of = last
