@@ -19,3 +19,7 @@ class ServerError(KgError):
 
 class QueryError(KgError):
     """A query file that is missing, malformed or given wrong parameters."""
+
+
+class GraphLayoutError(KgError):
+    """The graph was written by another version of kg in a layout this one cannot update."""

@@ -25,7 +25,7 @@ from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, S
                               SessionExpired)
 
 from graph import cypher
-from graph.errors import ServerError
+from graph.errors import GraphLayoutError, ServerError
 from graph.model import ENTITY_LABELS, RELATION_TYPES, Extraction
 from graph.settings import Settings
 
@@ -34,6 +34,9 @@ from graph.settings import Settings
 MENTION_SENTENCES = 5
 EDGE_SENTENCES = 3
 CONNECT_TIMEOUT = 5.0
+# How facts are stored, written on every Document as `layout`: 2 = Evidence nodes (1, unnumbered,
+# kept evidence as lists on the relationships). A graph in another layout cannot be added to.
+LAYOUT = 2
 
 
 def _unreachable(settings: Settings) -> str:
@@ -285,6 +288,19 @@ class Store:
 
     # --- loading ------------------------------------------------------------------------------
 
+    def check_layout(self) -> None:
+        """Raise `GraphLayoutError` when the graph holds documents written by a kg that stored
+        facts differently: adding to or forgetting from such a graph would leave it inconsistent."""
+        def work(tx):
+            return tx.run(cypher.statement("outdated_documents"), layout=LAYOUT).single()
+        record = self._read(work)
+        if record["count"]:
+            where = f"database {self.database!r}" + (f" at {self.uri}" if self.uri else "")
+            raise GraphLayoutError(
+                f"{where} holds {record['count']} documents (e.g. {record['example']!r}) stored by "
+                f"another version of kg in an older layout — empty it with `kg reset --yes` (or "
+                f"point NEO4J_DATABASE elsewhere) and load the documents again")
+
     def stored_hashes(self, keys: list[str]) -> dict[str, str]:
         """Content hash of each of `keys` already in the graph."""
         def work(tx):
@@ -298,7 +314,11 @@ class Store:
         A document's facts land completely or not at all; writing the same documents again leaves
         the same graph.
         """
-        rows = graph_rows(extractions, hashes, extractor)
+        return self.write_rows(graph_rows(extractions, hashes, extractor))
+
+    def write_rows(self, rows: GraphRows) -> WriteStats:
+        """Write rows made by `graph_rows` in one transaction (see `write`); safe to call from
+        another thread than the one that reads (each call has its own session)."""
         return self._write(_write_rows, rows)
 
     def forget(self, doc_keys: list[str]) -> tuple[list[str], WriteStats]:
@@ -311,6 +331,7 @@ class Store:
             _cleanup(tx, touched, stats)
             _finish(tx, touched)
             return found, stats
+        self.check_layout()
         return self._write(work)
 
     def counts(self) -> dict[str, dict[str, int]]:
@@ -333,8 +354,8 @@ class Store:
                 yield export_record(record)
 
     def wipe(self) -> None:
-        """Delete every node and relationship (tests and benchmarks only), a transaction per
-        chunk so that a large graph does not exceed the server's transaction memory."""
+        """Delete every node and relationship (`kg reset`), a transaction per chunk so that a
+        large graph does not exceed the server's transaction memory; constraints and indexes stay."""
         while self._write(_wipe_chunk):
             pass
 
@@ -398,7 +419,8 @@ def _write_rows(tx, rows: GraphRows) -> WriteStats:
     existing = [r["key"] for r in tx.run(cypher.statement("document_hashes"), keys=keys)]
     touched = _forget(tx, existing, stats)
     _cleanup(tx, touched, stats)
-    stats.add(tx.run(cypher.statement("merge_documents"), rows=rows.documents).consume().counters)
+    stats.add(tx.run(cypher.statement("merge_documents"), rows=rows.documents, layout=LAYOUT)
+              .consume().counters)
     for label, entity_rows in rows.entities.items():
         stats.add(tx.run(cypher.render("merge_entities", label=label), rows=entity_rows)
                   .consume().counters)

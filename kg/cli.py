@@ -223,6 +223,30 @@ def schema(
 
 
 @app.command()
+def reset(
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    uri: Uri = DEFAULT_URI, user: User = DEFAULT_USER, password: Password = DEV_PASSWORD,
+    database: Database = DEFAULT_DATABASE,
+) -> None:
+    """Delete every document, entity and relationship in the database (constraints and indexes stay).
+
+    Example: kg reset --yes
+    """
+    settings = settings_of(uri, user, password, database)
+    if not yes:
+        if not sys.stdin.isatty():
+            err.print("[red]error:[/] kg reset deletes the whole graph — add --yes to confirm")
+            raise typer.Exit(EXIT_USAGE)
+        typer.confirm(f"Delete every node and relationship in database {settings.database!r} at "
+                      f"{settings.uri}?", abort=True)
+    with user_errors(), open_store(settings) as store:
+        counts = store.counts()
+        store.wipe()
+    err.print(f"deleted {sum(counts['node'].values())} nodes and "
+              f"{sum(counts['relationship'].values())} relationships from {settings.uri}")
+
+
+@app.command()
 def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
     uri: Uri = DEFAULT_URI, user: User = DEFAULT_USER, password: Password = DEV_PASSWORD,

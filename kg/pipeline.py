@@ -1,17 +1,20 @@
 """The pipeline, written out in one place: read → skip unchanged → extract (in workers) → write.
 
 Everything here streams in windows of `batch_size` documents, so memory does not grow with the
-corpus; extraction of the next window runs in the worker pool while the current one is written.
+corpus. Three windows are in flight at once: one is written (in a writer thread, which mostly
+waits for the server), the next is turned into graph rows, and the one after is extracted in the
+worker pool.
 """
 from __future__ import annotations
 
 import multiprocessing
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from graph.model import Document, Extraction, Failure
-from graph.store import Store, WriteStats
+from graph.store import Store, WriteStats, graph_rows
 from loaders import extract as extract_module
 from loaders.pipeline import safe_extract
 from loaders.read import read_documents
@@ -118,30 +121,50 @@ def extract_paths(paths: Iterable[str], workers: int = 1, batch_size: int = 200
 
 def load(paths: Iterable[str], store: Store, *, workers: int = 1, batch_size: int = 200,
          force: bool = False, strict: bool = False, on_progress: Progress | None = None) -> Report:
-    """Load documents into the graph; unchanged ones (same content hash) are skipped."""
+    """Load documents into the graph; unchanged ones (same content hash) are skipped.
+
+    Each window of `batch_size` documents is written in one transaction, so a document's facts
+    land whole; when this raises (lost server, --strict, Ctrl-C), the window being written is
+    finished first, so the report counts exactly the documents in the graph.
+    """
     report = Report()
     store.apply_schema()
+    store.check_layout()
+    version = extract_module.EXTRACTOR_VERSION
+    writing: tuple[Future, int] | None = None  # the window in the writer thread, and its size
 
     def fail(failure: Failure) -> None:
         report.failures.append(failure)
         if strict:
             raise StrictStop(failure)
 
-    def write(results: list, hashes: dict[str, str]) -> None:
+    def finish_write() -> None:
+        nonlocal writing
+        if writing is not None:
+            future, count = writing
+            writing = None
+            report.stats.merge(future.result())
+            report.loaded += count
+            if on_progress:
+                on_progress(report)
+
+    def write(results: list, hashes: dict[str, str], writer: ThreadPoolExecutor) -> None:
+        nonlocal writing
         good = []
         for item in results:
             if isinstance(item, Failure):
                 fail(item)
             else:
                 good.append(item)
-        if good:
-            report.stats.merge(store.write(good, hashes, extract_module.EXTRACTOR_VERSION))
-            report.loaded += len(good)
-        if on_progress:
+        rows = graph_rows(good, hashes, version) if good else None
+        finish_write()
+        if rows is not None:
+            writing = (writer.submit(store.write_rows, rows), len(good))
+        elif on_progress:
             on_progress(report)
 
-    with Extractor(workers) as extractor:
-        waiting = None  # the previous window: (results getter, hashes)
+    with Extractor(workers) as extractor, ThreadPoolExecutor(1, thread_name_prefix="kg-writer") as writer:
+        waiting = None  # the window being extracted: (results getter, hashes)
         try:
             for window in windows(_unique(read_documents(paths)), batch_size):
                 docs = []
@@ -156,12 +179,20 @@ def load(paths: Iterable[str], store: Store, *, workers: int = 1, batch_size: in
                 report.skipped += len(docs) - len(changed)
                 pending = (extractor.submit(changed), hashes)
                 if waiting is not None:
-                    write(waiting[0](), waiting[1])
+                    write(waiting[0](), waiting[1], writer)
                 elif on_progress:
                     on_progress(report)
                 waiting = pending
             if waiting is not None:
-                write(waiting[0](), waiting[1])
+                write(waiting[0](), waiting[1], writer)
+            finish_write()
+        except BaseException:
+            if writing is not None:  # let the transaction in flight end, and count it if it landed
+                try:
+                    finish_write()
+                except Exception:  # noqa: BLE001 - the first error is the one to report
+                    pass
+            raise
         finally:
             report.seconds = time.monotonic() - report.started
     return report

@@ -140,3 +140,21 @@ def test_interrupted_load_then_rerun_equals_clean_load(store, seeds, tmp_path, e
     store.wipe()
     assert kg("load", str(folder), env=env_for_cli).returncode == 0
     assert dump(store) == rerun
+
+
+def test_older_layout_is_one_line_and_kg_reset_empties_the_graph(store, seeds, env_for_cli):
+    assert kg("load", str(seeds), env=env_for_cli).returncode == 0
+    with store.driver.session(database=store.database) as session:
+        session.run("MATCH (d:Document) REMOVE d.layout").consume()
+    result = kg("load", str(seeds), env=env_for_cli)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "kg reset --yes" in result.stderr
+    # without --yes and without a terminal to ask on, reset refuses (usage), and deletes nothing
+    refused = subprocess.run([sys.executable, "-m", "kg", "reset"], capture_output=True, text=True,
+                             env=env_for_cli, cwd=ROOT, stdin=subprocess.DEVNULL, timeout=60)
+    assert refused.returncode == 2 and "--yes" in refused.stderr
+    assert store.counts()["node"]["Document"] == 5
+    result = kg("reset", "--yes", env=env_for_cli)
+    assert result.returncode == 0 and "deleted" in result.stderr
+    assert sum(store.counts()["node"].values()) == 0
+    assert kg("load", str(seeds), env=env_for_cli).returncode == 0

@@ -137,3 +137,18 @@ def test_export_gives_back_what_was_written(store):
     assert "chủ trì" in chaired[0]["evidence"][0]["sentence"]
     holds = [r for r in record["relations"] if r["type"] == "HOLDS_POSITION"]
     assert holds[0]["title"] == "Thứ trưởng"
+
+
+def test_a_graph_in_an_older_layout_is_refused_with_the_fix(store):
+    from graph.errors import GraphLayoutError
+
+    store.write([doc_a()])
+    store.check_layout()  # its own layout passes
+    with store.driver.session(database=store.database) as session:
+        session.run("MATCH (d:Document) REMOVE d.layout").consume()  # as the previous layout wrote it
+    with pytest.raises(GraphLayoutError, match=r"1 documents \(e\.g\. 'a\.txt'\).*kg reset --yes"):
+        store.check_layout()
+    with pytest.raises(GraphLayoutError):
+        store.forget(["a.txt"])
+    store.wipe()
+    store.check_layout()
