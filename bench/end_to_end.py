@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
-import socket
 import sys
 import tempfile
 import time
@@ -25,15 +23,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import generate  # noqa: E402
 from graph import server  # noqa: E402
-from graph.settings import Settings  # noqa: E402
 from graph.store import Store  # noqa: E402
 from kg.pipeline import load  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def peak_mb(who: int) -> float:
@@ -54,47 +45,36 @@ def main() -> None:
         started = time.perf_counter()
         generate(args.count, corpus)
         print(f"generated {args.count} articles in {time.perf_counter() - started:.1f}s", flush=True)
-    home = None
-    if os.environ.get("NEO4J_URI"):
-        settings = Settings.from_env()
-    else:
-        home = work / "neo4j"
-        status = server.start(home=home, bolt_port=free_port(), http_port=free_port(), heap="2g", pagecache="2g")
-        settings = Settings(uri=status.bolt_uri, password=server.DEFAULT_PASSWORD)
-    try:
-        with Store.open(settings) as store:
-            store.wipe()
-            progress = {"next": time.perf_counter() + 30}
+    with server.temporary(heap="2g", pagecache="2g") as settings, Store.open(settings) as store:
+        store.wipe()
+        progress = {"next": time.perf_counter() + 30}
 
-            def show(report) -> None:
-                if time.perf_counter() >= progress["next"]:
-                    progress["next"] += 30
-                    print(f"  {report.seen} documents, {report.seen / (time.perf_counter() - started):.0f}/s, "
-                          f"main RSS peak {peak_mb(resource.RUSAGE_SELF):.0f} MB", flush=True)
+        def show(report) -> None:
+            if time.perf_counter() >= progress["next"]:
+                progress["next"] += 30
+                print(f"  {report.seen} documents, {report.seen / (time.perf_counter() - started):.0f}/s, "
+                      f"main RSS peak {peak_mb(resource.RUSAGE_SELF):.0f} MB", flush=True)
 
-            started = time.perf_counter()
-            first = load([str(corpus)], store, workers=args.workers, batch_size=args.batch_size, on_progress=show)
-            first_s = time.perf_counter() - started
-            main_peak, worker_peak = peak_mb(resource.RUSAGE_SELF), peak_mb(resource.RUSAGE_CHILDREN)
-            started = time.perf_counter()
-            again = load([str(corpus)], store, workers=args.workers, batch_size=args.batch_size)
-            again_s = time.perf_counter() - started
-            counts = store.counts()
-        figures = {
-            "documents": args.count, "workers": args.workers, "batch_size": args.batch_size,
-            "first_load_s": round(first_s, 1), "first_docs_per_s": round(first.loaded / first_s, 1),
-            "loaded": first.loaded, "failed": first.failed,
-            "reload_s": round(again_s, 2), "reload_skipped": again.skipped,
-            "reload_speedup": round(first_s / again_s, 1),
-            "main_peak_rss_mb": round(main_peak), "worker_peak_rss_mb": round(worker_peak),
-            "nodes": sum(counts["node"].values()), "relationships": sum(counts["relationship"].values()),
-        }
-        print(json.dumps(figures, indent=1))
-        if args.json:
-            args.json.write_text(json.dumps(figures, indent=1))
-    finally:
-        if home is not None:
-            server.stop(home)
+        started = time.perf_counter()
+        first = load([str(corpus)], store, workers=args.workers, batch_size=args.batch_size, on_progress=show)
+        first_s = time.perf_counter() - started
+        main_peak, worker_peak = peak_mb(resource.RUSAGE_SELF), peak_mb(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        again = load([str(corpus)], store, workers=args.workers, batch_size=args.batch_size)
+        again_s = time.perf_counter() - started
+        counts = store.counts()
+    figures = {
+        "documents": args.count, "workers": args.workers, "batch_size": args.batch_size,
+        "first_load_s": round(first_s, 1), "first_docs_per_s": round(first.loaded / first_s, 1),
+        "loaded": first.loaded, "failed": first.failed,
+        "reload_s": round(again_s, 2), "reload_skipped": again.skipped,
+        "reload_speedup": round(first_s / again_s, 1),
+        "main_peak_rss_mb": round(main_peak), "worker_peak_rss_mb": round(worker_peak),
+        "nodes": sum(counts["node"].values()), "relationships": sum(counts["relationship"].values()),
+    }
+    print(json.dumps(figures, indent=1))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1))
 
 
 if __name__ == "__main__":

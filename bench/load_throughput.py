@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import os
-import socket
 import sys
 import tempfile
 import time
@@ -31,7 +29,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 from corpus import generate  # noqa: E402
 from graph import server  # noqa: E402
 from graph.model import ENTITY_LABELS, RELATION_TYPES, Extraction  # noqa: E402
-from graph.settings import Settings  # noqa: E402
 from graph.store import Store, graph_rows  # noqa: E402
 from kg.pipeline import extract_paths  # noqa: E402
 
@@ -46,12 +43,6 @@ def render(name: str, label: str = "", source: str = "", target: str = "", type:
                         and target in RELATION_TYPES[type][1])
     return (text.replace("__LABEL__", label).replace("__SOURCE__", source)
             .replace("__TARGET__", target).replace("__TYPE__", type))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def batches(items: list, size: int):
@@ -139,32 +130,21 @@ def main() -> None:
     print(f"{len(extractions)} documents extracted; "
           f"{sum(len(x.entities) for x in extractions)} entity and "
           f"{sum(len(x.relations) for x in extractions)} relation rows", flush=True)
-    home = None
-    if os.environ.get("NEO4J_URI"):
-        settings = Settings.from_env()
-    else:
-        home = work / "neo4j"
-        status = server.start(home=home, bolt_port=free_port(), http_port=free_port(), heap="2g", pagecache="1g")
-        settings = Settings(uri=status.bolt_uri, password=server.DEFAULT_PASSWORD)
-    try:
-        with Store.open(settings) as store:
-            store.apply_schema()
-            run_ours(store, extractions[:300], args.batch_size)  # warm-up: plans cached, JIT warm
-            subset = extractions[:args.per_row]
-            per_row = len(subset) / run_per_row(store, subset)
-            raw = len(extractions) / run_raw(store, extractions, args.batch_size)
-            ours = len(extractions) / run_ours(store, extractions, args.batch_size)
-            print(f"per-row merge, one transaction per row : {per_row:8.1f} docs/s ({len(subset)} documents)")
-            print(f"raw unwind-create, batches of       {args.batch_size:<5}   : {raw:8.1f} docs/s")
-            print(f"kg Store.write, batches of {args.batch_size:<5}        : {ours:8.1f} docs/s")
-            print(f"ratio to per-row: {ours / per_row:.1f}x   ratio to raw create: {ours / raw:.2f}x", flush=True)
-            for size in (int(s) for s in args.sweep.split(",") if s):
-                rate = len(extractions) / run_ours(store, extractions, size)
-                print(f"  batch size {size:>5}: {rate:8.1f} docs/s", flush=True)
-            store.wipe()
-    finally:
-        if home is not None:
-            server.stop(home)
+    with server.temporary(heap="2g", pagecache="1g") as settings, Store.open(settings) as store:
+        store.apply_schema()
+        run_ours(store, extractions[:300], args.batch_size)  # warm-up: plans cached, JIT warm
+        subset = extractions[:args.per_row]
+        per_row = len(subset) / run_per_row(store, subset)
+        raw = len(extractions) / run_raw(store, extractions, args.batch_size)
+        ours = len(extractions) / run_ours(store, extractions, args.batch_size)
+        print(f"per-row merge, one transaction per row : {per_row:8.1f} docs/s ({len(subset)} documents)")
+        print(f"raw unwind-create, batches of       {args.batch_size:<5}   : {raw:8.1f} docs/s")
+        print(f"kg Store.write, batches of {args.batch_size:<5}        : {ours:8.1f} docs/s")
+        print(f"ratio to per-row: {ours / per_row:.1f}x   ratio to raw create: {ours / raw:.2f}x", flush=True)
+        for size in (int(s) for s in args.sweep.split(",") if s):
+            rate = len(extractions) / run_ours(store, extractions, size)
+            print(f"  batch size {size:>5}: {rate:8.1f} docs/s", flush=True)
+        store.wipe()
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 from graph.errors import ConfigError, ServerError
-from graph.settings import DEV_PASSWORD
+from graph.settings import DEV_PASSWORD, Settings
 
 NEO4J_VERSION = "5.26.30"
 BROWSER_VERSION = "5.24.0"
@@ -461,3 +462,28 @@ def _gone(home: Path, pid: int, timeout: float) -> bool:
             return False
         time.sleep(0.2)
     return True
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that is free now (for a server started beside others)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def temporary(heap: str = "1g", pagecache: str = "512m") -> Iterator[Settings]:
+    """Settings of a throw-away server, for tests and benchmarks: the one NEO4J_URI names if it is
+    set (callers wipe its database), otherwise a managed server in a temporary folder on free
+    ports, stopped and deleted at the end."""
+    if os.environ.get("NEO4J_URI"):
+        yield Settings.from_env()
+        return
+    with tempfile.TemporaryDirectory(prefix="kg-neo4j-") as folder:
+        home = Path(folder)
+        status = start(home=home, bolt_port=free_port(), http_port=free_port(), heap=heap,
+                       pagecache=pagecache)
+        try:
+            yield Settings(uri=status.bolt_uri, password=DEFAULT_PASSWORD)
+        finally:
+            stop(home)

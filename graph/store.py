@@ -304,7 +304,7 @@ class Store:
     def stored_hashes(self, keys: list[str]) -> dict[str, str]:
         """Content hash of each of `keys` already in the graph."""
         def work(tx):
-            return {r["key"]: r["hash"] for r in tx.run(cypher.statement("document_hashes"), keys=keys)}
+            return _stored(tx, keys)
         return self._read(work) if keys else {}
 
     def write(self, extractions: list[Extraction], hashes: dict[str, str] | None = None,
@@ -325,7 +325,7 @@ class Store:
         """Remove documents and everything only they supported; returns the keys that existed."""
         def work(tx):
             stats = WriteStats()
-            stored = {r["key"] for r in tx.run(cypher.statement("document_hashes"), keys=doc_keys)}
+            stored = _stored(tx, doc_keys)
             found = [k for k in dict.fromkeys(doc_keys) if k in stored]
             touched = _forget(tx, found, stats)
             _cleanup(tx, touched, stats)
@@ -358,6 +358,12 @@ class Store:
         large graph does not exceed the server's transaction memory; constraints and indexes stay."""
         while self._write(_wipe_chunk):
             pass
+
+
+def _stored(tx, keys: list[str]) -> dict[str, str]:
+    """The stored content hash of each of `keys` in the graph."""
+    record = tx.run(cypher.statement("document_hashes"), keys=keys).single()
+    return dict(zip(record["keys"], record["hashes"]))
 
 
 def _wipe_chunk(tx) -> int:
@@ -416,7 +422,7 @@ def _finish(tx, touched: dict[str, set[str]]) -> None:
 def _write_rows(tx, rows: GraphRows) -> WriteStats:
     stats = WriteStats()
     keys = [row["key"] for row in rows.documents]
-    existing = [r["key"] for r in tx.run(cypher.statement("document_hashes"), keys=keys)]
+    existing = list(_stored(tx, keys))
     touched = _forget(tx, existing, stats)
     _cleanup(tx, touched, stats)
     stats.add(tx.run(cypher.statement("merge_documents"), rows=rows.documents, layout=LAYOUT)

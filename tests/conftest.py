@@ -6,12 +6,11 @@ server is started in a temporary home on free ports and stopped at the end.
 from __future__ import annotations
 
 import os
-import socket
 from pathlib import Path
 
 import pytest
 
-from graph.settings import Settings
+from graph.server import free_port, temporary  # noqa: F401 - free_port is used by other tests
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -22,12 +21,6 @@ SAMPLES = ROOT / "samples"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     if not SEEDS.is_dir():
@@ -36,20 +29,10 @@ def seeds() -> Path:
 
 
 @pytest.fixture(scope="session")
-def neo4j_settings(tmp_path_factory) -> Settings:
+def neo4j_settings():
     """Settings of a running real Neo4j server for this test session."""
-    if os.environ.get("NEO4J_URI"):
-        yield Settings.from_env()
-        return
-    from graph import server
-
-    home = tmp_path_factory.mktemp("neo4j-home")
-    status = server.start(home=home, bolt_port=free_port(), http_port=free_port(),
-                          heap="768m", pagecache="256m")
-    try:
-        yield Settings(uri=status.bolt_uri, password=server.DEFAULT_PASSWORD)
-    finally:
-        server.stop(home=home)
+    with temporary(heap="768m", pagecache="256m") as settings:
+        yield settings
 
 
 @pytest.fixture(scope="session")

@@ -152,3 +152,38 @@ def test_a_graph_in_an_older_layout_is_refused_with_the_fix(store):
         store.forget(["a.txt"])
     store.wipe()
     store.check_layout()
+
+
+def rank_doc(n: int, date: str):
+    """Document n, dated `date`, stating that Lê Đình Khang is a Trung tướng."""
+    text = f"Ngày {date}, Trung tướng Lê Đình Khang dự hội nghị số {n}."
+    return hand_extraction(f"r{n:02d}.txt", text, [("Person", "Lê Đình Khang"), ("Rank", "Trung tướng")],
+                           [("HAS_RANK", "Person", "Lê Đình Khang", "Rank", "Trung tướng")], date=date)
+
+
+@pytest.mark.parametrize("batches", [
+    [[0, 1, 2, 3, 4, 5, 6]],                  # all at once
+    [[0], [1], [2], [3], [4], [5], [6]],      # oldest first
+    [[6], [5], [4], [3], [2], [1], [0]],      # newest first: later ones never enter the sample
+    [[3, 0], [6], [1, 5], [2], [4]],          # mixed, with a tie on the date
+])
+def test_sample_sentences_are_the_most_recent_whatever_the_order(store, batches):
+    dates = ["2023-01-05", "2024-03-01", "2022-07-19", "2024-03-01", "2021-02-02", "2025-06-30",
+             "2020-12-12"]
+    docs = [rank_doc(n, d) for n, d in enumerate(dates)]
+    for batch in batches:
+        store.write([docs[i] for i in batch])
+    with store.driver.session(database=store.database) as session:
+        r = session.run("MATCH (:Person)-[r:HAS_RANK]->(:Rank) RETURN r").single()["r"]
+    # latest date first; the tie on 2024-03-01 is broken by document key
+    assert r["sentence_docs"] == ["r05.txt", "r01.txt", "r03.txt"]
+    assert r["sentence_dates"] == ["2025-06-30", "2024-03-01", "2024-03-01"]
+    assert [s.split(",")[0] for s in r["sentences"]] == ["Ngày 2025-06-30", "Ngày 2024-03-01", "Ngày 2024-03-01"]
+    assert (r["evidence_count"], r["document_count"]) == (7, 7)
+    assert (r["first_seen"], r["last_seen"], r["as_of"]) == ("2020-12-12", "2025-06-30", "2025-06-30")
+    # forgetting a document of the sample refills it from the Evidence nodes left
+    store.forget(["r05.txt"])
+    with store.driver.session(database=store.database) as session:
+        r = session.run("MATCH (:Person)-[r:HAS_RANK]->(:Rank) RETURN r").single()["r"]
+    assert r["sentence_docs"] == ["r01.txt", "r03.txt", "r00.txt"]
+    assert (r["evidence_count"], r["last_seen"]) == (6, "2024-03-01")

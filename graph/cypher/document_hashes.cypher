@@ -1,4 +1,5 @@
-// The stored content hash of each of the given documents (absent ones are not returned).
+// The stored content hash of each of the given documents that exists, as two parallel lists in
+// one record (a window of documents is checked in one round trip, not one record each).
 UNWIND $keys AS key
 MATCH (d:Document {key: key})
-RETURN d.key AS key, d.hash AS hash
+RETURN collect(d.key) AS keys, collect(d.hash) AS hashes
