@@ -3,8 +3,9 @@
 - per-row: every document, entity, mention and relationship row MERGEd in its own transaction
   (idempotent, but one round trip and one commit per row; a relationship row also creates the
   document's Evidence node for it) — on a subset, reported per document;
-- raw CREATE: the same rows batched with UNWIND … CREATE, no MERGE, no evidence merging, no
-  aggregates (fast, but loading twice doubles the graph);
+- raw CREATE: the same rows batched with UNWIND … CREATE into the same graph model (documents,
+  entities with their mentions, relationships, Evidence nodes), but no MERGE, no evidence merging,
+  no aggregates (fast, but loading twice doubles the graph);
 - ours: `Store.write` in batches (idempotent, incremental, evidence and aggregates maintained),
   and a sweep of batch sizes.
 
@@ -63,6 +64,7 @@ def raw_rows(extractions: list[Extraction]):
         for r in ex.relations:
             relations[r.type, r.source_label, r.target_label].append({
                 "doc": d.id, "source": r.source_key, "target": r.target_key, "title": r.title,
+                "type": r.type, "fact": f"{d.id}|{r.type}|{r.source_key}|{r.target_key}|{r.title}",
                 "sentences": [ev.sentence for ev in r.evidence], "spans": [f"{ev.start}:{ev.end}" for ev in r.evidence]})
     return docs, entities, relations
 
