@@ -11,7 +11,9 @@ How facts are stored (see also the README, "The graph in Neo4j"):
   `sentence_docs`, `sentence_dates`, `sentence_spans`); all of its evidence is on
   `(:Document)-[:STATES]->(:Evidence {fact: key, sentences, spans})`, one node per document, so
   that writing a document costs the same however often its facts were stated before, and
-  removing a document removes exactly its entries (a relationship with none left is deleted).
+  removing a document removes exactly its entries (a relationship with none left is deleted);
+- every Document records the `layout` it was stored in (`LAYOUT`), so that a graph written by a
+  kg that stored facts differently is refused rather than silently mixed.
 """
 from __future__ import annotations
 
