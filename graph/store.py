@@ -355,11 +355,16 @@ class Store:
             if record is not None:
                 yield export_record(record)
 
-    def wipe(self) -> None:
+    def wipe(self) -> WriteStats:
         """Delete every node and relationship (`kg reset`), a transaction per chunk so that a
-        large graph does not exceed the server's transaction memory; constraints and indexes stay."""
-        while self._write(_wipe_chunk):
-            pass
+        large graph does not exceed the server's transaction memory; constraints and indexes stay.
+        Returns what was deleted."""
+        stats = WriteStats()
+        while True:
+            chunk = self._write(_wipe_chunk)
+            if not chunk.nodes_deleted:
+                return stats
+            stats.merge(chunk)
 
 
 def _stored(tx, keys: list[str]) -> dict[str, str]:
@@ -368,8 +373,10 @@ def _stored(tx, keys: list[str]) -> dict[str, str]:
     return dict(zip(record["keys"], record["hashes"]))
 
 
-def _wipe_chunk(tx) -> int:
-    return tx.run(cypher.statement("wipe_chunk")).single()["deleted"]
+def _wipe_chunk(tx) -> WriteStats:
+    stats = WriteStats()
+    stats.add(tx.run(cypher.statement("wipe_chunk")).consume().counters)
+    return stats
 
 
 def _forget(tx, doc_keys: list[str], stats: WriteStats) -> dict[str, set[str]]:

@@ -240,10 +240,9 @@ def reset(
         typer.confirm(f"Delete every node and relationship in database {settings.database!r} at "
                       f"{settings.uri}?", abort=True)
     with user_errors(), open_store(settings) as store:
-        counts = store.counts()
-        store.wipe()
-    err.print(f"deleted {sum(counts['node'].values())} nodes and "
-              f"{sum(counts['relationship'].values())} relationships from {settings.uri}")
+        deleted = store.wipe()
+    err.print(f"deleted {deleted.nodes_deleted} nodes and {deleted.relationships_deleted} "
+              f"relationships from {settings.uri}")
 
 
 @app.command()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.server import free_port, temporary  # noqa: F401 - free_port is used by other tests
+from graph.server import temporary
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

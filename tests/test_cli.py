@@ -12,7 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests.conftest import ROOT, free_port
+from graph.server import free_port
+from tests.conftest import ROOT
 
 runner = CliRunner()
 

@@ -15,7 +15,8 @@ import pytest
 from graph import server
 from graph.settings import Settings
 from graph.store import Store
-from tests.conftest import ROOT, free_port
+from graph.server import free_port
+from tests.conftest import ROOT
 from tests.graphs import dump
 from tests.test_loaders_read import to_cp1258
 

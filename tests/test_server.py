@@ -14,7 +14,7 @@ import pytest
 
 from graph import server
 from graph.errors import ConfigError, ServerError
-from tests.conftest import free_port
+from graph.server import free_port
 
 
 def count(records_query: str, status: server.ServerStatus, password: str = server.DEFAULT_PASSWORD):

@@ -2,4 +2,3 @@
 MATCH (n)
 WITH n LIMIT 5000
 DETACH DELETE n
-RETURN count(*) AS deleted
