@@ -75,7 +75,13 @@ def _program_modes() -> dict[str, str]:
 
 
 def _is_word(a: Tok, b: Tok) -> bool:
-    return f"{a.low} {b.low}" in lexicon.dictionary()
+    return f"{a.low} {b.low}" in _dictionary()
+
+
+@lru_cache(maxsize=None)
+def _dictionary() -> frozenset[str]:
+    """The dictionary's multi-syllable words, tone placement folded like the tokens."""
+    return frozenset(fold_tones(w) for w in lexicon.dictionary())
 
 
 def _expand(text: str) -> str:
