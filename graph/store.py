@@ -434,14 +434,17 @@ def _write_rows(tx, rows: GraphRows) -> WriteStats:
     existing = list(_stored(tx, keys))
     touched = _forget(tx, existing, stats)
     _cleanup(tx, touched, stats)
-    stats.add(tx.run(cypher.statement("merge_documents"), rows=rows.documents, layout=LAYOUT)
+    stats.add(tx.run(cypher.statement("merge_documents"),
+                     rows=sorted(rows.documents, key=lambda r: r["key"]), layout=LAYOUT)
               .consume().counters)
-    for label, entity_rows in rows.entities.items():
-        stats.add(tx.run(cypher.render("merge_entities", label=label), rows=entity_rows)
+    # Labels, types and rows in key order, so that concurrent loads lock nodes in the same order.
+    for label, entity_rows in sorted(rows.entities.items()):
+        stats.add(tx.run(cypher.render("merge_entities", label=label),
+                         rows=sorted(entity_rows, key=lambda r: r["key"])).consume().counters)
+        stats.add(tx.run(cypher.render("merge_mentions", label=label),
+                         rows=sorted(rows.mentions[label], key=lambda r: (r["doc"], r["key"])))
                   .consume().counters)
-        stats.add(tx.run(cypher.render("merge_mentions", label=label), rows=rows.mentions[label])
-                  .consume().counters)
-    for (rel_type, source, target), rel_rows in rows.relations.items():
+    for (rel_type, source, target), rel_rows in sorted(rows.relations.items()):
         stats.add(tx.run(cypher.render("merge_relations", source=source, target=target, type=rel_type),
                          rows=rel_rows, sample=EDGE_SENTENCES).consume().counters)
     if rows.evidence:

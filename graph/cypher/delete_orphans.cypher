@@ -1,6 +1,9 @@
 // Delete the given entities where no document mentions them any more, with their relationships.
 UNWIND $keys AS key
 MATCH (e:__LABEL__ {key: key})
+SET e._lock = true
+REMOVE e._lock
+WITH e
 WHERE NOT (e)<-[:MENTIONS]-(:Document)
 DETACH DELETE e
 RETURN count(*) AS deleted

@@ -2,6 +2,9 @@
 // aliases and search text from its name forms, and keep those lists in a stable order.
 UNWIND $keys AS key
 MATCH (e:__LABEL__ {key: key})
+SET e._lock = true
+REMOVE e._lock
+WITH e
 CALL (e) {
   UNWIND range(0, size(e.name_forms) - 1) AS i
   WITH i ORDER BY e.name_uses[i] DESC, e.name_forms[i]

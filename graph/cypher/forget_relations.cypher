@@ -4,6 +4,9 @@
 // first/last dates came from a forgotten document are returned, to be refreshed.
 UNWIND $rows AS row
 MATCH ()-[r:__TYPE__ {key: row.fact}]->()
+SET r._lock = true
+REMOVE r._lock
+WITH r, row
 SET r.evidence_count = r.evidence_count - row.sentences,
     r.document_count = r.document_count - row.documents
 WITH r, row, r.document_count <= 0 AS gone,

@@ -4,6 +4,9 @@
 // name_forms[i] was written name_uses[i] times; all_names holds every surface form seen.
 UNWIND $rows AS row
 MERGE (e:__LABEL__ {key: row.key})
+// Lock the node before reading it, or a concurrent load's update is lost.
+SET e._lock = true
+REMOVE e._lock
 WITH e, row, coalesce(e.name_forms, []) AS forms, coalesce(e.name_uses, []) AS uses,
      coalesce(e.all_names, []) AS names
 SET e.name_forms = forms + [f IN row.forms WHERE NOT f IN forms],

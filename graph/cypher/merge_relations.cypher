@@ -12,6 +12,10 @@ MATCH (t:__TARGET__ {key: row.target})
 MERGE (s)-[r:__TYPE__ {title: row.title}]->(t)
 ON CREATE SET r.key = row.fact, r.sentences = [], r.sentence_docs = [], r.sentence_dates = [],
               r.sentence_spans = []
+// Lock the relationship before reading it, or a concurrent load's update is lost.
+SET r._lock = true
+REMOVE r._lock
+WITH r, row
 SET r.evidence_count = coalesce(r.evidence_count, 0) + row.evidence,
     r.document_count = coalesce(r.document_count, 0) + row.documents,
     r.first_seen = CASE WHEN row.first IS NULL THEN r.first_seen

@@ -1,6 +1,10 @@
 // After documents were forgotten: recompute from the remaining MENTIONS what `merge_entities`
 // adds up incrementally (then `finish_entities` derives the name and aliases).
 UNWIND $keys AS key
+MATCH (locked:__LABEL__ {key: key})
+SET locked._lock = true
+REMOVE locked._lock
+WITH key
 MATCH (e:__LABEL__ {key: key})<-[m:MENTIONS]-(d:Document)
 WITH e, m.name AS form, sum(m.count) AS uses, collect(m) AS ms, collect(d) AS ds
 WITH e, collect(form) AS forms, collect(uses) AS uses,

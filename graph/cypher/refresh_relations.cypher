@@ -2,6 +2,9 @@
 // of one type from the Evidence nodes left (see `merge_relations` for the sample's order).
 UNWIND $keys AS key
 MATCH ()-[r:__TYPE__ {key: key}]->()
+SET r._lock = true
+REMOVE r._lock
+WITH r
 CALL (r) {
   MATCH (d:Document)-[:STATES]->(ev:Evidence {fact: r.key})
   UNWIND range(0, size(ev.sentences) - 1) AS i
