@@ -31,7 +31,7 @@ from corpus import generate  # noqa: E402
 from graph import server  # noqa: E402
 from graph.model import ENTITY_LABELS, RELATION_TYPES, Extraction  # noqa: E402
 from graph.store import Store, graph_rows  # noqa: E402
-from kg.pipeline import extract_paths  # noqa: E402
+from loaders.pipeline import extract_paths  # noqa: E402
 
 CYPHER = Path(__file__).parent / "cypher"
 

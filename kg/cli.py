@@ -6,62 +6,21 @@ import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from graph.errors import KgError
-from graph.settings import DEFAULT_DATABASE, DEFAULT_URI, DEFAULT_USER, DEV_PASSWORD, Settings
-
-# Exit codes (documented in the README): 0 done, 1 a problem to fix (one line on stderr),
-# 2 wrong usage, 3 a load or extract finished but some files failed (listed).
-EXIT_ERROR, EXIT_USAGE, EXIT_SOME_FAILED = 1, 2, 3
+from graph.settings import DEFAULT_DATABASE, DEFAULT_URI, DEFAULT_USER, DEV_PASSWORD
+from kg.common import (EXIT_ERROR, EXIT_SOME_FAILED, EXIT_USAGE, Database, Password, Paths, Uri, User,  # noqa: F401
+                       Workers, err, open_store, out, settings_of, user_errors)
+from kg.explore import register
 
 app = typer.Typer(help="Build and explore a knowledge graph of Vietnamese defence-industry news in Neo4j.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 server_app = typer.Typer(help="Run a local Neo4j Community server (no Docker needed).", no_args_is_help=True)
 app.add_typer(server_app, name="server")
-
-out = Console()
-err = Console(stderr=True)
-
-Uri = Annotated[str, typer.Option("--uri", envvar="NEO4J_URI", help="Neo4j Bolt URI.")]
-User = Annotated[str, typer.Option("--user", envvar="NEO4J_USER", help="Neo4j user.")]
-Password = Annotated[str, typer.Option("--password", envvar="NEO4J_PASSWORD", show_default=False,
-                                       help="Neo4j password \\[default: the development password of the managed server].")]
-Database = Annotated[str, typer.Option("--database", envvar="NEO4J_DATABASE", help="Neo4j database.")]
-Paths = Annotated[list[Path], typer.Argument(help="Files (.txt .html .htm .jsonl) or folders of them.",
-                                             show_default=False)]
-Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")]
-
-
-def settings_of(uri: str, user: str, password: str, database: str) -> Settings:
-    settings = Settings(uri=uri, user=user, password=password, database=database)
-    if settings.uses_dev_password_remotely:
-        err.print(f"[yellow]warning:[/] sending the development default password to {settings.uri}; "
-                  f"set NEO4J_PASSWORD to that server's password")
-    return settings
-
-
-@contextlib.contextmanager
-def user_errors() -> Iterator[None]:
-    """Project errors become one line on stderr and exit 1; bugs keep their tracebacks."""
-    try:
-        yield
-    except KgError as error:
-        err.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
-        raise typer.Exit(EXIT_ERROR)
-    except KeyboardInterrupt:
-        err.print("[red]interrupted[/] — run the same command again to finish; finished documents are kept")
-        raise typer.Exit(130)
-
-
-def open_store(settings: Settings):
-    from graph.store import Store
-    return Store.open(settings)
 
 
 def _progress() -> Progress:
@@ -87,7 +46,7 @@ def extract(
     Example: kg extract articles/ -o extracted.jsonl
     """
     from graph.model import Failure
-    from kg.pipeline import extract_paths
+    from loaders.pipeline import extract_paths
     from loaders.exchange import extraction_to_record
 
     done = failed = 0
@@ -333,7 +292,6 @@ def server_status(home: ServerHome = None) -> None:
         raise typer.Exit(EXIT_ERROR)
 
 
-from kg.explore import register  # noqa: E402
 register(app)
 
 

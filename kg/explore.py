@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from kg.cli import (Database, EXIT_USAGE, Password, Uri, User, err, open_store, out, settings_of,
+from kg.common import (Database, EXIT_USAGE, Password, Uri, User, err, open_store, out, settings_of,
                     user_errors)
 from graph.settings import DEFAULT_DATABASE, DEFAULT_URI, DEFAULT_USER, DEV_PASSWORD
 

@@ -13,10 +13,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from graph.model import Document, Extraction, Failure
+from graph.model import Document, Failure
 from graph.store import Store, WriteStats, graph_rows
 from loaders import extract as extract_module
-from loaders.pipeline import safe_extract
+from loaders.pipeline import safe_extract, unique_documents
 from loaders.read import read_documents
 
 Progress = Callable[["Report"], None]
@@ -71,19 +71,6 @@ def windows(items: Iterable, size: int) -> Iterator[list]:
         yield window
 
 
-def _unique(items: Iterable[Document | Failure]) -> Iterator[Document | Failure]:
-    """Two files with the same document name would overwrite each other: fail the second."""
-    seen: dict[str, str] = {}
-    for item in items:
-        if isinstance(item, Document):
-            if item.id in seen:
-                item = Failure(item.source or item.id,
-                               f"same document name {item.id!r} as {seen[item.id]}; rename one of them")
-            else:
-                seen[item.id] = item.source or item.id
-        yield item
-
-
 class Extractor:
     """Runs extraction in-process (workers=1) or in a pool of worker processes."""
 
@@ -107,18 +94,6 @@ class Extractor:
             return lambda: [safe_extract(d) for d in docs]
         pending = self.pool.map_async(safe_extract, docs, chunksize=max(1, len(docs) // (self.workers * 4)))
         return pending.get
-
-
-def extract_paths(paths: Iterable[str], workers: int = 1, batch_size: int = 200
-                  ) -> Iterator[Extraction | Failure]:
-    """Extract every document under `paths`, in order, in windows of `batch_size` (so reading never
-    runs ahead of the workers by more than a window); failures are yielded too."""
-    with Extractor(workers) as extractor:
-        for window in windows(_unique(read_documents(paths)), batch_size):
-            docs = [d for d in window if isinstance(d, Document)]
-            results = iter(extractor.submit(docs)())
-            for item in window:
-                yield item if isinstance(item, Failure) else next(results)
 
 
 def load(paths: Iterable[str], store: Store, *, workers: int = 1, batch_size: int = 200,
@@ -173,7 +148,7 @@ def load(paths: Iterable[str], store: Store, *, workers: int = 1, batch_size: in
                     if isinstance(item, Document) and item.reader == "fallback":
                         report.fallback += 1
                     yield item
-            for window in windows(_unique(counted(read_documents(paths))), batch_size):
+            for window in windows(unique_documents(counted(read_documents(paths))), batch_size):
                 docs = []
                 for item in window:
                     if isinstance(item, Failure):

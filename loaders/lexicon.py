@@ -28,11 +28,10 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=None)
 def dictionary() -> frozenset[str]:
-    """Multi-syllable Vietnamese words (lower case), from underthesea's Viet74K word list."""
+    """Multi-syllable Vietnamese words (lower case, as written), from underthesea's Viet74K word list."""
     try:
         path = resources.files("underthesea").joinpath("corpus", "data", "Viet74K.txt")
         entries = path.read_text("utf-8").splitlines()
     except (FileNotFoundError, ModuleNotFoundError, OSError):
         entries = []
-    from loaders.normalize import fold_tones
-    return frozenset(fold_tones(e.strip().lower()) for e in entries if " " in e.strip())
+    return frozenset(e.strip().lower() for e in entries if " " in e.strip())

@@ -5,6 +5,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from loaders import lexicon
+
 # Old-style tone placement on oa, oe, uy ("hoà", "uỷ") folded to the new style ("hòa", "ủy").
 _TONE_FOLD: dict[str, str] = {}
 for _first, _marked in (("o", "òóỏõọ"), ("u", "ùúủũụ")):
@@ -85,8 +87,6 @@ _LAW_YEAR = re.compile(r"^((?:bộ )?luật|pháp lệnh|hiến pháp)\b(.*?)\s+
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> tuple[dict[str, str], dict[str, str]]:
-    from loaders import lexicon  # the lexicon reads files; imported late so that normalize stays light
-
     whole, prefixes = {}, {}
     for row in lexicon.table("abbreviations.tsv"):
         if len(row) >= 3:

@@ -35,7 +35,27 @@ def extract_paths(paths: Iterable[str | os.PathLike], workers: int = 1, chunksiz
 
     `workers` > 1 reads and extracts in that many processes (the parent only lists the files and
     collects results, so reading scales too); results come in the same order as with one worker.
+    Two documents with the same name would overwrite each other: the second becomes a `Failure`.
     """
+    yield from unique_documents(_extract_paths(paths, workers, chunksize))
+
+
+def unique_documents(items: Iterable[Document | Extraction | Failure]) -> Iterator[Document | Extraction | Failure]:
+    """Items in order, where a document (or extraction) named like an earlier one becomes a `Failure`
+    saying so: two files with the same document name would overwrite each other."""
+    seen: dict[str, str] = {}
+    for item in items:
+        doc = item.document if isinstance(item, Extraction) else item
+        if isinstance(doc, Document):
+            if doc.id in seen:
+                item = Failure(doc.source or doc.id,
+                               f"same document name {doc.id!r} as {seen[doc.id]}; rename one of them")
+            else:
+                seen[doc.id] = doc.source or doc.id
+        yield item
+
+
+def _extract_paths(paths, workers: int, chunksize: int) -> Iterator[Extraction | Failure]:
     if workers <= 1:
         for item in read_documents(paths):
             yield safe_extract(item)

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from graph.model import Extraction
-from kg.pipeline import extract_paths
+from loaders.pipeline import extract_paths
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))

@@ -1,0 +1,48 @@
+"""The last stage: resolved entities and relations as the `Extraction` record, with evidence."""
+from __future__ import annotations
+
+import hashlib
+
+from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
+from loaders.normalize import fold
+
+
+
+def build(doc: Document, ents: dict, relations: list[tuple]) -> Extraction:
+    text = doc.text
+    entities = []
+    for e in ents.values():
+        mentions = tuple(sorted({(m.start, m.end): Mention(e.label, text[m.start:m.end], m.start, m.end,
+                                                           m.sent.start, m.sent.end, m.sent.caption)
+                                 for m in e.mentions}.values(), key=lambda m: m.start))
+        aliases = tuple(sorted(a for a in e.aliases if fold(a) != fold(e.name)))
+        entities.append(Entity(label=e.label, key=e.key, name=e.name, aliases=aliases, mentions=mentions,
+                               date=e.date))
+    merged: dict[tuple, list[Evidence]] = {}
+    titles: dict[tuple, str] = {}
+    for rtype, a, b, s, title in relations:
+        if a is b:
+            continue
+        ident = (rtype, a.label, a.key, b.label, b.key, title)
+        bucket = merged.setdefault(ident, {})  # sentence start → evidence, in order of first statement
+        if s.start not in bucket:
+            bucket[s.start] = Evidence(doc.id, s.start, s.end, text[s.start:s.end], s.caption)
+        titles[ident] = title
+    rels = tuple(Relation(t, al, ak, bl, bk, tuple(evs.values()), title=title,
+                          as_of=doc.date if t == "HOLDS_POSITION" else "")
+                 for (t, al, ak, bl, bk, title), evs in merged.items())
+    entities.sort(key=lambda e: (e.label, e.mentions[0].start if e.mentions else 0))
+    return Extraction(document=doc, entities=tuple(entities), relations=rels, content_hash=content_hash(doc))
+
+
+EXTRACTOR_VERSION = "2026.11.22-3"
+
+
+def content_hash(doc: Document) -> str:
+    """sha256 of the extractor version, the document id, its metadata and text: a changed text or an
+    upgraded extractor gives a new hash, so the document is extracted again."""
+    h = hashlib.sha256()
+    for part in (EXTRACTOR_VERSION, doc.id, doc.title, doc.date, doc.url, doc.text):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()

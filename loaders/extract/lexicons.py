@@ -1,0 +1,104 @@
+"""The lexicon files as token tries and tables, shared by the stages."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from loaders import lexicon
+from loaders.normalize import clean_name, fold_tones
+from loaders.extract.tokens import Sentence, Tok
+
+
+@lru_cache(maxsize=None)
+def _phrases(name: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word (folded) → [(all words folded, phrase as written)], longest first."""
+    index: dict[str, list] = defaultdict(list)
+    for phrase in lexicon.words(name):
+        words = tuple(fold_tones(w.lower()) for w in phrase.split())
+        index[words[0]].append((words, phrase))
+    for entries in index.values():
+        entries.sort(key=lambda e: len(e[0]), reverse=True)
+    return dict(index)
+
+
+def match(name: str, toks: list[Tok], i: int, need_cap: bool = True) -> tuple[int, str] | None:
+    """The longest phrase of lexicon `name` starting at token i: (end index, phrase)."""
+    if i >= len(toks) or (need_cap and not toks[i].cap):
+        return None
+    for words, phrase in _phrases(name).get(toks[i].low, ()):
+        n = len(words)
+        if i + n <= len(toks) and all(toks[i + k].low == words[k] for k in range(n)):
+            return i + n, phrase
+    return None
+
+
+@lru_cache(maxsize=None)
+def _agency_kinds() -> dict[str, set[str]]:
+    kinds: dict[str, set[str]] = {}
+    for row in lexicon.table("agencies.tsv"):
+        kinds[row[0]] = set(row[1].split()) if len(row) > 1 else {"head"}
+    return kinds
+
+
+@lru_cache(maxsize=None)
+def _abbreviations() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    whole, prefixes = {}, {}
+    for row in lexicon.table("abbreviations.tsv"):
+        if len(row) < 3:
+            continue
+        if row[2] == "prefix":
+            prefixes[row[0]] = row[1]
+        else:
+            whole[row[0]] = (row[1], row[2])
+    return whole, prefixes
+
+
+@lru_cache(maxsize=None)
+def _set(name: str) -> frozenset[str]:
+    return frozenset(fold_tones(w.lower()) for w in lexicon.words(name))
+
+
+@lru_cache(maxsize=None)
+def _cues() -> dict[str, str]:
+    return {row[0]: row[1] for row in lexicon.table("cues.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _issuers() -> dict[str, str]:
+    return {row[0].upper(): row[1] for row in lexicon.table("issuers.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _program_modes() -> dict[str, str]:
+    return {row[0]: (row[1] if len(row) > 1 else "named") for row in lexicon.table("programs.txt")}
+
+
+def _is_word(a: Tok, b: Tok) -> bool:
+    return f"{a.low} {b.low}" in _dictionary()
+
+
+@lru_cache(maxsize=None)
+def _dictionary() -> frozenset[str]:
+    """The dictionary's multi-syllable words, tone placement folded like the tokens."""
+    return frozenset(fold_tones(w) for w in lexicon.dictionary())
+
+
+def _expand(text: str) -> str:
+    """Abbreviations inside a name written out: `Tổng cục CNQP` → `Tổng cục Công nghiệp quốc phòng`."""
+    whole, prefixes = _abbreviations()
+    out = []
+    for word in text.split(" "):
+        if word in whole:
+            out.append(whole[word][0])
+            continue
+        m = re.fullmatch(r"([A-ZĐ]+)(\d+)", word)
+        if m and m.group(1) in prefixes:
+            out.append(f"{prefixes[m.group(1)]} {m.group(2)}")
+            continue
+        out.append(word)
+    return " ".join(out)
+
+
+def _surface(sent: Sentence, text: str, i: int, j: int) -> str:
+    return clean_name(text[sent.toks[i].start:sent.toks[j - 1].end])

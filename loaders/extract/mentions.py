@@ -1,0 +1,573 @@
+"""Stage 2, mentions: the recognisers that find people, ranks, agencies, instruments, programmes
+and events in each sentence, and the relations a sentence states as it is read."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from graph.model import Document
+from loaders.normalize import clean_name, fold
+from loaders.extract.lexicons import _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, match
+from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
+
+
+# Words before a capitalised name that make it a place even when it begins like an agency
+# (not "cầu": "điểm cầu Quân khu 7" is a video link to the region).
+_PLACE_BEFORE = frozenset({"đảo", "đường", "phố", "sông", "núi", "dịch", "thôn", "bản", "làng", "phường",
+                           "xã", "huyện", "quận", "tp"})
+# Verbs that, right after an event word, say what the event is for and so belong to its name.
+_EVENT_PURPOSES = frozenset({"triển khai", "quán triệt", "thực hiện", "đánh giá", "phổ biến", "ký kết", "công bố",
+                             "biểu dương", "tuyên dương", "học tập", "nghiên cứu", "tổ chức"})
+_PLURAL = {"các", "những", "nhiều", "một", "số", "mọi", "từng", "hai", "ba", "bốn", "năm"}
+@dataclass
+class Found:
+    """A mention found in a sentence, before entities are resolved."""
+
+    label: str
+    i: int  # first token
+    j: int  # one past the last token
+    name: str  # canonical display name
+    sent: Sentence
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.sent.toks[self.i].start
+
+    @property
+    def end(self) -> int:
+        return self.sent.toks[self.j - 1].end
+
+class _Reader:
+    """Finds mentions in one document; the rules share what the document has said so far."""
+
+    def __init__(self, doc: Document, outlet_span: tuple[int, int] = (0, 0)):
+        self.doc = doc
+        self.outlet_span = outlet_span  # "(Báo Hải quân) - ...": the outlet, not an actor of the news
+        self.defined: dict[str, str] = {}  # abbreviations the article defines: "Quân khu 3 (QK3)"
+        self.text = doc.text
+        self.found: list[Found] = []
+        self.relations: list[tuple] = []  # (type, Found source, Found target, evidence sentence, title)
+        self.taken: dict[int, set[int]] = defaultdict(set)  # sentence index → tokens inside a name
+
+    # agencies -------------------------------------------------------------------------------------
+
+    def agency_at(self, s: Sentence, i: int) -> tuple[int, str, str] | None:
+        """(end, display name, head) of an agency name starting at token i."""
+        toks = s.toks
+        whole, prefixes = _abbreviations()
+        tok = toks[i]
+        if tok.text in self.defined:
+            return i + 1, self.defined[tok.text], ""
+        if tok.text in whole and whole[tok.text][1] == "Agency":
+            return i + 1, whole[tok.text][0], ""
+        m = re.fullmatch(r"([A-ZĐ]+)(\d+)", tok.text)
+        if m and m.group(1) in prefixes:
+            return i + 1, f"{prefixes[m.group(1)]} {m.group(2)}", prefixes[m.group(1)]
+        hit = match("agencies.tsv", toks, i)
+        if not hit and tok.text in whole and whole[tok.text][0] in _agency_kinds():
+            hit = (i + 1, whole[tok.text][0])  # "UBND tỉnh Lạng Sơn": an abbreviated head word
+        if not hit:
+            return None
+        j, head = hit
+        kinds = _agency_kinds()[head]
+        k = self._name_part(s, j, "whole" in kinds)
+        if k + 1 < len(toks) and toks[k].text.isdigit() and match("place_words.txt", toks, k + 1, need_cap=False):
+            return None  # "Bộ Chỉ huy BĐBP 44 tỉnh, thành phố": one per province, no one agency
+        if k > j:
+            return k, _expand(_surface(s, self.text, i, k)), head
+        # "viện trợ" is no institute; but in "Nhà máy chủ trì" the next word is "chủ trì", not "máy chủ"
+        split = j < len(toks) and _is_word(toks[j - 1], toks[j]) and not (
+            j + 1 < len(toks) and _is_word(toks[j], toks[j + 1]))
+        if "whole" in kinds or "pronoun" in kinds and not split:
+            return j, head, head  # a whole name, or a bare head ("Tổng cục") standing for one
+        return None
+
+    @staticmethod
+    def _known_abbreviation(word: str) -> bool:
+        whole, prefixes = _abbreviations()
+        m = re.fullmatch(r"([A-ZĐ]+)(\d+)", word)
+        return word in whole or bool(m and m.group(1) in prefixes)
+
+    def _name_part(self, s: Sentence, j: int, whole_head: bool = False) -> int:
+        """End of the proper-name part of an agency that starts at token j (after a whole name such as
+        "Bộ Quốc phòng" when `whole_head`)."""
+        toks = s.toks
+        k = j
+        tails = _set("name_tails.txt")
+        while k < len(toks):
+            t = toks[k]
+            if k > j and (match("ranks.txt", toks, k) or match("positions.txt", toks, k)):
+                break
+            if (whole := match("agencies.tsv", toks, k)) and "whole" in _agency_kinds()[whole[1]]:
+                if k > j:
+                    break  # "Vụ Pháp chế Bộ Quốc phòng": the ministry it belongs to (see PART_OF in read)
+                k = whole[0]  # "Bộ Tư lệnh Cảnh sát biển": a whole name right after the head
+                continue
+            place = match("place_words.txt", toks, k, need_cap=False)
+            if place and not t.cap and toks[k - 1].text.isdigit():
+                k -= 1 if k - 1 > j else 0  # "... 44 tỉnh, thành phố": a count of places, no name
+                break
+            if place and not t.cap:
+                k = place[0]  # "... tỉnh Nghệ An", or a bare "... tỉnh" that refers back
+                while k < len(toks) and k - place[0] < 4 and (toks[k].cap and toks[k].text.isalpha()
+                                                              or toks[k].text.isdigit()):
+                    k += 1
+                break
+            if t.low == "và" and k > j and k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].text.isalpha() \
+                    and not _ABBREV_TOKEN.match(toks[k + 1].text) \
+                    and not self._agency_begins(toks, k + 1) and not match("ranks.txt", toks, k + 1) \
+                    and not match("positions.txt", toks, k + 1) and not self.person_here(s, k + 1) \
+                    and not any(match(kind, toks, k + 1) for kind in ("instruments.txt", "programs.txt",
+                                                                        "meetings.txt")):
+                k += 1  # "Bộ Khoa học và Công nghệ"
+                continue
+            if (k > j or whole_head) and t.low in _set("surnames.txt") and t.cap \
+                    and self._person_run(s, k) >= k + 3:
+                break  # "Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến": the name after the agency
+            if _NUMBERISH.match(t.text) and (k == j or _NUMBERISH.match(toks[k - 1].text) is None):
+                k += 1
+                continue
+            if t.cap and t.text not in _HARD_STOP and t.text.isalnum() or _ABBREV_TOKEN.match(t.text):
+                k += 1
+                # "Công nghiệp", "Sĩ quan": a two-syllable word written with one capital; not after
+                # another capitalised syllable ("Thủ đô Hà Nội giao ban": "nội giao" is no part)
+                if k < len(toks) and not toks[k].cap and toks[k].text.isalpha() and _is_word(t, toks[k]) \
+                        and not (k - 2 >= j and toks[k - 2].cap):
+                    k += 1
+                continue
+            if t.text in ("-", "–") and k > j and k + 1 < len(toks) and toks[k + 1].cap:
+                k += 1
+                continue
+            if k > j and k + 1 < len(toks) and f"{t.low} {toks[k + 1].low}" in tails:
+                k += 2
+                continue
+            if k > j and t.low == "và" and k + 2 < len(toks) and f"{toks[k + 1].low} {toks[k + 2].low}" in tails \
+                    and not toks[k - 1].cap:
+                k += 3  # "Cục Phòng chống ma túy và tội phạm"
+                continue
+            if k > j and t.low in tails:
+                k += 1
+                continue
+            break
+        return k
+
+    # persons --------------------------------------------------------------------------------------
+
+    def _person_run(self, s: Sentence, i: int, most: int = 4) -> int:
+        """End of a run of capitalised name syllables starting at i (no head words or titles)."""
+        toks = s.toks
+        k = i
+        while k < len(toks) and k - i < most:
+            t = toks[k]
+            if not (t.cap and t.text.isalpha()) or t.text.isupper() and len(t.text) > 1:
+                break
+            if k > i and (k - i >= 2 and self._agency_begins(toks, k) or match("ranks.txt", toks, k)
+                          or match("positions.txt", toks, k)):
+                break  # ("Nguyễn Trường Thắng": a head word right after the surname is a name)
+            k += 1
+        return k
+
+    @staticmethod
+    def _agency_begins(toks: list[Tok], k: int) -> bool:
+        """An agency name starts at k. A head word that is also a given name ("Bùi Xuân Trường,")
+        begins one only when a name follows it, or when it is a whole name by itself."""
+        hit = match("agencies.tsv", toks, k)
+        if not hit:
+            return False
+        end, head = hit
+        if "whole" in _agency_kinds()[head] or end - k > 1:
+            return True
+        return end < len(toks) and (toks[end].cap or toks[end].text[:1].isdigit())
+
+    @staticmethod
+    def _honorifics(toks: list[Tok], k: int) -> int:
+        """Past the academic or honorary titles at k ("Thiếu tướng, GS.TS Lê Văn An")."""
+        while True:
+            at = k + 1 if k < len(toks) and toks[k].text == "," else k
+            hit = match("honorifics.txt", toks, at)
+            if not hit:
+                return k
+            k = hit[0]
+            if k < len(toks) and toks[k].text == "." and k + 1 < len(toks) and toks[k + 1].cap:
+                k += 1  # "TS. Nguyễn Văn An"
+
+    def person_at(self, s: Sentence, i: int, known: dict[str, str]) -> tuple[int, int, str, str] | None:
+        """(name start, name end, name, rank) of a person mention at token i."""
+        toks = s.toks
+        rank = ""
+        hit = match("ranks.txt", toks, i)
+        start = i
+        if hit:
+            start, rank = hit[0], hit[1]
+            start = self._honorifics(toks, start)
+        elif (title := self._honorifics(toks, i)) > i:
+            start = title  # "PGS.TS Lê Văn An": an academic title before a name, as "ông" is
+        elif toks[i].low in ("đồng", "ông", "bà", "đ/c") and i + 1 < len(toks):
+            start = i + 2 if toks[i].low == "đồng" and toks[i + 1].low == "chí" else i + 1
+            if toks[i].low == "đồng" and start == i + 1:
+                return None  # "đồng" without "chí": the currency, or "đồng chủ trì"
+        if start >= len(toks):
+            return None
+        end = self._person_run(s, start)
+        n = end - start
+        if n == 0:
+            return None
+        name = " ".join(t.text for t in toks[start:end])
+        if n == 1:
+            # "Thượng tướng Thạch": a given name for someone the article named in full
+            if not rank:
+                return None
+            matches = [full for full in known.values() if full.split()[-1] == name]
+            if len(set(matches)) != 1:
+                return None
+            return start, end, matches[0], rank
+        if rank or start > i:
+            return start, end, name, rank
+        surnames = _set("surnames.txt")
+        if toks[start].low in surnames and n >= 3 or fold(name) in known:
+            prev = toks[start - 1].low if start > 0 else ""
+            if prev in _set("name_blockers.txt"):
+                return None
+            return start, end, name, rank
+        return None
+
+    # instruments, programmes, meetings ---------------------------------------------------------------
+
+    def _topic(self, s: Sentence, k: int, most: int, stops: frozenset[str], allow_comma=False) -> int:
+        """End of a descriptive phrase from token k: words until punctuation or a stop word."""
+        toks = s.toks
+        start = k
+        while k < len(toks) and k - start < most:
+            t = toks[k]
+            if t.text == "," and k > start and k + 1 < len(toks) and toks[k - 1].low == "phòng" \
+                    and toks[k + 1].low == "chống":
+                k += 2  # "phòng, chống": one verb written with a comma
+                continue
+            if t.text in _HARD_STOP or (t.text == "," and not allow_comma):
+                break
+            if t.text == ",":
+                if k + 1 < len(toks) and (toks[k + 1].cap or toks[k + 1].low in _PLURAL):
+                    break
+                # a comma inside a name lists its last items: "Công nghiệp quốc phòng, an ninh và ..."
+                ahead = toks[k + 1:k + 8]
+                stop = next((n for n, a in enumerate(ahead) if a.text in _HARD_STOP or a.text == ","
+                             or a.low == "và"), len(ahead))
+                if stop == len(ahead) or ahead[stop].low != "và":
+                    break
+                k += 1
+                continue
+            if t.low == "và" and k + 1 < len(toks) and toks[k + 1].low in _PLURAL and \
+                    " ".join(x.low for x in toks[k + 2:k + 5]) != "năm tiếp theo":
+                break  # "Luật Quốc phòng và các văn bản hướng dẫn": another thing ("và những năm tiếp theo" is not)
+            two = f"{t.low} {toks[k + 1].low}" if k + 1 < len(toks) else ""
+            if k == start and two in _EVENT_PURPOSES:
+                k += 2  # "Hội nghị triển khai nhiệm vụ ...": the purpose names the event
+                continue
+            if two in stops or t.low in stops and not (k > start and _is_word(toks[k - 1], t)):
+                break
+            if k > start and (match("ranks.txt", toks, k) or self.person_here(s, k)):
+                break
+            if k > start and t.cap and (match("instruments.txt", toks, k) or match("programs.txt", toks, k)
+                                        or match("meetings.txt", toks, k)):
+                break  # the start of another name: "Luật Quốc phòng và Quyết định số ..."
+            k += 1
+        while k > start and toks[k - 1].low in ("và", "của", "với", "về", ",", "-", "các", "những"):
+            k -= 1
+        return k
+
+    def person_here(self, s: Sentence, k: int) -> bool:
+        t = s.toks[k]
+        return t.cap and t.low in _set("surnames.txt") and self._person_run(s, k) >= k + 3
+
+    def instrument_at(self, s: Sentence, i: int) -> tuple[int, str, str, tuple[int, int] | None] | None:
+        """(end, name, document number, span of an issuing agency inside) of an instrument at i."""
+        toks = s.toks
+        hit = match("instruments.txt", toks, i, need_cap=False)
+        if not hit:
+            return None
+        j, word = hit
+        word = clean_name(self.text[toks[i].start:toks[j - 1].end])
+        word = word[0].upper() + word[1:]
+        k = j
+        if k < len(toks) and toks[k].low == "số":
+            k += 1
+        m = _DOCNUM.match(self.text, toks[k].start) if k < len(toks) else None
+        if m and m.end() <= s.end:
+            number = re.sub(r"\s+", "", m.group())
+            end = k
+            while end < len(toks) and toks[end].end <= m.end():
+                end += 1
+            return end, f"{word} số {number}", number, None
+        if not toks[i].cap:
+            return None
+        if k < len(toks) and re.fullmatch(r"\d{2,5}", toks[k].text) and (
+                k + 1 == len(toks) or toks[k + 1].low in ("của", "ngày", "về", ",", ".", ";", "và")):
+            # "Nghị quyết 1657 của Quân ủy Trung ương": a number without its suffix
+            issuer = None
+            if k + 1 < len(toks) and toks[k + 1].low == "của":
+                agency = self.agency_at(s, k + 2) if k + 2 < len(toks) else None
+                issuer = (k + 2, agency[0]) if agency else None
+            return k + 1, clean_name(self.text[toks[i].start:toks[k].end]), toks[k].text, issuer
+        if k < len(toks) and toks[k].low == "của":
+            agency = self.agency_at(s, k + 1) if k + 1 < len(toks) else None
+            if not agency:
+                return None
+            end = agency[0]
+            if end < len(toks) and toks[end].low == "về":
+                end = self._topic(s, end + 1, 30, _set("stopwords.txt") - {"thực hiện", "trong"})
+            return end, clean_name(word + " " + self.text[toks[k].start:toks[end - 1].end]), "", (k + 1, agency[0])
+        if word in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"):
+            end = self._name_part(s, k)
+            if word == "Hiến pháp" and end == k:
+                return k, word, "", None
+            if end == k:
+                return None
+            if word != "Hiến pháp":
+                end = max(end, self._topic(s, end, 14, _set("stopwords.txt"), allow_comma=True))
+            return end, clean_name(self.text[toks[i].start:toks[end - 1].end]), "", None
+        if k < len(toks) and toks[k].cap and i > 0:
+            end = self._name_part(s, k)
+            while end + 2 <= len(toks) and toks[end].low == "lần" and toks[end + 1].low == "thứ":
+                end = min(len(toks), end + 3)
+            return end, clean_name(self.text[toks[i].start:toks[end - 1].end]), "", None
+        if i > 0:  # "Chỉ lệnh công tác kỹ thuật của Bộ Quốc phòng": a named instrument mid-sentence
+            end = k
+            year = 0
+            while end < len(toks) and end - k < 12 and toks[end].low != "của":
+                t = toks[end]
+                if t.text == "," and end + 1 < len(toks) and not toks[end + 1].cap and toks[end + 1].text.isalpha():
+                    end += 1  # "công tác quân sự, quốc phòng"
+                    continue
+                if t.low == "năm" and end + 1 < len(toks) and re.fullmatch(r"(19|20)\d\d", toks[end + 1].text):
+                    end += 2  # "... năm 2024" closes the description
+                    year = end
+                    break
+                if t.cap or not t.text.isalpha() or t.low in _set("stopwords.txt") and not (
+                        end > k and _is_word(toks[end - 1], t)):  # "hậu cần" is no "cần"
+                    break
+                end += 1
+            if end > k and end < len(toks) and toks[end].low == "của":
+                owner = end + 1
+                title = match("positions.txt", toks, owner)
+                agency = self.agency_at(s, owner) if owner < len(toks) else None
+                if agency is None and title:  # "của Bộ trưởng Bộ Quốc phòng"
+                    owner = title[0]
+                    agency = self.agency_at(s, owner) if owner < len(toks) else None
+                if agency:
+                    return (agency[0], clean_name(self.text[toks[i].start:toks[agency[0] - 1].end]), "",
+                            (owner, agency[0]))
+            if year:
+                return year, clean_name(self.text[toks[i].start:toks[year - 1].end]), "", None
+        return None
+
+    def program_at(self, s: Sentence, i: int) -> tuple[int, str] | None:
+        toks = s.toks
+        hit = match("programs.txt", toks, i, need_cap=False)
+        if not hit:
+            return None
+        j, word = hit
+        if i > 0 and toks[i - 1].low in _PLURAL:
+            return None
+        mode = _program_modes()[word]
+        if j >= len(toks):
+            return None
+        m = _DOCNUM.match(self.text, toks[j].start)
+        if m and m.end() <= s.end:
+            end = j
+            while end < len(toks) and toks[end].end <= m.end():
+                end += 1
+            return end, word + " " + re.sub(r"\s+", "", m.group())
+        if _NUMBERISH.match(toks[j].text):
+            return j + 1, f"{word} {toks[j].text}"
+        quoted = self._quoted(s, j)
+        if quoted:  # 'chương trình "Xuân ấm lòng dân"': the quotes name it
+            return quoted, self._with_title(s, i, j, quoted)
+        # "ký kết thỏa thuận hợp tác ...": what is signed is named, whatever its case
+        signed = i > 0 and (toks[i - 1].low == "ký" or toks[i - 1].low == "kết" and i > 1 and toks[i - 2].low == "ký")
+        lower_start = not toks[i].cap or i == 0
+        if mode != "any" and lower_start and toks[j].low != "của" and not signed:
+            return None
+        if mode != "any" and not toks[i].cap and toks[j].low != "của" and not signed:
+            return None
+        end = self._topic(s, j, 25, _set("stopwords.txt"))
+        if end == j and len(word.split()) > 2:
+            # "đã ký kết chương trình phối hợp.": the kind alone refers back to the programme
+            name = clean_name(self.text[toks[i].start:toks[j - 1].end])
+            return j, name[0].upper() + name[1:]
+        if end == j or toks[j].low in ("và", ","):
+            return None
+        owner = next((n for n in range(j, end - 1) if toks[n].low == "của"), None)
+        if owner is not None and toks[owner + 1].low in _PLURAL | {"từng", "mỗi"}:
+            return None  # "chương trình hành động của từng cơ quan": one per unit, no named programme
+        quoted = self._quoted(s, end)
+        if quoted:
+            return quoted, self._with_title(s, i, end, quoted)
+        name = clean_name(self.text[toks[i].start:toks[end - 1].end])
+        return end, name[0].upper() + name[1:]
+
+    def _quoted(self, s: Sentence, k: int) -> int:
+        """One past the closing quote of a title that opens at token k, or 0."""
+        toks = s.toks
+        if k >= len(toks) or toks[k].text not in ('"', "“"):
+            return 0
+        for n in range(k + 2, min(len(toks), k + 40)):
+            if toks[n].text in ('"', "”"):
+                return n + 1
+        return 0
+
+    def _with_title(self, s: Sentence, i: int, k: int, end: int) -> str:
+        """'Đề án “Tên đề án”': the words before the quotes and the quoted title, quotes unified."""
+        toks = s.toks
+        head = clean_name(self.text[toks[i].start:toks[k - 1].end])
+        title = clean_name(self.text[toks[k + 1].start:toks[end - 2].end])
+        return f"{head[0].upper()}{head[1:]} “{title}”"
+
+    def meeting_at(self, s: Sentence, i: int) -> tuple[int, str, bool] | None:
+        """(end, name, specific) of an event mention at i."""
+        toks = s.toks
+        hit = match("meetings.txt", toks, i, need_cap=False)
+        if not hit:
+            return None
+        j, word = hit
+        if j < len(toks) and _is_word(toks[j - 1], toks[j]) and j - i == 1:
+            return None  # "hội" + "nghị" handled by the phrase; "lễ" inside "lễ hội" etc.
+        if i > 0 and toks[i - 1].low in _PLURAL:
+            return None
+        stops = _set("stopwords.txt") | {"trong", "ở", "về", "nhằm"}
+        end = self._topic(s, j, 20, stops)
+        if end < len(toks) and toks[end].low == "với" and end + 1 < len(toks):
+            agency = self.agency_at(s, end + 1)
+            if agency:
+                end = agency[0]
+        quoted = self._quoted(s, max(end, j))
+        if quoted:  # 'Hội thảo khoa học "Ứng dụng trí tuệ nhân tạo"'
+            return quoted, self._with_title(s, i, max(end, j), quoted), True
+        specific = end > j and not (end == j + 1 and toks[j].low in ("này", "đó", "trên"))
+        name = clean_name(self.text[toks[i].start:toks[max(end, j) - 1].end])
+        name = name[0].upper() + name[1:]
+        return end if specific else j, name, specific
+
+    # one pass over a sentence ---------------------------------------------------------------------------
+
+    def read(self, s: Sentence, known_people: dict[str, str]) -> None:
+        toks = s.toks
+        previous: Found | None = None  # the last agency read, for "X thuộc Y"
+        i = 0
+        while i < len(toks):
+            agency = self.agency_at(s, i) if toks[i].cap else None
+            if agency and (self.outlet_span[0] <= toks[i].start < self.outlet_span[1]
+                           or i > 0 and toks[i - 1].low in _PLACE_BEFORE):
+                i = agency[0]  # "(Báo Hải quân) - ": the outlet; "quần đảo Trường Sa", "đường Trường Chinh": places
+                continue
+            if agency:
+                end, name, head = agency
+                if name != head or "whole" in _agency_kinds().get(head, set()):
+                    f = Found("Agency", i, end, name, s, {"head": head})
+                    self.found.append(f)
+                    # "Vụ Pháp chế Bộ Quốc phòng", "Viện Điện tử thuộc Viện ...": a unit and its parent
+                    parent = previous if previous is not None and (
+                        previous.j == i or previous.j + 1 == i and toks[previous.j].low == "thuộc"
+                        or previous.j + 2 == i and toks[previous.j].low == "trực" and toks[previous.j + 1].low == "thuộc"
+                    ) else None
+                    if parent is not None:
+                        self.relations.append(("PART_OF", parent, f, s, ""))
+                    previous = f
+                    if end + 2 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")" \
+                            and _DEFINABLE.match(toks[end + 1].text) and toks[end + 1].text != name \
+                            and not self._known_abbreviation(toks[end + 1].text):
+                        self.defined.setdefault(toks[end + 1].text, name)
+                    # "Đảng ủy Tổng cục Kỹ thuật" contains an agency of its own
+                    inner = self._inner_agency(s, i, end, head)
+                    if inner:
+                        self.found.append(inner)
+                        self.relations.append(("PART_OF", f, inner, s, ""))
+                    i = end
+                    continue
+                self.found.append(Found("Agency?", i, end, head, s, {"head": head}))
+                i = end
+                continue
+            person = self.person_at(s, i, known_people)
+            if person:
+                start, end, name, rank = person
+                p = Found("Person", start, end, name, s)
+                self.found.append(p)
+                known_people[fold(name)] = name
+                if rank:
+                    r = Found("Rank", i, match("ranks.txt", toks, i)[0], rank, s)
+                    self.found.append(r)
+                    self.relations.append(("HAS_RANK", p, r, s, ""))
+                i = end
+                continue
+            i += 1
+        # instruments, programmes and events may contain agency names: a second pass
+        for i in range(len(toks)):
+            inst = self.instrument_at(s, i)
+            if inst:
+                end, name, number, issuer = inst
+                self.found.append(Found("Resolution", i, end, name, s, {"number": number, "issuer": issuer}))
+                continue
+            prog = self.program_at(s, i)
+            if prog:
+                self.found.append(Found("Program", i, prog[0], prog[1], s))
+                continue
+            meeting = self.meeting_at(s, i)
+            if meeting:
+                end, name, specific = meeting
+                self.found.append(Found("Meeting", i, end, name, s, {"specific": specific}))
+
+    def _inner_agency(self, s: Sentence, i: int, end: int, head: str) -> Found | None:
+        if head not in ("Đảng ủy", "Đảng bộ", "Bộ Tư lệnh", "Bộ Chỉ huy", "Đảng ủy Quân sự"):
+            return None
+        j = i + len(head.split())
+        if j < end:
+            inner = self.agency_at(s, j)
+            if inner and inner[0] == end and inner[1] != inner[2] or inner and inner[0] == end and \
+                    "whole" in _agency_kinds().get(inner[2], set()):
+                return Found("Agency", j, end, inner[1], s, {"head": inner[2]})
+        return None
+
+
+def _inside(f: Found, others: list[Found]) -> bool:
+    return any(o is not f and o.sent is f.sent and o.i <= f.i and f.j <= o.j for o in others)
+
+
+def _starts_inside(f: Found, others: list[Found]) -> bool:
+    return any(o is not f and o.sent is f.sent and o.i < f.i < o.j for o in others)
+
+
+def _by_sentence(found: list[Found]) -> dict[int, list[Found]]:
+    out: dict[int, list[Found]] = defaultdict(list)
+    for f in found:
+        out[id(f.sent)].append(f)
+    return out
+
+def _field_end(toks: list[Tok], j: int, agencies: list[Found]) -> int:
+    """End of a field written between a title and its agency ("Phó Chủ nhiệm Kỹ thuật Quân khu")."""
+    f = j
+    tails = _set("name_tails.txt")
+    while f < len(toks) and toks[f].cap and toks[f].text.isalpha() and \
+            not any(a.i == f for a in agencies) and not match("agencies.tsv", toks, f):
+        f += 1
+        # lower-case words of the field: "Trưởng phòng Khoa học quân sự", "Trưởng khoa Công nghệ thông tin"
+        while f < len(toks) and not toks[f].cap and toks[f].text.isalpha():
+            if _is_word(toks[f - 1], toks[f]) or toks[f].low in tails:
+                f += 1
+            elif f + 1 < len(toks) and (_is_word(toks[f], toks[f + 1]) and not toks[f + 1].cap
+                                        or f"{toks[f].low} {toks[f + 1].low}" in tails):
+                f += 2
+            else:
+                break
+    return f
+
+
+def find_mentions(doc: Document, sentences: list[Sentence], outlet_span: tuple[int, int] = (0, 0)
+                  ) -> tuple[list[Found], list[tuple]]:
+    """Every mention of every sentence, in reading order, and the relations the sentences state as
+    they are read: (type, Found source, Found target, evidence sentence, title)."""
+    reader = _Reader(doc, outlet_span)
+    known: dict[str, str] = {}
+    for s in sentences:
+        reader.read(s, known)
+    return reader.found, reader.relations

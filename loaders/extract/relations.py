@@ -1,0 +1,287 @@
+"""Stage 5, relations: who chaired, attended, signed, issued; positions and ranks; per sentence."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from loaders import lexicon
+from loaders.normalize import clean_name, entity_key, fold
+from loaders.extract.entities import Identity, _Ent, _owner_at
+from loaders.extract.lexicons import _cues, _is_word, _issuers, match
+from loaders.extract.mentions import Found, _Reader, _field_end, _inside
+from loaders.extract.tokens import Sentence, Tok, _DOCNUM
+
+
+def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: bool = False) -> list[tuple]:
+    toks = s.toks
+    out = []
+    persons = [f for f in here if f.label == "Person"]
+    agencies = [f for f in here if f.label == "Agency"]
+    meetings = [f for f in here if f.label == "Meeting"]
+    programs = [f for f in here if f.label == "Program"]
+    resolutions = [f for f in here if f.label == "Resolution"]
+    top = [a for a in agencies if not _inside(a, agencies)]  # not "Quân khu 9" inside "Bộ Tư lệnh Quân khu 9"
+
+    # positions after a name: "X, Chủ nhiệm Tổng cục Kỹ thuật, Bí thư Đảng ủy ..."
+    for p in persons:
+        out.extend(_positions(s, p, agencies, of, ents))
+        out.extend(_position_before(s, p, here, of))
+
+    main_meetings = [e for e in ents.values() if e.label == "Meeting"]
+    cues = []
+    inside_names = {k for f in persons + agencies for k in range(f.i, f.j)}  # "Ban Tổ chức" is no verb
+    i = 0
+    while i < len(toks):
+        if i in inside_names:
+            i += 1
+            continue
+        hit = match("cues.tsv", toks, i, need_cap=False)
+        if hit and not (hit[0] < len(toks) and hit[0] - i == 1 and _is_word(toks[i], toks[hit[0]])):
+            cues.append((i, hit[0], _cues()[hit[1]]))
+            i = hit[0]
+            continue
+        i += 1
+    opener = match("openers.txt", toks, 0, need_cap=False)
+    comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if opener and comma is not None and comma < 15 and main_meetings:
+        # "Tại hội nghị, Trung tá X giới thiệu ...": the subject after the comma was at the event
+        first = next((p for p in persons if p.i > comma), None)
+        after = comma + 1
+        if after + 1 < len(toks) and toks[after].low in ("đồng", "ông", "bà"):
+            after += 2 if toks[after].low == "đồng" else 1  # "Phát biểu tại hội nghị, đồng chí X ..."
+        if first is not None and (first.i in (comma + 1, after) or match("ranks.txt", toks, comma + 1)
+                                  or _Reader._honorifics(toks, comma + 1) > comma + 1):
+            target = next((m for m in meetings if m.i < comma), None)
+            out.append(("ATTENDED", of[id(first)], of[id(target)] if target else main_meetings[0], s, ""))
+    if continues and not cues and len(toks) > 2 and toks[0].low == "về" and toks[1].low == "phía":
+        cues.append((0, 0, "ATTENDED"))  # "Về phía X có A, B": the list of those present goes on
+    for n, (ci, cj, rtype) in enumerate(cues):
+        prev_end = cues[n - 1][1] if n else 0
+        before = [p for p in persons if prev_end <= p.i < ci]
+        if rtype in ("CHAIRED", "ATTENDED", "SPOKE_AT"):
+            target = next((m for m in meetings if m.i >= cj), None) or \
+                (meetings[-1] if meetings else None)
+            meeting = of[id(target)] if target is not None else None
+            if meeting is None:
+                if len(main_meetings) >= 1 and (rtype != "SPOKE_AT" or _speech_at_event(toks, cj)):
+                    meeting = main_meetings[0]
+                else:
+                    continue
+            who = before if rtype != "ATTENDED" else [p for p in persons]
+            if rtype == "ATTENDED" and not before:
+                who = [p for p in persons if p.i >= cj]
+            elif not before and ci <= 1:
+                # "Chủ trì hội nghị là Trung tướng X", "Đồng chủ trì có A và B": the names follow the verb
+                limit = cues[n + 1][0] if n + 1 < len(cues) else len(toks)
+                who = [p for p in persons if cj <= p.i < limit]
+            for p in who:
+                if rtype != "ATTENDED":
+                    out.append((rtype, of[id(p)], meeting, s, ""))
+                out.append(("ATTENDED", of[id(p)], meeting, s, ""))
+        elif rtype == "SIGNED":
+            targets = [f for f in programs if f.i >= cj] or programs
+            for prog in targets[:1]:
+                inside = [a for a in top if prog.i <= a.i < prog.j]
+                # the signers named before this verb, or before "tổ chức (hội nghị) ký kết"
+                subject = [a for a in top if prev_end <= a.i and a.j <= ci] or [a for a in top if a.j <= ci]
+                # "giữa A và B" names both parties; "A ký kết kế hoạch phối hợp với B" only the second
+                between = any(toks[k].low == "giữa" for k in range(prog.i, prog.j))
+                signers = inside if between and inside else inside + [a for a in subject if a not in inside]
+                for a in signers:
+                    out.append(("SIGNED", of[id(a)], of[id(prog)], s, ""))
+                for p in before:
+                    out.append(("SIGNED", of[id(p)], of[id(prog)], s, ""))
+        elif rtype == "ISSUED":
+            issuer = [a for a in agencies if a.j <= ci and ci - a.j <= 2]
+            # what this verb issues ends where the next verb or clause (";") begins
+            limit = cues[n + 1][0] if n + 1 < len(cues) else len(toks)
+            limit = next((k for k in range(cj, limit) if toks[k].text == ";"), limit)
+            # "ban hành Nghị quyết ...", "ban hành các chỉ thị": what is issued follows the verb at once
+            for r in [r for r in resolutions if cj <= r.i < limit and r.i - cj <= 2][:3]:
+                for a in issuer[-1:]:
+                    out.append(("ISSUED", of[id(a)], of[id(r)], s, ""))
+        elif rtype == "ORGANIZED":
+            organiser = [a for a in top if prev_end <= a.i and a.j <= ci]
+            event = [m for m in meetings if cj <= m.i <= cj + 1]
+            if not organiser or ci - organiser[-1].j > 3:
+                continue
+            for a in organiser:
+                for m in event:
+                    out.append(("ORGANIZED", of[id(a)], of[id(m)], s, ""))
+    # programmes and instructions that carry out an instrument: "... triển khai Nghị quyết số 08"
+    for r in resolutions:
+        if r.i >= 2 and toks[r.i - 1].low in ("hiện", "khai") and toks[r.i - 2].low in ("thực", "triển"):
+            for src in [f for f in programs + resolutions if f is not r and f.j <= r.i and r.i - f.j <= 12]:
+                out.append(("IMPLEMENTS", of[id(src)], of[id(r)], s, ""))
+    return out
+
+
+def _speech_at_event(toks: list[Tok], k: int) -> bool:
+    rest = " ".join(t.low for t in toks[k:k + 4])
+    return bool(re.match(r"(kết luận|chỉ đạo|khai mạc|bế mạc|tổng kết|tại|chào mừng|đáp từ)", rest))
+
+
+_ARMY = (("quân", "đội", "nhân", "dân", "việt", "nam"), ("qđnd", "việt", "nam"), ("quân", "đội", "nhân", "dân"),
+         ("qđnd",))
+
+
+def _owner_phrase(toks: list[Tok], k: int) -> int:
+    """Past "Quân đội nhân dân Việt Nam" (or "QĐND Việt Nam") at k: the army a national title is of."""
+    for words in _ARMY:
+        if tuple(t.low for t in toks[k:k + len(words)]) == words:
+            return k + len(words)
+    return k
+
+
+@lru_cache(maxsize=None)
+def _unit_titles() -> dict[str, str]:
+    return {row[0]: row[1] for row in lexicon.table("positions.txt") if len(row) > 1}
+
+
+def _unit_of(title: str, ents: dict) -> _Ent | None:
+    """The article's unit a bare unit title belongs to: "Sư đoàn trưởng" → its "Sư đoàn 312"."""
+    kind = _unit_titles().get(title)
+    if not kind:
+        return None
+    head = fold(kind)
+    units = [e for e in ents.values() if e.label == "Agency"
+             and (fold(e.name) == head or fold(e.name).startswith(head + " "))]
+    if len(units) == 1 or units and len(units[0].mentions) > max(len(u.mentions) for u in units[1:]):
+        return units[0]
+    return None  # none, or several alike: better no relation than a guess
+
+
+def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | None = None) -> list[tuple]:
+    toks = s.toks
+    out = []
+    k = p.j
+    titles: list[str] = []
+    while k < len(toks) and toks[k].text in (",", "kiêm", "–", "-") or \
+            (k < len(toks) and toks[k].low == "kiêm"):
+        k += 1
+        hit = match("positions.txt", toks, k)
+        if not hit:
+            break
+        j, title = hit
+        owner = _owner_phrase(toks, j)
+        if owner > j:
+            # "Tổng Tham mưu trưởng QĐND Việt Nam, Thứ trưởng ...": the army is no agency of the graph
+            if owner < len(toks) and (toks[owner].text == "," or toks[owner].low == "kiêm"):
+                k = owner
+                continue
+            break
+        # a field between the title and the agency: "Phó Chủ nhiệm Kỹ thuật Quân khu"
+        f = _field_end(toks, j, agencies)
+        if f > j:
+            title = clean_name(title + " " + " ".join(t.text for t in toks[j:f]))
+        titles.append(title)
+        agency = next((a for a in agencies if a.i == f), None)
+        if agency is None:
+            # "Phó Tư lệnh, Tham mưu trưởng Quân khu 3": a bare title shares the next title's agency
+            if f < len(toks) and (toks[f].low == "kiêm" or toks[f].text == "," and f == j
+                                  and match("positions.txt", toks, f + 1)):
+                k = f
+                continue
+            unit = _unit_of(title, ents) if ents and f == j else None
+            if unit is not None:  # "Đại tá X, Sư đoàn trưởng": of the article's Sư đoàn
+                out.append(("HOLDS_POSITION", of[id(p)], unit, s, title))
+            break
+        # "Bí thư Đảng ủy, Chính ủy Tổng cục Kỹ thuật": a bare party committee belongs to the next agency
+        target = of[id(agency)]
+        for t in titles:
+            kind = _unit_titles().get(t)
+            if t != title and kind and not fold(target.name).startswith(fold(kind)):
+                # "Phó Thủ tướng, Bộ trưởng Bộ Quốc phòng": a title of another body, not shared
+                unit = _unit_of(t, ents) if ents else None
+                if unit is not None:
+                    out.append(("HOLDS_POSITION", of[id(p)], unit, s, t))
+                continue
+            out.append(("HOLDS_POSITION", of[id(p)], target, s, t))
+        titles = []
+        k = agency.j
+    return out
+
+
+def _position_before(s: Sentence, p: Found, here: list[Found], of) -> list[tuple]:
+    """A title and agency written before the name: "Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến",
+    "Tư lệnh Quân khu 7, Trung tướng Nguyễn Văn A"."""
+    toks = s.toks
+    k = p.i
+    rank = next((f for f in here if f.label == "Rank" and f.j == k), None)
+    if rank is not None:
+        k = rank.i
+    if k >= 2 and toks[k - 2].low == "đồng" and toks[k - 1].low == "chí":
+        k -= 2
+    if k >= 1 and toks[k - 1].text == ",":
+        k -= 1
+    agency = next((a for a in here if a.label == "Agency" and a.j == k), None)
+    if agency is None:
+        return []
+    for n in range(5, 0, -1):  # the longest title first: "Phó Chính ủy", not its tail "Chính ủy"
+        start = agency.i - n
+        hit = match("positions.txt", toks, start) if start >= 0 else None
+        if hit and hit[0] == agency.i:
+            before = toks[start - 1] if start > 0 else None
+            # "Đại tá A, Chính ủy Lữ đoàn 1, Thiếu tá B": that title is A's, written after A
+            if before is not None and before.text in (",", "-", "–") and start >= 2 and any(
+                    f.label in ("Person", "Agency") and f.j == start - 1 for f in here):
+                return []
+            if before is not None and before.low == "kiêm":
+                return []
+            return [("HOLDS_POSITION", of[id(p)], of[id(agency)], s, hit[1])]
+    return []
+
+
+def find_relations(found: list[Found], said: list[tuple], sentences: list[Sentence], ids: Identity) -> list[tuple]:
+    """The relations between resolved entities: those the sentences stated as they were read, those
+    each sentence's words give, and the issuers of instruments."""
+    ents, of = ids.ents, ids.of
+    relations: list[tuple[str, _Ent, _Ent, Sentence, str]] = []
+    for rtype, a, b, s, title in said:
+        if id(a) in of and id(b) in of:
+            relations.append((rtype, of[id(a)], of[id(b)], s, title))
+    by_sentence: dict[int, list[Found]] = defaultdict(list)
+    for f in found:
+        if id(f) in of:
+            by_sentence[id(f.sent)].append(f)
+    attending = False
+    for s in sentences:
+        here = by_sentence.get(id(s), [])
+        rels = _sentence_relations(s, here, of, ents, continues=attending)
+        relations.extend(rels)
+        attending = any(r[0] == "ATTENDED" for r in rels) and not s.caption
+    # an issuer written as the instrument's owner ("Nghị quyết của Quân ủy Trung ương", "Quyết định
+    # số 12/QĐ-BQP của Bộ trưởng Bộ Quốc phòng"); failing that, the one its number names ("NĐ-CP")
+    agency_by_key = {e.key: e for e in ents.values() if e.label == "Agency"}
+    explicit: dict[int, list[tuple]] = defaultdict(list)  # id(resolution entity) → relations
+    numbered: list[tuple[Found, str]] = []
+    for f in found:
+        if f.label != "Resolution" or id(f) not in of:
+            continue
+        here = by_sentence.get(id(f.sent), [])
+        owners = []
+        issuer = f.extra.get("issuer")
+        if issuer:
+            owners = [a for a in here if a.label == "Agency" and a.i >= issuer[0] and a.j <= issuer[1]][:1]
+        toks = f.sent.toks
+        k = f.j
+        if k + 2 < len(toks) and toks[k].low == "ngày":  # "Nghị quyết số 08-NQ/TW ngày 26/1/2022 của ..."
+            k += 1
+            while k < len(toks) and (toks[k].text.isdigit() or toks[k].text in "/-" or _DOCNUM.match(toks[k].text)):
+                k += 1
+        if not owners and k < len(toks) and toks[k].low == "của":
+            owners = _owner_at(toks, k + 1, here)
+        for a in owners:
+            explicit[id(of[id(f)])].append(("ISSUED", of[id(a)], of[id(f)], f.sent, ""))
+        if f.extra.get("number"):
+            numbered.append((f, f.extra["number"]))
+    for rels in explicit.values():
+        relations.extend(rels)
+    for f, number in numbered:
+        if id(of[id(f)]) in explicit:
+            continue
+        for suffix, who in _issuers().items():
+            if number.upper().endswith(suffix) and entity_key("Agency", who) in agency_by_key:
+                relations.append(("ISSUED", agency_by_key[entity_key("Agency", who)], of[id(f)], f.sent, ""))
+    return relations

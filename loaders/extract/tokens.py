@@ -1,0 +1,85 @@
+"""Stage 1, tokens and sentences: a document's text split into sentences (skipping boilerplate
+and bylines) and each sentence into tokens with offsets and folded forms."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from graph.model import Document
+from loaders.clean import segment
+from loaders.normalize import UPPER, fold_tones
+
+
+
+_TOKEN = re.compile(r"\w+(?:[-/.]\w+)*|[^\w\s]")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[{UPPER}0-9])")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_DOCNUM = re.compile(r"\d+[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[-/]\s*[A-ZĐa-zđ][\wĐđ]*)+")
+_NUMBERISH = re.compile(r"^(?:\d+[A-Za-z]?|[A-Z]+\d+[A-Za-z]*|[IVXLC]+)$")
+_UPPER_START = re.compile(rf"^[{UPPER}]")
+_ABBREV_TOKEN = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ0-9-]*$")
+_DEFINABLE = re.compile(rf"^[{UPPER}][\w-]+$")  # a short name an article gives in parentheses
+_HARD_STOP = set(".;:!?…()[]“”\"'")
+
+
+@dataclass
+class Tok:
+    """A word or punctuation mark of a sentence, with its span and folded form."""
+
+    text: str
+    start: int
+    end: int
+    low: str = ""
+    cap: bool = False
+
+    def __post_init__(self):
+        self.low, self.cap = _token_forms(self.text)
+
+
+@lru_cache(maxsize=131072)
+def _token_forms(text: str) -> tuple[str, bool]:
+    """(folded lower case, starts with a capital) of a token; news reuses few distinct words."""
+    return fold_tones(text.lower()), bool(_UPPER_START.match(text))
+
+
+@dataclass
+class Sentence:
+    """A sentence's span in the text, whether it is a photo caption, and its tokens."""
+
+    start: int
+    end: int
+    caption: bool
+    toks: list[Tok]
+
+
+
+
+def split_sentences(text: str, lines) -> list[tuple[int, int, bool]]:
+    """(start, end, is_caption) of each sentence in the body, title and caption lines."""
+    out = []
+    for line in lines:
+        if line.kind in ("boilerplate", "byline"):
+            continue
+        start = line.start
+        for m in _SENTENCE_END.finditer(text, line.start, line.end):
+            out.append((start, m.start(), line.kind == "caption"))
+            start = m.end()
+        out.append((start, line.end, line.kind == "caption"))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e - (len(text[s:e]) - len(text[s:e].rstrip())), c)
+            for s, e, c in out if text[s:e].strip()]
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    """The tokens of text[start:end], with offsets into the whole text."""
+    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def read_sentences(doc: Document) -> tuple[Document, list[Sentence], tuple[int, int]]:
+    """The document with the metadata its text gives (title, date, outlet, authors) filled in, its
+    sentences with their tokens, and the span of the outlet's name in the text."""
+    lines, meta = segment(doc.text)
+    doc = replace(doc, title=doc.title or meta.title, date=doc.date or meta.date,
+                  outlet=doc.outlet or meta.outlet, authors=doc.authors or meta.authors)
+    sentences = [Sentence(s, e, cap, tokens(doc.text, s, e)) for s, e, cap in split_sentences(doc.text, lines)]
+    return doc, sentences, meta.outlet_span

@@ -1,0 +1,95 @@
+"""Table tests of the extractor, in Vietnamese written for these tests. Stage mentions: what the recognisers find, and what they must not take for a name."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction import run
+
+
+ENTITY_TABLE = [
+    ("Đại tướng Nguyễn Văn Thạch phát biểu.", {("Rank", "Đại tướng"), ("Person", "Nguyễn Văn Thạch")}),
+    ("Phó Đô đốc Trần Hữu Nghĩa dự lễ.", {("Rank", "Phó Đô đốc"), ("Person", "Trần Hữu Nghĩa")}),
+    ("Chuẩn Đô đốc Vũ Đình Lâm kiểm tra tàu.", {("Rank", "Chuẩn Đô đốc"), ("Person", "Vũ Đình Lâm")}),
+    ("Đồng chí Lê Thị Hạnh báo cáo kết quả.", {("Person", "Lê Thị Hạnh")}),
+    ("Nhà máy Z121 hoàn thành kế hoạch năm.", {("Agency", "Nhà máy Z121")}),
+    ("Cục Tiêu chuẩn Đo lường Chất lượng kiểm tra.", {("Agency", "Cục Tiêu chuẩn Đo lường Chất lượng")}),
+    ("Tổng cục Công nghiệp quốc phòng đã tham mưu.", {("Agency", "Tổng cục Công nghiệp quốc phòng")}),
+    ("Quân uỷ Trung ương chỉ đạo.", {("Agency", "Quân ủy Trung ương")}),
+    ("Hội nghị do QK7 tổ chức.", {("Agency", "Quân khu 7")}),
+    ("Chính phủ ban hành Nghị định số 12/2024/NĐ-CP về quản lý.",
+     {("Agency", "Chính phủ"), ("Resolution", "Nghị định số 12/2024/NĐ-CP")}),
+    ("Các đơn vị quán triệt Luật Quốc phòng; tổ chức thực hiện nghiêm.", {("Resolution", "Luật Quốc phòng")}),
+    ("Đơn vị thực hiện tốt Cuộc vận động 50.", {("Program", "Cuộc vận động 50")}),
+    ("Đẩy nhanh tiến độ đề án 12 - KT.", {("Program", "Đề án 12-KT")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", ENTITY_TABLE)
+def test_entity_table(text, expected):
+    _, entities, _ = run(text)
+    assert expected <= entities, entities
+
+
+ENTITIES = [
+    # a given name that is also an agency head word ("Trường", "Vùng") is part of the name
+    ("Đại tá Nguyễn Văn Trường, Chính ủy Lữ đoàn 173 dự buổi lễ.",
+     {("Person", "Nguyễn Văn Trường"), ("Agency", "Lữ đoàn 173")}),
+    # an academic title between the rank and the name
+    ("Thiếu tướng, PGS.TS Đinh Văn Hậu phát biểu tại hội thảo.",
+     {("Rank", "Thiếu tướng"), ("Person", "Đinh Văn Hậu")}),
+    ("TS Hoàng Minh Khôi trình bày tham luận.", {("Person", "Hoàng Minh Khôi")}),
+    # places continue an agency's name; the bare form later is the same agency
+    ("Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh tổ chức hội nghị. Bộ Chỉ huy Quân sự tỉnh đã hoàn thành kế hoạch.",
+     {("Agency", "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh")}),
+    ("Công an thành phố Đà Nẵng phối hợp tuần tra.", {("Agency", "Công an thành phố Đà Nẵng")}),
+    # "và" inside a ministry's name, but not between two agencies
+    ("Ông Trần Đức Minh, Thứ trưởng Bộ Khoa học và Công nghệ dự lễ.", {("Agency", "Bộ Khoa học và Công nghệ")}),
+    ("Tổng cục Hậu cần và Cục Quân y kiểm tra bệnh viện.", {("Agency", "Tổng cục Hậu cần"), ("Agency", "Cục Quân y")}),
+    # a whole name after a head word
+    ("Bộ Tư lệnh Cảnh sát biển triển khai lực lượng.", {("Agency", "Bộ Tư lệnh Cảnh sát biển")}),
+    # instruments: a year closes a named instrument; a law stops before "và các ..." and at a verb's comma
+    ("Các đơn vị thực hiện Chỉ lệnh công tác hậu cần năm 2025 của Bộ trưởng Bộ Quốc phòng.",
+     {("Resolution", "Chỉ lệnh công tác hậu cần năm 2025 của Bộ trưởng Bộ Quốc phòng")}),
+    ("Đơn vị phổ biến Luật Quốc phòng và các văn bản hướng dẫn thi hành.", {("Resolution", "Luật Quốc phòng")}),
+    ("Địa phương giao quân đúng Luật Nghĩa vụ quân sự, bảo đảm an toàn.", {("Resolution", "Luật Nghĩa vụ quân sự")}),
+    ("Quán triệt Luật Công nghiệp quốc phòng, an ninh và động viên công nghiệp tới cán bộ.",
+     {("Resolution", "Luật Công nghiệp quốc phòng, an ninh và động viên công nghiệp")}),
+    # quoted titles
+    ('Sáng 8/3, Cục Chính trị tổ chức Hội thi "Nữ quân nhân thanh lịch" lần thứ hai.',
+     {("Meeting", "Hội thi “Nữ quân nhân thanh lịch”")}),
+    ('Đồn Biên phòng duy trì chương trình "Nâng bước em tới trường" tại địa bàn.',
+     {("Program", "Chương trình “Nâng bước em tới trường”")}),
+    ("Hai đơn vị ký kết Quy chế phối hợp trong công tác tìm kiếm cứu nạn.",
+     {("Program", "Quy chế phối hợp trong công tác tìm kiếm cứu nạn")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", ENTITIES)
+def test_entities(text, expected):
+    _, entities, _ = run(text)
+    assert expected <= entities, entities
+
+
+NOT_ENTITIES = [
+    ("Các cơ quan cụ thể hóa nghị quyết thành các kế hoạch, chương trình hành động của từng đơn vị.", "Program"),
+    ("Hai bên phối hợp xây dựng chương trình đào tạo sát với thực tiễn.", "Program"),
+    ("Nghị quyết số 44-NQ/TW về Chiến lược bảo vệ Tổ quốc trong tình hình mới.", "Program"),
+    ("Sau đó, các tàu diễn tập cơ động trên biển.", "Meeting"),
+    ("(Báo Phòng không - Không quân) - Sáng 2/3, các đơn vị ra quân huấn luyện.", "Agency"),
+    # places that begin like an agency ("Trường ..."), and ideas or places named after a person
+    ("Tàu tuần tra bảo vệ quần đảo Trường Sa và thềm lục địa.", "Agency"),
+    ("Đoàn đến trụ sở ở số 1 đường Trường Chinh.", "Agency"),
+    ("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", "Person"),
+    ("Kỷ niệm Chiến dịch Hồ Chí Minh lịch sử.", "Person"),
+]
+
+
+@pytest.mark.parametrize("text, label", NOT_ENTITIES)
+def test_not_entities(text, label):
+    _, entities, _ = run(text)
+    assert not [e for e in entities if e[0] == label], entities
+
+
+def test_quy_keeps_its_tone():
+    ex, entities, _ = run("Sáng 2/10, Quân khu 2 tổ chức Hội nghị giao ban quý III năm 2024.")
+    assert ("Meeting", "Hội nghị giao ban quý III năm 2024") in entities
