@@ -36,7 +36,8 @@ STATES = "STATES"
 class Document:
     """One article, its text normalised to NFC; every offset in an extraction refers to `text`."""
 
-    id: str  # the `doc` of the exchange format: base file name, or `name.jsonl#7` for line 7
+    id: str  # the `doc` of the exchange format: path under the folder named (`2024/01/index.html`),
+    # `name.jsonl#7` for line 7 (or the line's own `id`/`url`)
     text: str
     source: str = ""  # path the document was read from
     title: str = ""
@@ -44,6 +45,7 @@ class Document:
     url: str = ""
     outlet: str = ""
     authors: tuple[str, ...] = ()
+    reader: str = ""  # "fallback": an HTML page the main-text extractor found nothing in
 
 
 @dataclass(frozen=True)

@@ -37,8 +37,9 @@ MENTION_SENTENCES = 5
 EDGE_SENTENCES = 3
 CONNECT_TIMEOUT = 5.0
 # How facts are stored, written on every Document as `layout`: 2 = Evidence nodes (1, unnumbered,
-# kept evidence as lists on the relationships). A graph in another layout cannot be added to.
-LAYOUT = 2
+# kept evidence as lists on the relationships). 3 = same, documents keyed by their path under the
+# folder named (2 keyed them by base name). A graph in another layout cannot be added to.
+LAYOUT = 3
 
 
 def _unreachable(settings: Settings) -> str:

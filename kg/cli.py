@@ -120,6 +120,9 @@ def load(
                   f"{report.failed} failed in {report.seconds:.1f}s · nodes +{s.nodes_created} "
                   f"-{s.nodes_deleted} · relationships +{s.relationships_created} "
                   f"-{s.relationships_deleted}")
+        if report.fallback:
+            err.print(f"{report.fallback} page{'s' if report.fallback > 1 else ''} read with the fallback "
+                      f"reader (no main text found by trafilatura)")
     if report.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
 

@@ -28,6 +28,7 @@ class Report:
 
     loaded: int = 0
     skipped: int = 0
+    fallback: int = 0  # HTML pages read by the fallback reader (the main-text extractor found nothing)
     failures: list[Failure] = field(default_factory=list)
     stats: WriteStats = field(default_factory=WriteStats)
     started: float = field(default_factory=time.monotonic)
@@ -43,6 +44,7 @@ class Report:
 
     def as_dict(self) -> dict:
         return {"loaded": self.loaded, "skipped": self.skipped, "failed": self.failed,
+                "fallback_reader": self.fallback,
                 "nodes_created": self.stats.nodes_created, "nodes_deleted": self.stats.nodes_deleted,
                 "relationships_created": self.stats.relationships_created,
                 "relationships_deleted": self.stats.relationships_deleted,
@@ -141,7 +143,12 @@ def load(paths: Iterable[str], store: Store, *, workers: int = 1, batch_size: in
     with Extractor(workers) as extractor, ThreadPoolExecutor(1, thread_name_prefix="kg-writer") as writer:
         waiting = None  # the window being extracted: (results getter, hashes)
         try:
-            for window in windows(unique_documents(read_documents(paths)), batch_size):
+            def counted(items):
+                for item in items:
+                    if isinstance(item, Document) and item.reader == "fallback":
+                        report.fallback += 1
+                    yield item
+            for window in windows(unique_documents(counted(read_documents(paths))), batch_size):
                 docs = []
                 for item in window:
                     if isinstance(item, Failure):

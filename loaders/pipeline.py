@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 
 from graph.model import Document, Extraction, Failure
 from loaders.extract import extract
-from loaders.read import SUFFIXES, files, read_documents, read_file
+from loaders.read import SUFFIXES, files, keyed_files, read_documents, read_file
 
 
 def safe_extract(item: Document | Failure) -> Extraction | Failure:
@@ -63,15 +63,16 @@ def _extract_paths(paths, workers: int, chunksize: int) -> Iterator[Extraction |
     # fork keeps the already-loaded lexicons; spawn would re-import them in each worker.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     with multiprocessing.get_context(method).Pool(workers) as pool:
-        for results in pool.imap(_extract_file, files(paths), chunksize=max(1, chunksize)):
+        for results in pool.imap(_extract_file, keyed_files(paths), chunksize=max(1, chunksize)):
             yield from results
 
 
-def _extract_file(item: Path | Failure) -> list[Extraction | Failure]:
+def _extract_file(keyed: tuple[Path | Failure, str]) -> list[Extraction | Failure]:
     """In a worker: every document of one file (one, or one per line of a JSONL file), extracted."""
+    item, key = keyed
     if isinstance(item, Failure):
         return [item]
-    return [safe_extract(doc) for doc in read_file(item)]
+    return [safe_extract(doc) for doc in read_file(item, key)]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,10 @@
-"""Reading documents: files and folders of .txt, .html/.htm and .jsonl, in any common encoding.
+"""Reading documents: files and folders of .txt, .html/.htm, .jsonl, .pdf and .docx (text in any
+common encoding).
+
+A document's key (`Document.id`, the exchange format's `doc`) is its path relative to the folder or
+file named on the command line (`2024/01/index.html`; a file named itself is its base name), so the
+same file name in two folders is two documents and loading the folder from elsewhere finds the same
+keys. A JSONL line is `file.jsonl#N`, or the record's `id` (else `url`) when it has one.
 
 Every file named, and every file inside a folder, yields either a `Document` or a `Failure` with a
 one-line reason — nothing is dropped silently. Hidden files (names starting with a dot) inside
@@ -20,18 +26,32 @@ from graph.model import Document, Failure
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+PDF_SUFFIXES = {".pdf"}
+DOCX_SUFFIXES = {".docx"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
 MAX_BYTES = 50 * 1024 * 1024
-SUPPORTED = "supported: .txt .html .htm .jsonl"
+SUPPORTED = "supported: .txt .html .htm .jsonl .pdf .docx"
 
 
 def read_documents(paths: Iterable[str | os.PathLike]) -> Iterator[Document | Failure]:
     """Documents from files and folders (recursively, in sorted order), or why each could not be read."""
-    for item in files(paths):
+    for item, key in keyed_files(paths):
         if isinstance(item, Failure):
             yield item
         else:
-            yield from read_file(item)
+            yield from read_file(item, key)
+
+
+def keyed_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path | Failure, str]]:
+    """(file, its document key) for each file `files` yields."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            for item in _walk(path):
+                yield item, item.relative_to(path).as_posix()
+        elif path.exists():
+            yield path, path.name
+        else:
+            yield Failure(str(path), "no such file or folder — check the path"), ""
 
 
 def files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Failure]:
@@ -53,8 +73,10 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def read_file(path: Path) -> Iterator[Document | Failure]:
-    """The document(s) of one file: one for .txt and .html, one per line for .jsonl."""
+def read_file(path: Path, key: str = "") -> Iterator[Document | Failure]:
+    """The document(s) of one file, keyed `key` (default: its name): one for .txt, .html, .pdf and
+    .docx, one per line for .jsonl."""
+    key = key or path.name
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         yield Failure(str(path), f"not a document type ({suffix or 'no extension'}); {SUPPORTED}")
@@ -69,21 +91,67 @@ def read_file(path: Path) -> Iterator[Document | Failure]:
     except OSError as error:
         yield Failure(str(path), f"cannot read: {error.strerror or error}")
         return
+    if suffix in PDF_SUFFIXES or suffix in DOCX_SUFFIXES:
+        yield _binary(path, key, data, suffix)
+        return
     text, problem = decode(data)
     if problem:
         yield Failure(str(path), problem)
         return
     if suffix in JSONL_SUFFIXES:
-        yield from _jsonl(path, text)
+        yield from _jsonl(path, text, key)
         return
-    title = ""
     if suffix in HTML_SUFFIXES:
-        title, text = html_text(text)
+        yield _html(path, key, text)
+        return
     text = normalise(text)
     if not text.strip():
         yield Failure(str(path), "no text (the file is empty or only white space)")
         return
-    yield Document(id=path.name, text=text, source=str(path), title=title)
+    yield Document(id=key, text=text, source=str(path))
+
+
+def _html(path: Path, key: str, html: str) -> Document | Failure:
+    from loaders.html import read_html
+    try:
+        page = read_html(html)
+    except Exception as error:  # a page the library chokes on is still read, by the fallback reader
+        title, text = html_text(html)
+        page = None
+    if page is not None:
+        title, text, fallback = page.title, page.text, page.fallback
+    else:
+        fallback = True
+    text = normalise(text)
+    if not text.strip():
+        return Failure(str(path), "no text (the page has no readable text)")
+    if page is None or fallback:
+        return Document(id=key, text=text, source=str(path), title=normalise(title).strip(),
+                        reader="fallback")
+    return Document(id=key, text=text, source=str(path), title=normalise(page.title).strip(),
+                    date=_iso_date(page.date), url=page.url, outlet=normalise(page.outlet).strip(),
+                    authors=tuple(normalise(a) for a in page.authors))
+
+
+def _binary(path: Path, key: str, data: bytes, suffix: str) -> Document | Failure:
+    from loaders import files as binary
+    title = ""
+    try:
+        if suffix in PDF_SUFFIXES:
+            text = binary.pdf_text(data)
+        else:
+            title, text = binary.docx_text(data)
+    except ValueError as error:
+        if str(error) == binary.NO_TEXT_LAYER:
+            return Failure(str(path), binary.NO_TEXT_LAYER)
+        return Failure(str(path), f"not a readable {suffix[1:].upper()} file ({error}); save it again")
+    except Exception as error:
+        return Failure(str(path), f"not a readable {suffix[1:].upper()} file "
+                                  f"({type(error).__name__}); save it again")
+    text = normalise(text)
+    if not text.strip():
+        return Failure(str(path), binary.NO_TEXT_LAYER if suffix in PDF_SUFFIXES else "no text (the document is empty)")
+    return Document(id=key, text=text, source=str(path), title=normalise(title).strip())
 
 
 def normalise(text: str) -> str:
@@ -139,7 +207,8 @@ def _looks_like_text(text: str) -> bool:
     return bad / len(sample) < 0.01
 
 
-def _jsonl(path: Path, text: str) -> Iterator[Document | Failure]:
+def _jsonl(path: Path, text: str, key: str = "") -> Iterator[Document | Failure]:
+    key = key or path.name
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -157,7 +226,8 @@ def _jsonl(path: Path, text: str) -> Iterator[Document | Failure]:
             yield Failure(where, 'the "text" field is empty')
             continue
         fields = {k: normalise(str(record.get(k) or "")).strip() for k in ("title", "url", "date")}
-        yield Document(id=f"{path.name}#{number}", text=body, source=where, title=fields["title"],
+        own = normalise(str(record.get("id") or record.get("url") or "")).strip()
+        yield Document(id=own or f"{key}#{number}", text=body, source=where, title=fields["title"],
                        url=fields["url"], date=_iso_date(fields["date"]))
 
 

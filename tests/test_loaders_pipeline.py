@@ -39,7 +39,7 @@ def kinds(items) -> list[str]:
 def test_documents_come_out_in_reading_order_with_failures_in_place(corpus):
     # a folder's own files (sorted) come before its sub-folders', as the reader walks them
     assert kinds(extract_paths([corpus])) == [
-        "a.jsonl#1", "failed a.jsonl:2", "a.jsonl#3", "failed c.txt", "0.txt", "1.txt", "2.txt"]
+        "a.jsonl#1", "failed a.jsonl:2", "a.jsonl#3", "failed c.txt", "b/0.txt", "b/1.txt", "b/2.txt"]
 
 
 def test_workers_give_the_same_records_in_the_same_order(corpus):

@@ -81,7 +81,7 @@ def test_jsonl_lines_are_documents_and_bad_lines_fail_alone(tmp_path):
     ]), encoding="utf-8")
     items = list(read_documents([path]))
     assert [type(i).__name__ for i in items] == ["Document", "Failure", "Failure", "Document"]
-    assert items[0].id == "feed.jsonl#1" and items[0].date == "2024-05-12" and items[0].title == "Tin 1"
+    assert items[0].id == "https://example.org/1"  # a record's url is its key and items[0].date == "2024-05-12" and items[0].title == "Tin 1"
     assert items[1].source.endswith("feed.jsonl:2") and "not JSON" in items[1].reason
     assert items[3].id == "feed.jsonl#5" and items[3].date == "2024-05-12"
 
@@ -103,7 +103,7 @@ def test_folders_are_read_recursively_in_order(tmp_path):
     (tmp_path / "b" / "2.txt").write_text(VI, encoding="utf-8")
     (tmp_path / "1.txt").write_text(VI, encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text(VI, encoding="utf-8")
-    assert [d.id for d in read_documents([tmp_path])] == ["1.txt", "2.txt"]
+    assert [d.id for d in read_documents([tmp_path])] == ["1.txt", "b/2.txt"]  # keyed by the path under the folder
 
 
 def test_decode_prefers_utf8():

@@ -1,0 +1,74 @@
+"""HTML pages: main text and metadata from trafilatura, a well-kept main-text extractor (it tells an
+article from menus, related-news teasers, footers, ads and comments far better than tag rules do).
+
+The lead (`og:description`) is put back when the extractor dropped it; photo captions are marked the
+way `loaders.clean` expects (a `leftcenterrightdel` line before the caption). When trafilatura finds
+nothing, the hand-written reader of `loaders.read` is the fallback and the document says so.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import unescape
+
+CAPTION_MARK = "leftcenterrightdel"  # loaders/lexicon/boilerplate.tsv: the next line is a caption
+
+
+@dataclass(frozen=True)
+class Page:
+    text: str
+    title: str = ""
+    date: str = ""
+    authors: tuple[str, ...] = ()
+    outlet: str = ""
+    url: str = ""
+    fallback: bool = False  # read by the hand-written reader: trafilatura found no main text
+
+
+_OG_DESCRIPTION = re.compile(
+    r"<meta\s[^>]*(?:property|name)\s*=\s*[\"'](?:og:description|description)[\"'][^>]*>", re.I)
+_CONTENT = re.compile(r"content\s*=\s*(\"[^\"]*\"|'[^']*')", re.I)
+
+
+def _lead(html: str) -> str:
+    for tag in _OG_DESCRIPTION.findall(html):
+        if m := _CONTENT.search(tag):
+            return " ".join(unescape(m.group(1)[1:-1]).split())
+    return ""
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def read_html(html: str) -> Page:
+    """Main text (one line per block) and metadata of an HTML page."""
+    import trafilatura
+    from lxml import etree
+
+    tree = trafilatura.bare_extraction(html, output_format="python", include_comments=False,
+                                       include_tables=True, include_images=True, with_metadata=True,
+                                       favor_precision=False, deduplicate=False, as_dict=False)
+    body = getattr(tree, "body", None) if tree is not None else None
+    if body is None or not "".join(body.itertext()).strip():
+        from loaders.read import html_text
+        title, text = html_text(html)
+        return Page(text=text, title=title, fallback=True)
+    lines: list[str] = []
+    for element in body.iter():
+        if element.tag in ("p", "head", "item", "quote", "cell", "list", "table", "row"):
+            if element.tag in ("list", "table", "row"):
+                continue
+            text = " ".join("".join(element.itertext()).split())
+            if text:
+                lines.append(text)
+        elif element.tag == "graphic":
+            caption = " ".join((element.get("title") or element.get("alt") or "").split())
+            if caption:
+                lines += [CAPTION_MARK, caption]
+    lead = _lead(html)
+    if lead and _words(lead) not in _words(" ".join(lines)):
+        lines.insert(0, lead)
+    authors = tuple(a.strip() for a in re.split(r"[;,]", tree.author or "") if a.strip())
+    return Page(text="\n".join(lines), title=(tree.title or "").strip(), date=tree.date or "",
+                authors=authors, outlet=(tree.sitename or "").strip(), url=tree.url or "")
