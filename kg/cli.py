@@ -147,15 +147,37 @@ def forget(
 
 @app.command()
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file to write (- for stdout).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (- for stdout, jsonl only).")],
+    format: Annotated[str, typer.Option("--format", help="jsonl (evaluation), graphml (Gephi, yEd) or "
+                                        "csv (OUTPUT-nodes.csv and OUTPUT-relationships.csv).")] = "jsonl",
     uri: Uri = DEFAULT_URI, user: User = DEFAULT_USER, password: Password = DEV_PASSWORD,
     database: Database = DEFAULT_DATABASE,
 ) -> None:
-    """Export every document's entities and relations from Neo4j as JSONL (evaluation format).
+    """Export the graph: every document's entities and relations as JSONL, or the graph as GraphML/CSV.
 
-    Example: kg export -o graph.jsonl
+    Example: kg export -o graph.jsonl;  kg export --format graphml -o graph.graphml
     """
     settings = settings_of(uri, user, password, database)
+    if format not in ("jsonl", "graphml", "csv"):
+        err.print(f"[red]error:[/] --format {format}: use jsonl, graphml or csv")
+        raise typer.Exit(EXIT_ERROR)
+    if format != "jsonl":
+        from graph import export as exporter
+        from graph.query import records
+        with user_errors(), open_store(settings) as store:
+            _, rows = records(store, "export-graph")
+            graph = exporter.build((row["n"], row["r"], row["m"]) for row in rows)
+        if format == "graphml":
+            exporter.write_graphml(graph, output)
+            err.print(f"exported {graph.number_of_nodes()} nodes, {graph.number_of_edges()} "
+                      f"relationships → {output}")
+        else:
+            stem = output.with_suffix("")
+            nodes, rels = Path(f"{stem}-nodes.csv"), Path(f"{stem}-relationships.csv")
+            exporter.write_csv(graph, nodes, rels)
+            err.print(f"exported {graph.number_of_nodes()} nodes → {nodes}, "
+                      f"{graph.number_of_edges()} relationships → {rels}")
+        return
     count = 0
     with user_errors(), open_store(settings) as store:
         with (contextlib.nullcontext(sys.stdout) if str(output) == "-"

@@ -59,3 +59,19 @@ def env_for_cli(neo4j_settings) -> dict[str, str]:
     env.update(NEO4J_URI=neo4j_settings.uri, NEO4J_USER=neo4j_settings.user,
                NEO4J_PASSWORD=neo4j_settings.password, NEO4J_DATABASE=neo4j_settings.database)
     return env
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Name how many tests skipped and why, so a clone without ../shared knows what it did not run."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if not skipped:
+        return
+    reasons: dict[str, int] = {}
+    for report in skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        if "shared" in reason:
+            reason = "../shared is not beside the repository (scoring against the hand-made gold)"
+        reasons[reason] = reasons.get(reason, 0) + 1
+    for reason, count in sorted(reasons.items(), key=lambda item: -item[1]):
+        terminalreporter.write_line(f"{count} skipped: {reason}")

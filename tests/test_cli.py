@@ -55,7 +55,7 @@ def test_unreachable_server_is_one_line_and_exit_1_within_5_seconds(command):
     env = dict(os.environ, NEO4J_URI=f"bolt://127.0.0.1:{free_port()}")
     started = time.monotonic()
     result = kg(*command, env=env)
-    assert time.monotonic() - started < 5 + 2  # interpreter start-up is on top of the 5 s
+    assert time.monotonic() - started < 5  # the README's promise, start-up included
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr

@@ -1,0 +1,61 @@
+"""English names and ASCII-folded search forms, computed from the extraction output.
+
+English renderings are data: loaders/lexicon/english_*.tsv (Vietnamese, English, source). An
+agency not listed by name gets an English name composed only from listed parts — a kind word
+(`Cục` → Department) followed by a listed agency (`Quân khu 7` → Military Region 7) — or none.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON = Path(__file__).parent / "lexicon"
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of a Vietnamese name: diacritics dropped, đ → d, spaces squeezed."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return " ".join(text.lower().split())
+
+
+@lru_cache(maxsize=None)
+def table(kind: str) -> dict[str, str]:
+    """`kind` in ranks, positions, agency_kinds, agencies: folded Vietnamese → English."""
+    path = LEXICON / f"english_{kind}.tsv"
+    rows: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("vietnamese\t"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 3 or not all(c.strip() for c in cells):
+            raise ValueError(f"{path}:{number}: expected three tab-separated columns "
+                             "(vietnamese, english, source); fix the row")
+        rows[fold(cells[0])] = cells[1].strip()
+    return rows
+
+
+def rank_en(name: str) -> str:
+    return table("ranks").get(fold(name), "")
+
+
+def title_en(title: str) -> str:
+    return table("positions").get(fold(title), "")
+
+
+def agency_en(name: str) -> str:
+    """The listed English name, or one composed of a listed kind and a listed agency, or ""."""
+    key = fold(name)
+    agencies = table("agencies")
+    if key in agencies:
+        return agencies[key]
+    kinds = table("agency_kinds")
+    words = key.split()
+    # longest kind first: `cuc ky thuat` is not a kind, `cuc` is; the rest must be known too
+    for cut in range(len(words) - 1, 0, -1):
+        head, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        if head in kinds:
+            if rest in agencies:
+                return f"{kinds[head]}, {agencies[rest]}"
+    return ""
