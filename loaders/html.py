@@ -41,8 +41,9 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def read_html(html: str) -> Page:
-    """Main text (one line per block) and metadata of an HTML page."""
+def read_html(html: str) -> Page | None:
+    """Main text (one line per block) and metadata of an HTML page; None when the library finds
+    no main text (the caller then reads the page with its fallback reader)."""
     import trafilatura
     from lxml import etree
 
@@ -51,9 +52,7 @@ def read_html(html: str) -> Page:
                                        favor_precision=False, deduplicate=False, as_dict=False)
     body = getattr(tree, "body", None) if tree is not None else None
     if body is None or not "".join(body.itertext()).strip():
-        from loaders.read import html_text
-        title, text = html_text(html)
-        return Page(text=text, title=title, fallback=True)
+        return None
     lines: list[str] = []
     for element in body.iter():
         if element.tag in ("p", "head", "item", "quote", "cell", "list", "table", "row"):

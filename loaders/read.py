@@ -115,13 +115,12 @@ def _html(path: Path, key: str, html: str) -> Document | Failure:
     from loaders.html import read_html
     try:
         page = read_html(html)
-    except Exception as error:  # a page the library chokes on is still read, by the fallback reader
-        title, text = html_text(html)
+    except Exception:  # a page the library chokes on is still read, by the fallback reader
         page = None
     if page is not None:
         title, text, fallback = page.title, page.text, page.fallback
     else:
-        fallback = True
+        (title, text), fallback = html_text(html), True
     text = normalise(text)
     if not text.strip():
         return Failure(str(path), "no text (the page has no readable text)")

@@ -200,6 +200,7 @@ def test_every_query_file_explains(seeded, name):
 
 # (query, extra params, column, a value that must appear in that column of some row)
 EXAMPLES = [
+    ("export-graph", {}, "n", "Trần Minh Đức"),
     ("person-profile", {}, "positions", "Chủ nhiệm, Tổng cục Kỹ thuật"),
     ("person-profile", {"name": "trần minh đức"}, "ranks", "Trung tướng"),
     ("person-profile", {"name": "Minh Đức"}, "attended", "Hội nghị ký kết"),
