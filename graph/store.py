@@ -3,7 +3,9 @@ forgetting a document, export.
 
 How facts are stored (see also the README, "The graph in Neo4j"):
 - every node has a unique `key`; entities also carry `name`, `aliases`, `mention_count`,
-  `document_count`, `first_seen` and `last_seen`, all derived from the documents mentioning them;
+  `document_count`, `first_seen` and `last_seen`, all derived from the documents mentioning them,
+  the ASCII-folded search forms `name_folded` and `aliases_folded` (`phan van giang`), and Rank
+  and Agency nodes `name_en` when the English lexicon gives one (HOLDS_POSITION: `title_en`);
 - `(:Document)-[:MENTIONS {name, names, count, spans, sentences}]->(entity)` says what each
   document contributes;
 - every other relationship has a `key`, counts (`evidence_count` sentences in `document_count`
@@ -28,7 +30,7 @@ from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, S
 
 from graph import cypher
 from graph.errors import GraphLayoutError, ServerError
-from graph.model import ENTITY_LABELS, RELATION_TYPES, Extraction
+from graph.model import ENTITY_LABELS, RELATION_TYPES, Extraction, fold
 from graph.settings import Settings
 
 # How many sentences of evidence a MENTIONS relationship keeps, and how many of the most recent
@@ -155,6 +157,8 @@ def graph_rows(extractions: Iterable[Extraction], hashes: dict[str, str] | None 
                 "sentences": sentences[:MENTION_SENTENCES]})
             _add_use(entities, entity.label, entity.key, entity.name, names, count, doc.date,
                      entity.date, rows)
+            if entity.name_en:
+                entities[entity.label, entity.key]["name_en"] = entity.name_en
         for rel in ex.relations:
             sources, targets = RELATION_TYPES.get(rel.type, ((), ()))
             if rel.source_label not in sources or rel.target_label not in targets:
@@ -170,7 +174,8 @@ def graph_rows(extractions: Iterable[Extraction], hashes: dict[str, str] | None 
             if row is None:
                 row = relations[ident] = {"source": rel.source_key, "target": rel.target_key,
                                           "title": rel.title, "fact": fact_key(*ident), "evidence": 0,
-                                          "documents": 0, "first": None, "last": None, "sample": []}
+                                          "documents": 0, "first": None, "last": None, "sample": [],
+                                          "title_en": rel.title_en or None}
                 rows.relations[rel.type, rel.source_label, rel.target_label].append(row)
             stated = stating.get(ident)
             if stated is None:
@@ -216,7 +221,8 @@ def _add_use(entities: dict, label: str, key: str, name: str, names: list[str], 
     row = entities.get((label, key))
     if row is None:
         row = entities[label, key] = {"key": key, "forms": [], "uses": [], "names": [], "count": 0,
-                                      "documents": 0, "first": None, "last": None, "date": None}
+                                      "documents": 0, "first": None, "last": None, "date": None,
+                                      "name_en": None}
         rows.entities[label].append(row)
     if name in row["forms"]:
         row["uses"][row["forms"].index(name)] += count
@@ -425,8 +431,14 @@ def _cleanup(tx, touched: dict[str, set[str]], stats: WriteStats) -> None:
 
 
 def _finish(tx, touched: dict[str, set[str]]) -> None:
+    """Derive names and aliases, then their folded search forms (`name_folded`, `aliases_folded`)."""
     for label, keys in touched.items():
-        tx.run(cypher.render("finish_entities", label=label), keys=sorted(keys)).consume()
+        result = tx.run(cypher.render("finish_entities", label=label), keys=sorted(keys))
+        folded = [{"key": r["key"], "name": fold(r["name"]),
+                   "aliases": sorted({fold(a) for a in r["aliases"]} - {fold(r["name"])})}
+                  for r in result if r["name"] is not None]
+        if folded:
+            tx.run(cypher.render("fold_entities", label=label), rows=folded).consume()
 
 
 def _write_rows(tx, rows: GraphRows) -> WriteStats:
