@@ -78,13 +78,15 @@ def view(
                                                   show_default=False)] = None,
     hops: Annotated[int, typer.Option(min=0, max=6, help="Steps from --person or --agency.")] = 1,
     limit: Annotated[int, typer.Option(min=1, help="Most nodes to draw.")] = 300,
+    ranks: Annotated[bool, typer.Option("--ranks", help="Draw rank nodes (by default a person's rank is shown on the person).")] = False,
+    lang: Annotated[str, typer.Option("--lang", help="vi, or en to label ranks, positions and agencies in English.")] = "vi",
     open_page: Annotated[bool, typer.Option("--open", help="Open the page in a browser.")] = False,
     uri: Uri = DEFAULT_URI, user: User = DEFAULT_USER, password: Password = DEV_PASSWORD,
     database: Database = DEFAULT_DATABASE,
 ) -> None:
     """Write an interactive HTML network (works offline) of a query, a person, an agency or the whole graph.
 
-    Example: kg view --person "Trần Minh Đức" --hops 2 -o person.html --open
+    Example: kg view --person "tran minh duc" --hops 2 --lang en -o person.html --open
     """
     from graph import query as queries
     from graph import view as views
@@ -102,7 +104,7 @@ def view(
             params = queries.parse_params(param or [], queries.load(query_name))
         with open_store(settings) as store:
             network = views.build(store, query=query_name, params=params, person=person,
-                                  agency=agency, hops=hops, limit=limit)
+                                  agency=agency, hops=hops, limit=limit, ranks=ranks, lang=lang)
         path = views.write(network, output)
     if network.message:
         err.print(f"[yellow]capped:[/] {network.message}", highlight=False)

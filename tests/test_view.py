@@ -96,7 +96,8 @@ def names(network: view.Network) -> set[str]:
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize("kwargs, expected", [
-    ({"person": "Trần Minh Đức"}, {"Trần Minh Đức", "Tổng cục Kỹ thuật", "Trung tướng", "Hội nghị ký kết"}),
+    ({"person": "Trần Minh Đức", "ranks": True},
+     {"Trần Minh Đức", "Tổng cục Kỹ thuật", "Trung tướng", "Hội nghị ký kết"}),
     ({"person": "trần minh đức", "hops": 2}, {"Trần Duy Hưng", "Hồ Quang Tuấn"}),
     ({"agency": "Tổng cục Kỹ thuật"}, {"Tổng cục Kỹ thuật", "Trần Minh Đức", "Trần Duy Hưng"}),
     ({"query": "shortest-connection"}, {"Trần Minh Đức", "Lê Huy Vịnh"}),
@@ -119,6 +120,55 @@ def test_person_tooltips_show_rank_positions_and_sentences(seeded):
     person = next(n for n in network.nodes.values() if n["props"].get("name") == "Trần Minh Đức")
     tip = view.node_tooltip(person)
     assert "rank: Trung tướng" in tip and "Chủ nhiệm, Tổng cục Kỹ thuật" in tip and "<li>" in tip
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("kwargs", [{"person": "Trần Minh Đức", "hops": 2}, {}])
+def test_ranks_are_shown_on_the_people_unless_asked_for(seeded, kwargs):
+    network = view.build(seeded, **kwargs)
+    assert "Rank" not in network.counts() and "HAS_RANK" not in {e["type"] for e in network.edges.values()}
+    net = view.to_pyvis(network)
+    ranked = [n for n in net.nodes if n.get("rank")]
+    assert ranked and all(n["label"].endswith("\n" + n["rank"]) and n["color"]["border"] == view.RANKED_BORDER
+                          for n in ranked)
+    page = view.render(network)
+    assert "Person with a rank" in page and "kg view --ranks draws them" in page
+    with_ranks = view.build(seeded, ranks=True, **kwargs)
+    assert with_ranks.counts()["Rank"] > 0
+    assert not any(n.get("rank") for n in view.to_pyvis(with_ranks).nodes)
+    assert "Rank nodes: one per rank" in view.render(with_ranks)
+
+
+@pytest.mark.neo4j
+def test_english_labels(seeded):
+    network = view.build(seeded, person="Trần Minh Đức", lang="en")
+    net = view.to_pyvis(network)
+    labels = {n["label"] for n in net.nodes}
+    assert "General Department of Technology" in labels
+    person = next(n for n in net.nodes if n["label"].startswith("Trần Minh Đức"))
+    assert person["label"] == "Trần Minh Đức\nLieutenant General"
+    agency = next(n for n in net.nodes if n["label"] == "General Department of Technology")
+    assert "<b>Tổng cục Kỹ thuật</b>" in agency["title"] and "English: General Department" in agency["title"]
+    edge_labels = {e["label"] for e in net.edges}
+    assert "Chairman" in edge_labels and "Chủ nhiệm" not in edge_labels
+
+
+@pytest.mark.neo4j
+def test_a_person_is_found_without_diacritics(seeded):
+    network = view.build(seeded, person="phan van giang", hops=0)
+    assert [n["props"]["name"] for n in network.nodes.values()] == ["Phan Văn Giang"]
+
+
+@pytest.mark.neo4j
+def test_a_name_matching_several_people_lists_them(seeded):
+    from graph import query
+    matches = [r["name"] for r in query.run(seeded, "find-entity", {"name": "tran", "label": "Person"}).rows]
+    assert len(matches) > 1
+    with pytest.raises(QueryError) as raised:
+        view.build(seeded, person="tran")
+    lines = str(raised.value).splitlines()
+    assert lines[0].startswith(f"{len(matches)} person entities match 'tran'")
+    assert [line.split("  key:")[0].strip() for line in lines[1:]] == matches[:20]
 
 
 @pytest.mark.neo4j
@@ -165,3 +215,4 @@ def test_cli_writes_the_page_and_says_when_capped(seeded, env_for_cli, tmp_path)
                           str(tmp_path / "x.html")], capture_output=True, text=True, env=env_for_cli,
                          timeout=120, cwd=ROOT)
     assert bad.returncode == 1 and "no person matches" in bad.stderr and "Traceback" not in bad.stderr
+
