@@ -1,5 +1,6 @@
-"""`kg query` and `kg view`: run the query library and draw networks. Thin wrappers over
-`graph.query` and `graph.view`, registered on the main app by `register(app)`."""
+"""`kg query`, `kg view` and `kg timeline`: run the query library, draw networks and timelines.
+Thin wrappers over `graph.query`, `graph.view` and `graph.timeline`, registered on the main
+app by `register(app)`."""
 from __future__ import annotations
 
 import sys
@@ -113,11 +114,46 @@ def view(
         webbrowser.open(path.resolve().as_uri())
 
 
+def timeline(
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("timeline.html"),
+    person: Annotated[Optional[str], typer.Option(help="A person: key or part of the name, diacritics optional.",
+                                                  show_default=False)] = None,
+    agency: Annotated[Optional[str], typer.Option(help="An agency: key or part of the name, diacritics optional.",
+                                                  show_default=False)] = None,
+    lang: Annotated[str, typer.Option("--lang", help="vi, or en for English ranks, positions and agencies.")] = "vi",
+    open_page: Annotated[bool, typer.Option("--open", help="Open the page in a browser.")] = False,
+    uri: Uri = DEFAULT_URI, user: User = DEFAULT_USER, password: Password = DEV_PASSWORD,
+    database: Database = DEFAULT_DATABASE,
+) -> None:
+    """Write an offline HTML timeline of a person (ranks, positions, meetings) or an agency (who held its positions).
+
+    Example: kg timeline --person "phan van giang" -o giang.html --open
+    """
+    from graph import timeline as timelines
+
+    if (person is None) == (agency is None):
+        err.print("[red]error:[/] give one of --person NAME or --agency NAME")
+        raise typer.Exit(EXIT_USAGE)
+    if lang not in ("vi", "en"):
+        err.print(f"[red]error:[/] --lang {lang}: use vi or en")
+        raise typer.Exit(EXIT_USAGE)
+    settings = settings_of(uri, user, password, database)
+    with user_errors():
+        with open_store(settings) as store:
+            built = timelines.build(store, person=person, agency=agency)
+        path = timelines.write(built, output, lang=lang)
+    err.print(f"{built.subject}: {len(built.items)} items from {built.documents} documents → {path}",
+              highlight=False)
+    if open_page:
+        webbrowser.open(path.resolve().as_uri())
+
+
 def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def register(app: typer.Typer) -> None:
-    """Add `kg query` and `kg view` to the main app."""
+    """Add `kg query`, `kg view` and `kg timeline` to the main app."""
     app.command("query")(query)
     app.command("view")(view)
+    app.command("timeline")(timeline)

@@ -230,6 +230,9 @@ EXAMPLES = [
     ("whole-graph", {"limit": 10}, "total", 50),
     ("entity-details", {}, "positions", "Chủ nhiệm, Tổng cục Kỹ thuật"),
     ("document-facts", {}, "source", "Phan Văn Giang"),
+    ("person-timeline", {}, "label", "Trung tướng"),
+    ("person-timeline", {}, "label_en", "Chairman, General Department of Technology"),
+    ("agency-timeline", {}, "lane", "Trần Minh Đức"),
 ]
 
 

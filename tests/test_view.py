@@ -216,3 +216,16 @@ def test_cli_writes_the_page_and_says_when_capped(seeded, env_for_cli, tmp_path)
                          timeout=120, cwd=ROOT)
     assert bad.returncode == 1 and "no person matches" in bad.stderr and "Traceback" not in bad.stderr
 
+
+@pytest.mark.neo4j
+def test_cli_timeline(seeded, env_for_cli, tmp_path):
+    def kg(*args):
+        return subprocess.run([sys.executable, "-m", "kg", "timeline", *args], capture_output=True,
+                              text=True, env={**env_for_cli, "COLUMNS": "300"}, timeout=120, cwd=ROOT)
+    done = kg("--person", "phan van giang", "-o", str(tmp_path / "giang.html"), "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("Phan Văn Giang: ") and (tmp_path / "giang.html").is_file()
+    several = kg("--person", "tran", "-o", str(tmp_path / "x.html"))
+    assert several.returncode == 1 and "Traceback" not in several.stderr
+    assert "Trần Minh Đức" in several.stderr and not (tmp_path / "x.html").exists()
+    assert kg("-o", str(tmp_path / "y.html")).returncode == 2
