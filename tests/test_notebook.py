@@ -14,6 +14,7 @@ def test_explore_notebook_runs_on_the_seeds(_session_store, seeds, neo4j_setting
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     pytest.importorskip("pandas")
+    pytest.importorskip("matplotlib")
     from tests.test_queries import load_seeds
 
     load_seeds(_session_store, seeds)
@@ -30,7 +31,11 @@ def test_explore_notebook_runs_on_the_seeds(_session_store, seeds, neo4j_setting
     assert not [o for o in outputs if o.output_type == "error"]
     text = "\n".join(str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", "")) for o in outputs)
     assert neo4j_settings.uri in text  # it connected where it was told to
-    for expected in ("Phan Văn Giang", "Trần Minh Đức", "Trung tướng", "2024-09-25", "who-chaired-what"):
+    for expected in ("Phan Văn Giang", "Trần Minh Đức", "Trung tướng", "2024-09-25", "who-chaired-what",
+                     "General Department of Technology"):
         assert expected in text, expected
+    # the three plots: events per month, who led one agency, agencies together
+    pictures = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert len(pictures) == 3
     frames = [o for o in outputs if "text/html" in o.get("data", {}) and "<iframe srcdoc=" in o["data"]["text/html"]]
     assert frames and "vis.Network" in frames[0]["data"]["text/html"].replace("&quot;", '"')

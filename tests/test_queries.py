@@ -233,6 +233,7 @@ EXAMPLES = [
     ("person-timeline", {}, "label", "Trung tướng"),
     ("person-timeline", {}, "label_en", "Chairman, General Department of Technology"),
     ("agency-timeline", {}, "lane", "Trần Minh Đức"),
+    ("events-per-month", {}, "kind", "Meeting"),
 ]
 
 
