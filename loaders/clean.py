@@ -36,7 +36,7 @@ _BYLINE = re.compile(r"^(?:(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|-|&)\s*(?
 _PHOTO_CREDIT = re.compile(r"\s*\(?\s*Ảnh\s*:\s*([^.()]{2,40}?)\s*\)?\s*\.?\s*$")
 _NAME = rf"[{UPPER}]\w*"
 _AUTHOR_LINE = re.compile(rf"^{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|-|và)\s*{_NAME}(?:\s+{_NAME}){{0,3}}){{0,3}}$")
-_HEADER_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_HEADER_DATE = re.compile(r"(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})")
 _OUTLET = re.compile(rf"^\s*\(?([{UPPER}][\w\s.]{{1,30}}?)\)?\s+[-–]\s+(?=\S)")
 
 
