@@ -92,6 +92,14 @@ VERB_PHRASES = [
      "Dự buổi làm việc có Trung tướng Phạm Văn Hiếu.",
      "Buổi làm việc với Bộ Tư lệnh Quân khu 4",
      {("CHAIRED", "Lê Minh Quân"), ("ATTENDED", "Lê Minh Quân"), ("ATTENDED", "Phạm Văn Hiếu")}),
+    # "X tiếp Đoàn ...", "X hội đàm với ...": the guest or the party names it, X leads it
+    ("Chiều 10/4, Thượng tướng Hoàng Văn Chiến tiếp Đoàn đại biểu Bộ Quốc phòng Campuchia. Tại buổi tiếp, "
+     "Thượng tướng Hoàng Văn Chiến đánh giá cao kết quả hợp tác.",
+     "Buổi tiếp Đoàn đại biểu Bộ Quốc phòng Campuchia",
+     {("CHAIRED", "Hoàng Văn Chiến"), ("ATTENDED", "Hoàng Văn Chiến")}),
+    ("Sáng 12/3, Đại tướng Phan Văn Giang hội đàm với Bộ trưởng Quốc phòng Lào. Sau hội đàm, hai bên ký "
+     "biên bản ghi nhớ.", "Hội đàm với Bộ trưởng Quốc phòng Lào",
+     {("CHAIRED", "Phan Văn Giang"), ("ATTENDED", "Phan Văn Giang")}),
     # "tổ chức sơ kết ...": a conference of the organiser
     ("Ngày 5/7, Cục Hậu cần tổ chức sơ kết 6 tháng đầu năm 2024. Đại tá Ngô Văn Sơn chủ trì hội nghị.",
      "Hội nghị sơ kết 6 tháng đầu năm 2024 của Cục Hậu cần",
@@ -138,3 +146,8 @@ def test_the_same_event_in_two_articles_is_one_node_and_a_yearly_one_is_new_each
     d = extract(Document("d.txt", "Quân khu 7 tổ chức Hội nghị quân chính."))
     e = extract(Document("e.txt", "Quân khu 7 tổ chức Hội nghị quân chính."))
     assert key(d) != key(e)
+
+
+def test_verbs_that_begin_a_longer_word_name_no_event():
+    assert meetings("Sáng 12/3, Bộ Quốc phòng tiếp tục triển khai nhiệm vụ. Đơn vị tiếp nhận 200 tân binh. "
+                    "Tiếp đoàn có Đại tá Lê Văn Minh.") == []

@@ -54,6 +54,8 @@ METADATA = [
      "Lữ đoàn 125 huấn luyện trên biển", "2020-06-11", "", ()),
     ("Chủ nhật, ngày 12/5/2024\nLữ đoàn 125 huấn luyện trên biển\n" + LEAD + "\n",
      "Lữ đoàn 125 huấn luyện trên biển", "2024-05-12", "", ()),
+    ("Hà Nội, ngày 15/1/2025\nLữ đoàn 125 huấn luyện trên biển\n" + LEAD + "\n",
+     "Lữ đoàn 125 huấn luyện trên biển", "2025-01-15", "", ()),
     # a short article: one sentence of body is enough for a last-line byline
     ("Nhà máy Z111 sơ kết\nNgày 2/7, Nhà máy Z111 tổ chức hội nghị sơ kết công tác sản xuất sáu tháng đầu năm.\n"
      "Thu Hà\n", "Nhà máy Z111 sơ kết", "", "", ("Thu Hà",)),

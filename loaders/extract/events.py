@@ -177,8 +177,8 @@ class _Namer:
                                                                    and nxt != "edition"):
                     k += 1
                     continue
-                if nxt == "edition":
-                    k += 1
+                if nxt == "edition" or nxt == "subject" and not toks[k + 1].cap and toks[k - 1].text.isalpha():
+                    k += 1  # "..., nhiệm kỳ 2025-2030", "công tác quân sự, quốc phòng năm 2024"
                     continue
                 break
             inner = next((f for f in here if f.i == k and f.label in ("Resolution", "Program") and f.j > k), None)
@@ -291,13 +291,14 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
         for k in range(len(toks) - 2):
             if (s.start, k) in taken:
                 continue
-            if toks[k].low == "làm" and toks[k + 1].low == "việc" and toks[k + 2].low == "với" and not (
-                    k > 0 and toks[k - 1].low in ("buổi", "cuộc", "chuyến", "đợt")):
-                end = _party_end(toks, k + 3, here)
-                if end > k + 3:
-                    name = "Buổi làm việc " + clean_name(text[toks[k + 2].start:toks[end - 1].end])
-                    out.append(Found("Meeting", k, end, name, s, {"specific": True, "family": "làm việc",
-                                                                  "verb": True}))
+            verb = _event_verb(toks, k)
+            if verb is not None and not (k > 0 and toks[k - 1].low in ("buổi", "cuộc", "chuyến", "đợt")):
+                after, kind, keep = verb
+                end = _party_end(toks, after, here)
+                if end > after and (keep or any(t.cap for t in toks[after + 1:end])):  # not "tiếp đoàn có ..."
+                    name = f"{kind} {keep} {clean_name(text[toks[after].start:toks[end - 1].end])}".replace("  ", " ")
+                    family = _kinds().get(fold(kind), (fold(kind), False))[0]
+                    out.append(Found("Meeting", k, end, name, s, {"specific": True, "family": family, "verb": True}))
             if toks[k].low == "tổ" and toks[k + 1].low == "chức" and (dated or s.start < title_end):
                 role, after = _role_at(toks, k + 2)
                 implied = _implied().get(" ".join(t.low for t in toks[k + 2:after]))
@@ -318,6 +319,26 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
                 family = _kinds().get(fold(implied), (fold(implied), False))[0]
                 out.append(Found("Meeting", k + 2, end, name, s, {"specific": True, "verb": True, "family": family}))
     return out
+
+
+@lru_cache(maxsize=None)
+def _verbs() -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    rows = [(tuple(fold_tones(w) for w in row[0].split()), row[1], row[2] if len(row) > 2 else "")
+            for row in lexicon.table("event_verbs.tsv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+def _event_verb(toks: list[Tok], k: int) -> tuple[int, str, str] | None:
+    """(first token of the object, kind, words kept) of an event verb at k, or None."""
+    for words, kind, keep in _verbs():
+        n = len(words)
+        if tuple(t.low for t in toks[k:k + n]) == words and k + n < len(toks):
+            if _is_word(toks[k + n - 1], toks[k + n]) and not toks[k + n].cap:
+                continue  # "tiếp tục", "tiếp nhận": another word
+            if not keep and not (toks[k + n].cap or toks[k + n].low in ("đoàn", "ngài", "đại")):
+                continue  # "tiếp" a delegation or a guest, named
+            return k + n, kind, keep
+    return None
 
 
 def _party_end(toks: list[Tok], k: int, here: list[Found]) -> int:
@@ -395,6 +416,9 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
         if why == "named":
             f.j, f.name = max(end, f.i + 1), _complete(name, found, doc.text)
             f.extra["specific"] = True
+            # "Đại tướng X hội đàm với ...": the kind used as the verb of its subject
+            f.extra["verb"] = not f.sent.toks[f.i].cap and any(
+                p.label in ("Person", "Agency") and p.j == f.i for p in namer.here.get(id(f.sent), []))
             named.append(f)
         else:
             f.j, f.name = max(end, f.i + 1), name

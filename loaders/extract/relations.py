@@ -127,9 +127,9 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
             for a in organiser:
                 for m in event:
                     out.append(("ORGANIZED", of[id(a)], of[id(m)], s, ""))
-    # "Thủ tướng Phạm Minh Chính làm việc với ...": who works with a unit leads the working session
+    # "Thủ tướng Phạm Minh Chính làm việc với ...", "... tiếp Đoàn ...": who does it leads the event
     for m in meetings:
-        if m.extra.get("verb") and m.extra.get("family") == "làm việc":
+        if m.extra.get("verb") and m.extra.get("family") in ("làm việc", "hội đàm", "buổi tiếp"):
             last_cue = max((cj for ci, cj, _ in cues if cj <= m.i), default=0)
             for p in [p for p in persons if last_cue <= p.i and p.j <= m.i]:
                 out.append(("CHAIRED", of[id(p)], of[id(m)], s, ""))
