@@ -74,16 +74,21 @@ def _role_before(low: str, start: int) -> str:
     before = before[max(before.rfind("\n"), before.rfind(". ")) + 1:]  # this sentence only
     if _INSTRUMENT_BEFORE.search(before):
         return "instrument"  # "Nghị quyết số 08-NQ/TW ngày 26/1/2022": the instrument's date
-    words = before.split()[-5:]
-    tail = " ".join(words)
-    for w in _words_of("not_event"):
-        if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", tail):
-            return "not_event"
-    if re.search(rf"(?<!\w)(?:{_alternation('held')})\s+(?:vào\s+)?(?:từ\s+)?(?:ngày\s+)?$", before):
+    not_event, held, span = _context_patterns()
+    if not_event.search(" ".join(before.split()[-5:])):
+        return "not_event"
+    if held.search(before):
         return "held"
-    if re.search(r"(?<!\w)(?:từ|đến|tới)\s+(?:ngày\s+)?$", before):
+    if span.search(before):
         return "not_event"  # "từ ngày ... đến ngày ...": a span, of the event or of something else
     return "event"
+
+
+@lru_cache(maxsize=None)
+def _context_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    return (re.compile(rf"(?<!\w)(?:{_alternation('not_event')})(?!\w)"),
+            re.compile(rf"(?<!\w)(?:{_alternation('held')})\s+(?:vào\s+)?(?:từ\s+)?(?:ngày\s+)?$"),
+            re.compile(r"(?<!\w)(?:từ|đến|tới)\s+(?:ngày\s+)?$"))
 
 
 def written_dates(text: str) -> list[Written]:
@@ -179,9 +184,16 @@ class Dates:
         self.text = text
         self.published = published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published or "") else ""
         self.dates = written_dates(text)
-        self.years = written_years(text, skip)
         self.skip = list(skip)
+        self._years: list[Year] | None = None
         self._relative = _patterns()[2]
+
+    @property
+    def years(self) -> list[Year]:
+        """The years the text names (read only when a date needs its year)."""
+        if self._years is None:
+            self._years = written_years(self.text, self.skip)
+        return self._years
 
     def cue(self, start: int, end: int) -> Written | None:
         """The first date in text[start:end] that can be the day of an event."""

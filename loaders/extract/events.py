@@ -12,7 +12,6 @@ opens are two events. Words are data: `meetings.txt` (kinds and families) and `e
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 from graph.model import Document
@@ -90,9 +89,9 @@ class _Namer:
         self.family = ""
         self.aliases: dict[str, str] = {}  # "vietnam defence" → "triển lãm quốc phòng quốc tế việt nam"
 
-    def kind_at(self, s: Sentence, i: int) -> tuple[int, str] | None:
-        hit = match("meetings.txt", s.toks, i, need_cap=False)
-        return hit
+    @staticmethod
+    def kind_at(s: Sentence, i: int) -> tuple[int, str] | None:
+        return match("meetings.txt", s.toks, i, need_cap=False)
 
     def name(self, f: Found) -> tuple[int, str, str]:
         """(end token, name, what it is: 'named', 'reference' or 'generic') of an event mention."""
@@ -236,11 +235,6 @@ def _family(f: Found) -> str:
     return _kinds().get(kind, (kind, False))[0]
 
 
-# A bare reference may stand for an event of these families besides its own: "phiên họp" is a
-# sitting of the article's "Kỳ họp", "buổi họp báo" its "cuộc họp giới thiệu ...".
-_HOMES = {"kỳ họp": ("kỳ họp",), "họp": ("họp",)}
-
-
 def _content(name: str, aliases: dict[str, str]) -> frozenset[str]:
     folded = fold(name)
     for short, full in aliases.items():
@@ -287,9 +281,9 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
     for s in sentences:
         toks = s.toks
         here = by_sentence.get(id(s), [])
-        dated = dates.cue(s.start, s.end) is not None
+        firsts = _verbs()
         for k in range(len(toks) - 2):
-            if (s.start, k) in taken:
+            if toks[k].low != "tổ" and toks[k].low not in firsts or (s.start, k) in taken:
                 continue
             verb = _event_verb(toks, k)
             if verb is not None and not (k > 0 and toks[k - 1].low in ("buổi", "cuộc", "chuyến", "đợt")):
@@ -299,7 +293,8 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
                     name = f"{kind} {keep} {clean_name(text[toks[after].start:toks[end - 1].end])}".replace("  ", " ")
                     family = _kinds().get(fold(kind), (fold(kind), False))[0]
                     out.append(Found("Meeting", k, end, name, s, {"specific": True, "family": family, "verb": True}))
-            if toks[k].low == "tổ" and toks[k + 1].low == "chức" and (dated or s.start < title_end):
+            if toks[k].low == "tổ" and toks[k + 1].low == "chức" and (
+                    s.start < title_end or dates.cue(s.start, s.end) is not None):
                 role, after = _role_at(toks, k + 2)
                 implied = _implied().get(" ".join(t.low for t in toks[k + 2:after]))
                 if not implied or match("meetings.txt", toks, k + 2, need_cap=False):
@@ -322,17 +317,20 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
 
 
 @lru_cache(maxsize=None)
-def _verbs() -> tuple[tuple[tuple[str, ...], str, str], ...]:
-    rows = [(tuple(fold_tones(w) for w in row[0].split()), row[1], row[2] if len(row) > 2 else "")
-            for row in lexicon.table("event_verbs.tsv")]
-    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+def _verbs() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+    """First word → (words, kind, words kept), longest first."""
+    out: dict[str, list] = {}
+    for row in lexicon.table("event_verbs.tsv"):
+        words = tuple(fold_tones(w) for w in row[0].split())
+        out.setdefault(words[0], []).append((words, row[1], row[2] if len(row) > 2 else ""))
+    return {w: tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True)) for w, rows in out.items()}
 
 
 def _event_verb(toks: list[Tok], k: int) -> tuple[int, str, str] | None:
     """(first token of the object, kind, words kept) of an event verb at k, or None."""
-    for words, kind, keep in _verbs():
+    for words, kind, keep in _verbs().get(toks[k].low, ()):
         n = len(words)
-        if tuple(t.low for t in toks[k:k + n]) == words and k + n < len(toks):
+        if k + n < len(toks) and all(toks[k + m].low == words[m] for m in range(1, n)):
             if _is_word(toks[k + n - 1], toks[k + n]) and not toks[k + n].cap:
                 continue  # "tiếp tục", "tiếp nhận": another word
             if not keep and not (toks[k + n].cap or toks[k + n].low in ("đoàn", "ngài", "đại")):
@@ -424,9 +422,6 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             f.j, f.name = max(end, f.i + 1), name
             f.extra["specific"] = False
             refs.append(f)
-    for f in mentions:
-        if f.label == "Meeting" and not f.extra["specific"] and f not in refs:
-            refs.append(f)
     skip = [(f.start, f.end) for f in found if f.label in ("Resolution", "Program")]
     dates = Dates(doc.text, doc.date, skip)
     verbs = _verb_events(doc, sentences, found, taken, dates)
@@ -447,17 +442,16 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             events.append(_Event(f.extra["family"], f.name, [f]))
     owner = _first_agency(sentences, agencies, doc.text)
     for f in sorted(refs, key=lambda f: f.start):
-        family = f.extra["family"]
-        homes = _HOMES.get(family, (family,))
-        home = [e for e in events if e.family in homes or family == "lễ" and e.family == "lễ"]
-        if not home and family == "kỳ họp":
-            home = [e for e in events if e.family == "kỳ họp"]
+        family = f.extra["family"]  # "phiên họp" is a sitting of the article's "Kỳ họp" (meetings.txt)
+        if _plural(f):
+            continue  # "các cuộc hội thi, hội thao": no particular event
+        home = [e for e in events if e.family == family]
         if home:
             before = [e for e in home if e.start <= f.start]
             (max(before, key=lambda e: e.start) if before else home[0]).mentions.append(f)
             continue
-        if title[0] <= f.start < title[1] or fold(f.name) not in _referring() or _plural(f):
-            continue  # "các cuộc hội thi, hội thao": no particular event
+        if title[0] <= f.start < title[1] or fold(f.name) not in _referring():
+            continue  # "tổ chức hội thi": a kind of event the article's own does not name
         events.append(_Event(family, _context_name(f, refs, owner, doc.text, sentences, found), [f]))
     if not events:
         return
