@@ -151,3 +151,23 @@ def test_the_same_event_in_two_articles_is_one_node_and_a_yearly_one_is_new_each
 def test_verbs_that_begin_a_longer_word_name_no_event():
     assert meetings("Sáng 12/3, Bộ Quốc phòng tiếp tục triển khai nhiệm vụ. Đơn vị tiếp nhận 200 tân binh. "
                     "Tiếp đoàn có Đại tá Lê Văn Minh.") == []
+
+
+def test_a_closing_ceremony_is_not_the_opening_one():
+    ex, _, relations = run("Sáng 15/3/2024, Bộ Quốc phòng tổ chức Lễ khai mạc Hội thao quân sự năm 2024. "
+                           "Chiều 20/3/2024, Cục Quân huấn tổ chức lễ bế mạc. Đại tá Lê Văn Minh dự lễ bế mạc.")
+    assert ("ATTENDED", "Lê Văn Minh", "Lễ khai mạc Hội thao quân sự năm 2024", "") not in relations
+    # the bare closing ceremony is that of the article's contest
+    assert ("ATTENDED", "Lê Văn Minh", "Lễ bế mạc Hội thao quân sự năm 2024", "") in relations
+
+
+def test_an_event_begins_on_the_day_of_its_opening_ceremony():
+    ex = extract(Document("t.txt", "Sáng 15/3/2024, Bộ Quốc phòng tổ chức Lễ khai mạc Hội thao quân sự năm 2024."))
+    assert {(e.name, e.date) for e in ex.entities if e.label == "Meeting"} == {
+        ("Lễ khai mạc Hội thao quân sự năm 2024", "2024-03-15"), ("Hội thao quân sự năm 2024", "2024-03-15")}
+
+
+def test_who_has_talks_with_a_guest_leads_them():
+    _, _, relations = run("Chiều 20/5, Thượng tướng Hoàng Văn Chiến, Thứ trưởng Bộ Quốc phòng đã có cuộc hội đàm "
+                          "với Thứ trưởng Bộ Quốc phòng Nhật Bản.")
+    assert ("CHAIRED", "Hoàng Văn Chiến", "Hội đàm với Thứ trưởng Bộ Quốc phòng Nhật Bản", "") in relations

@@ -415,8 +415,7 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             f.j, f.name = max(end, f.i + 1), _complete(name, found, doc.text)
             f.extra["specific"] = True
             # "Đại tướng X hội đàm với ...": the kind used as the verb of its subject
-            f.extra["verb"] = not f.sent.toks[f.i].cap and any(
-                p.label in ("Person", "Agency") and p.j == f.i for p in namer.here.get(id(f.sent), []))
+            f.extra["verb"] = _subject_verb(f, namer.here.get(id(f.sent), []))
             named.append(f)
         else:
             f.j, f.name = max(end, f.i + 1), name
@@ -445,10 +444,14 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
         family = f.extra["family"]  # "phiên họp" is a sitting of the article's "Kỳ họp" (meetings.txt)
         if _plural(f):
             continue  # "các cuộc hội thi, hội thao": no particular event
-        home = [e for e in events if e.family == family]
+        home = [e for e in events if e.family == family and _kind_fits(f, e)]
         if home:
             before = [e for e in home if e.start <= f.start]
             (max(before, key=lambda e: e.start) if before else home[0]).mentions.append(f)
+            continue
+        ceremony = _ceremony_of(f, events)
+        if ceremony:  # "lễ bế mạc" of the article's contest: "Lễ bế mạc Hội thao ..."
+            events.append(_Event(family, ceremony, [f]))
             continue
         if title[0] <= f.start < title[1] or fold(f.name) not in _referring():
             continue  # "tổ chức hội thi": a kind of event the article's own does not name
@@ -463,6 +466,7 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             k = id(f.sent)
             if k not in first_of_sentence or f.start < first_of_sentence[k].start:
                 first_of_sentence[k] = f
+    dated_names: dict[int, tuple[str, str]] = {}
     for e in events:
         name = _best_name(e, title)
         date = ""
@@ -483,11 +487,53 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
                     date = dates.date_of(s.start, s.end, name)
                     if date:
                         break
+        dated_names[id(e)] = (name, date)
+    for e in events:
+        name, date = dated_names[id(e)]
+        date = date or _opening_day(name, dated_names)
         dated = re.search(r"\b(19|20)\d{2}\b|lần thứ", name)
         key = f"{fold(name)}|{date}" if date else (fold(name) if dated else f"{fold(name)}|{doc.id}")
         for f in e.mentions:
             ent = ids.add(f, "Meeting", key, name)
             ent.date = ent.date or date
+
+
+_OPENED = ("triển lãm", "hội thi", "hội thao", "hội chợ", "hội báo", "đại hội", "diễn đàn", "hội thảo", "kỳ họp")
+
+
+def _ceremony_of(f: Found, events: list[_Event]) -> str:
+    """A bare opening or closing ceremony ("lễ bế mạc") is that of the article's exhibition, contest or
+    congress: its name is the ceremony's kind with that event's name."""
+    hit = match("meetings.txt", f.sent.toks, f.i, need_cap=False)
+    kind = hit[1] if hit else ""
+    if fold(kind) not in ("lễ khai mạc", "lễ bế mạc"):
+        return ""
+    opened = [e for e in events if e.family in _OPENED and e.start < f.start]
+    if len({e.family for e in opened}) != 1:
+        return ""  # none, or several kinds: no guess
+    kind = kind[0].upper() + kind[1:]
+    return f"{kind} {opened[0].names[0]}"
+
+
+def _subject_verb(f: Found, here: list[Found]) -> bool:
+    """"Đại tướng X hội đàm với ...", "X đã có cuộc hội đàm với ...": the kind is its subject's verb."""
+    toks = f.sent.toks
+    if toks[f.i].cap:
+        return False
+    k = f.i
+    while k > 0 and toks[k - 1].low in ("đã", "có", "cuộc", "buổi", "sẽ", "vừa"):
+        k -= 1
+    return any(p.label in ("Person", "Agency") and p.j == k for p in here)
+
+
+def _kind_fits(f: Found, e: _Event) -> bool:
+    """A bare "lễ bế mạc" is no "Lễ khai mạc ...": a reference of a kind more particular than its family
+    ("buổi lễ", "lễ") stands only for an event of that kind."""
+    hit = match("meetings.txt", f.sent.toks, f.i, need_cap=False)
+    kind = fold(hit[1]) if hit else ""
+    if not kind.startswith("lễ "):
+        return True
+    return any(fold(n).startswith(kind) for n in e.names)
 
 
 def _restates(f: Found, name: str, named: list[Found]) -> bool:
@@ -510,6 +556,14 @@ def _plural(f: Found) -> bool:
     toks = f.sent.toks
     before = [t.low for t in toks[max(0, f.i - 2):f.i]]
     return bool(set(before) & {"các", "những", "nhiều", "mọi", "từng"})
+
+
+def _opening_day(name: str, dated: dict[int, tuple[str, str]]) -> str:
+    """An exhibition or contest begins on the day of its opening ceremony ("Lễ khai mạc Triển lãm X")."""
+    for other, date in dated.values():
+        if date and fold(other).startswith("lễ khai mạc ") and fold(name) in fold(other):
+            return date
+    return ""
 
 
 def _title_span(doc: Document) -> tuple[int, int]:
