@@ -54,6 +54,9 @@ METADATA = [
      "Lữ đoàn 125 huấn luyện trên biển", "2020-06-11", "", ()),
     ("Chủ nhật, ngày 12/5/2024\nLữ đoàn 125 huấn luyện trên biển\n" + LEAD + "\n",
      "Lữ đoàn 125 huấn luyện trên biển", "2024-05-12", "", ()),
+    # a day no calendar has is no publication date
+    ("Thứ ba, 31/02/2024 07:30 GMT+7\nLữ đoàn 125 huấn luyện trên biển\n" + LEAD + "\n",
+     "Lữ đoàn 125 huấn luyện trên biển", "", "", ()),
     ("Hà Nội, ngày 15/1/2025\nLữ đoàn 125 huấn luyện trên biển\n" + LEAD + "\n",
      "Lữ đoàn 125 huấn luyện trên biển", "2025-01-15", "", ()),
     # a short article: one sentence of body is enough for a last-line byline

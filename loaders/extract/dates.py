@@ -182,7 +182,8 @@ class Dates:
 
     def __init__(self, text: str, published: str = "", skip: list[tuple[int, int]] = ()):
         self.text = text
-        self.published = published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published or "") else ""
+        self.published = published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published or "") \
+            and _valid(int(published[:4]), int(published[5:7]), int(published[8:10])) else ""
         self.dates = written_dates(text)
         self.skip = list(skip)
         self._years: list[Year] | None = None
