@@ -61,6 +61,13 @@ ENTITIES = [
      {("Program", "Chương trình “Nâng bước em tới trường”")}),
     ("Hai đơn vị ký kết Quy chế phối hợp trong công tác tìm kiếm cứu nạn.",
      {("Program", "Quy chế phối hợp trong công tác tìm kiếm cứu nạn")}),
+    # a hyphen joining two names inside an agency's name
+    ("Tổng công ty Bưu chính-Viễn thông Quân đội đạt doanh thu cao.",
+     {("Agency", "Tổng công ty Bưu chính-Viễn thông Quân đội")}),
+    ("Đảng ủy Tập đoàn Dầu khí - Hóa chất Quốc gia họp phiên thường kỳ.",
+     {("Agency", "Đảng ủy Tập đoàn Dầu khí - Hóa chất Quốc gia")}),
+    # "Thủ tướng Chính phủ" is a position at the government, not an agency
+    ("Dự lễ có Thủ tướng Chính phủ Trần Quốc Huy.", {("Agency", "Chính phủ"), ("Person", "Trần Quốc Huy")}),
 ]
 
 
@@ -82,6 +89,11 @@ NOT_ENTITIES = [
     ("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", "Person"),
     ("Kỷ niệm Chiến dịch Hồ Chí Minh lịch sử.", "Person"),
 ]
+
+
+def test_the_prime_minister_is_no_agency():
+    _, entities, _ = run("Được sự đồng ý của Thủ tướng Chính phủ, Bộ Quốc phòng tổ chức diễn tập.")
+    assert {n for label, n in entities if label == "Agency"} == {"Chính phủ", "Bộ Quốc phòng"}
 
 
 @pytest.mark.parametrize("text, label", NOT_ENTITIES)
