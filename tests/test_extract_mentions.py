@@ -61,6 +61,15 @@ ENTITIES = [
      {("Program", "Chương trình “Nâng bước em tới trường”")}),
     ("Hai đơn vị ký kết Quy chế phối hợp trong công tác tìm kiếm cứu nạn.",
      {("Program", "Quy chế phối hợp trong công tác tìm kiếm cứu nạn")}),
+    # a title right before a short name; foreign names after "ngài", "ông", "bà" or a rank
+    ("Tổng Bí thư Lê Khải phát biểu chỉ đạo.", {("Person", "Lê Khải")}),
+    ("Chủ tịch nước Trương Mạnh gặp mặt cựu chiến binh.", {("Person", "Trương Mạnh")}),
+    ("Ngài Sok Vanna, Bộ trưởng Bộ Quốc phòng Campuchia thăm Học viện.",
+     {("Person", "Sok Vanna"), ("Agency", "Bộ Quốc phòng Campuchia")}),
+    ("Bà Elena Garcia Moreno, Đại sứ Tây Ban Nha, dự lễ.", {("Person", "Elena Garcia Moreno")}),
+    ("Ông Batbayar Ganbold tiếp đoàn.", {("Person", "Batbayar Ganbold")}),
+    ("Thiếu tướng Somsak Phongsavanh, Tư lệnh Quân khu 2 Lào hội đàm.", {("Person", "Somsak Phongsavanh")}),
+    ("Đại tá Tôn Nữ Thị Minh Hằng báo cáo.", {("Person", "Tôn Nữ Thị Minh Hằng")}),
     # a hyphen joining two names inside an agency's name
     ("Tổng công ty Bưu chính-Viễn thông Quân đội đạt doanh thu cao.",
      {("Agency", "Tổng công ty Bưu chính-Viễn thông Quân đội")}),
@@ -88,6 +97,7 @@ NOT_ENTITIES = [
     ("Đoàn đến trụ sở ở số 1 đường Trường Chinh.", "Agency"),
     ("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", "Person"),
     ("Kỷ niệm Chiến dịch Hồ Chí Minh lịch sử.", "Person"),
+    ("Bộ trưởng Bộ Quốc phòng chủ trì hội nghị.", "Person"),
 ]
 
 

@@ -204,13 +204,17 @@ class _Reader:
             start = self._honorifics(toks, start)
         elif (title := self._honorifics(toks, i)) > i:
             start = title  # "PGS.TS Lê Văn An": an academic title before a name, as "ông" is
-        elif toks[i].low in ("đồng", "ông", "bà", "đ/c") and i + 1 < len(toks):
+        elif toks[i].low in ("đồng", "ông", "bà", "ngài", "đ/c") and i + 1 < len(toks):
             start = i + 2 if toks[i].low == "đồng" and toks[i + 1].low == "chí" else i + 1
             if toks[i].low == "đồng" and start == i + 1:
                 return None  # "đồng" without "chí": the currency, or "đồng chủ trì"
+        elif (title := match("positions.txt", toks, i)) and title[0] + 1 < len(toks) \
+                and toks[title[0]].low in _set("surnames.txt") and not self._agency_begins(toks, title[0]):
+            start = title[0]  # "Tổng Bí thư Tô Lâm": a title written right before a name
         if start >= len(toks):
             return None
-        end = self._person_run(s, start)
+        # a name after a rank, title or "ông" may be long or foreign ("Pehin Datu Halbi Mohammad Yussof")
+        end = self._person_run(s, start, 6 if start > i else 4)
         n = end - start
         if n == 0:
             return None
