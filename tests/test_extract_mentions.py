@@ -70,6 +70,20 @@ ENTITIES = [
     ("Ông Batbayar Ganbold tiếp đoàn.", {("Person", "Batbayar Ganbold")}),
     ("Thiếu tướng Somsak Phongsavanh, Tư lệnh Quân khu 2 Lào hội đàm.", {("Person", "Somsak Phongsavanh")}),
     ("Đại tá Tôn Nữ Thị Minh Hằng báo cáo.", {("Person", "Tôn Nữ Thị Minh Hằng")}),
+    # known full names with a comma, "và" or lower-case words; foreign ministries and governments
+    ("Cục Đào tạo, bồi dưỡng cán bộ mở lớp tập huấn.", {("Agency", "Cục Đào tạo, bồi dưỡng cán bộ")}),
+    ("Viện Khoa học và Công nghệ quân sự nghiệm thu đề tài.", {("Agency", "Viện Khoa học và Công nghệ quân sự")}),
+    ("Lãnh đạo Ngân hàng Nhà nước Việt Nam làm việc với ngân hàng quân đội.",
+     {("Agency", "Ngân hàng Nhà nước Việt Nam")}),
+    ("Bộ Văn hóa, Thể thao và Du lịch phối hợp tổ chức.", {("Agency", "Bộ Văn hóa, Thể thao và Du lịch")}),
+    ("Chính phủ Vương quốc Campuchia và Quân đội nhân dân Lào cử đoàn dự.",
+     {("Agency", "Chính phủ Vương quốc Campuchia"), ("Agency", "Quân đội nhân dân Lào")}),
+    ("Bộ Quốc phòng Mông Cổ cử đoàn sang thăm.", {("Agency", "Bộ Quốc phòng Mông Cổ")}),
+    # associations
+    ("Hội Truyền thống Trường Sơn Việt Nam gặp mặt hội viên.", {("Agency", "Hội Truyền thống Trường Sơn Việt Nam")}),
+    ("Hội Cựu chiến binh tỉnh Quảng Bình trao nhà tình nghĩa.", {("Agency", "Hội Cựu chiến binh tỉnh Quảng Bình")}),
+    # a title carrying its agency's head word
+    ("Ông Vũ Hải Nam, Trưởng ban Kinh tế Trung ương phát biểu.", {("Agency", "Ban Kinh tế Trung ương")}),
     # a hyphen joining two names inside an agency's name
     ("Tổng công ty Bưu chính-Viễn thông Quân đội đạt doanh thu cao.",
      {("Agency", "Tổng công ty Bưu chính-Viễn thông Quân đội")}),

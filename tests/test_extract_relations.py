@@ -7,6 +7,12 @@ from tests.extraction import run
 
 
 RELATION_TABLE = [
+    ("Ông Vũ Hải Nam, Phó Trưởng ban Tổ chức Trung ương dự lễ.",
+     {("HOLDS_POSITION", "Vũ Hải Nam", "Ban Tổ chức Trung ương", "Phó Trưởng ban")}),
+    ("Trung tá Lê Thu Hà, Trưởng ban Tài chính Bộ Chỉ huy Quân sự tỉnh Hà Nam báo cáo.",
+     {("HOLDS_POSITION", "Lê Thu Hà", "Bộ Chỉ huy Quân sự tỉnh Hà Nam", "Trưởng ban Tài chính")}),
+    ("Thủ tướng Chính phủ Trần Quốc Huy chủ trì phiên họp.",
+     {("HOLDS_POSITION", "Trần Quốc Huy", "Chính phủ", "Thủ tướng")}),
     ("Đại tướng Phan Văn Giang, Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc "
      "phòng chủ trì hội nghị.",
      {("HOLDS_POSITION", "Phan Văn Giang", "Bộ Chính trị", "Ủy viên"),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from graph.model import Document
 from loaders.normalize import clean_name, fold
-from loaders.extract.lexicons import _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, match
+from loaders.extract.lexicons import _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, match
 from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
 
 
@@ -504,6 +504,11 @@ class _Reader:
                     self.relations.append(("HAS_RANK", p, r, s, ""))
                 i = end
                 continue
+            titled = self.titled_agency(s, i)
+            if titled:
+                self.found.append(titled)
+                i = titled.j
+                continue
             i += 1
         # instruments, programmes and events may contain agency names: a second pass
         for i in range(len(toks)):
@@ -520,6 +525,19 @@ class _Reader:
             if meeting:
                 end, name, specific = meeting
                 self.found.append(Found("Meeting", i, end, name, s, {"specific": specific}))
+
+    def titled_agency(self, s: Sentence, i: int) -> Found | None:
+        """The agency named after a title that carries its head word: in "Trưởng ban Tuyên giáo
+        Trung ương" the words after the title name the "Ban Tuyên giáo Trung ương"."""
+        hit = match("titled_heads.tsv", s.toks, i)
+        if not hit or hit[0] >= len(s.toks) or not s.toks[hit[0]].cap or self._agency_begins(s.toks, hit[0]):
+            return None
+        j, title = hit
+        k = self._name_part(s, j)
+        if k == j or any(self._agency_begins(s.toks, n) for n in range(j + 1, min(k + 1, len(s.toks)))):
+            return None  # "Trưởng ban Pháp chế Bộ Chỉ huy ...": a section of the agency that follows
+        head = _titled_heads()[title]
+        return Found("Agency", j, k, _expand(f"{head} {_surface(s, self.text, j, k)}"), s, {"head": head})
 
     def _inner_agency(self, s: Sentence, i: int, end: int, head: str) -> Found | None:
         if head not in ("Đảng ủy", "Đảng bộ", "Bộ Tư lệnh", "Bộ Chỉ huy", "Đảng ủy Quân sự"):
