@@ -82,6 +82,11 @@ ENTITIES = [
     # associations
     ("Hội Truyền thống Trường Sơn Việt Nam gặp mặt hội viên.", {("Agency", "Hội Truyền thống Trường Sơn Việt Nam")}),
     ("Hội Cựu chiến binh tỉnh Quảng Bình trao nhà tình nghĩa.", {("Agency", "Hội Cựu chiến binh tỉnh Quảng Bình")}),
+    # party standing committees, with or without "Ban"; "Ủy viên Thường vụ" stays a title
+    ("Thường vụ Đảng ủy Quân khu 5 họp phiên tháng 3.",
+     {("Agency", "Ban Thường vụ Đảng ủy Quân khu 5"), ("Agency", "Đảng ủy Quân khu 5")}),
+    ("Ban Thường vụ Quân ủy Trung ương cho ý kiến.", {("Agency", "Ban Thường vụ Quân ủy Trung ương")}),
+    ("Ban Thường vụ Tỉnh ủy Hà Giang kiểm tra.", {("Agency", "Ban Thường vụ Tỉnh ủy Hà Giang")}),
     # a title carrying its agency's head word
     ("Ông Vũ Hải Nam, Trưởng ban Kinh tế Trung ương phát biểu.", {("Agency", "Ban Kinh tế Trung ương")}),
     # a hyphen joining two names inside an agency's name

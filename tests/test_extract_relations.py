@@ -7,6 +7,8 @@ from tests.extraction import run
 
 
 RELATION_TABLE = [
+    ("Đại tá Lê Văn An, Ủy viên Thường vụ Đảng ủy Quân khu 4 phát biểu.",
+     {("HOLDS_POSITION", "Lê Văn An", "Đảng ủy Quân khu 4", "Ủy viên Thường vụ")}),
     ("Ông Vũ Hải Nam, Phó Trưởng ban Tổ chức Trung ương dự lễ.",
      {("HOLDS_POSITION", "Vũ Hải Nam", "Ban Tổ chức Trung ương", "Phó Trưởng ban")}),
     ("Trung tá Lê Thu Hà, Trưởng ban Tài chính Bộ Chỉ huy Quân sự tỉnh Hà Nam báo cáo.",

@@ -19,6 +19,7 @@ _PLACE_BEFORE = frozenset({"đảo", "đường", "phố", "sông", "núi", "d�
 # Verbs that, right after an event word, say what the event is for and so belong to its name.
 _EVENT_PURPOSES = frozenset({"triển khai", "quán triệt", "thực hiện", "đánh giá", "phổ biến", "ký kết", "công bố",
                              "biểu dương", "tuyên dương", "học tập", "nghiên cứu", "tổ chức"})
+_STANDING = {"ban thường vụ", "thường vụ"}
 _PLURAL = {"các", "những", "nhiều", "một", "số", "mọi", "từng", "hai", "ba", "bốn", "năm"}
 @dataclass
 class Found:
@@ -71,6 +72,15 @@ class _Reader:
         if not hit:
             return None
         j, head = hit
+        if fold(head) in _STANDING:
+            # "Ban Thường vụ Đảng ủy Quân khu 4", "Thường vụ Quân ủy Trung ương": the standing
+            # committee of a party committee; "Ủy viên Thường vụ" is a member's title
+            if i > 0 and toks[i - 1].low == "viên" or j >= len(toks) or not toks[j].cap:
+                return None
+            inner = self.agency_at(s, j)
+            if not inner or inner[1] == inner[2] and "whole" not in _agency_kinds().get(inner[2], set()):
+                return None
+            return inner[0], f"Ban Thường vụ {inner[1]}", "Ban Thường vụ"
         kinds = _agency_kinds()[head]
         k = self._name_part(s, j, "whole" in kinds)
         if k + 1 < len(toks) and toks[k].text.isdigit() and match("place_words.txt", toks, k + 1, need_cap=False):
@@ -540,9 +550,11 @@ class _Reader:
         return Found("Agency", j, k, _expand(f"{head} {_surface(s, self.text, j, k)}"), s, {"head": head})
 
     def _inner_agency(self, s: Sentence, i: int, end: int, head: str) -> Found | None:
-        if head not in ("Đảng ủy", "Đảng bộ", "Bộ Tư lệnh", "Bộ Chỉ huy", "Đảng ủy Quân sự"):
+        if head not in ("Đảng ủy", "Đảng bộ", "Bộ Tư lệnh", "Bộ Chỉ huy", "Đảng ủy Quân sự", "Ban Thường vụ"):
             return None
         j = i + len(head.split())
+        if head == "Ban Thường vụ" and s.toks[i].low != "ban":
+            j -= 1  # "Thường vụ Quân ủy Trung ương", written without "Ban"
         if j < end:
             inner = self.agency_at(s, j)
             if inner and inner[0] == end and inner[1] != inner[2] or inner and inner[0] == end and \
