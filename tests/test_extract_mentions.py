@@ -87,6 +87,10 @@ ENTITIES = [
      {("Agency", "Ban Thường vụ Đảng ủy Quân khu 5"), ("Agency", "Đảng ủy Quân khu 5")}),
     ("Ban Thường vụ Quân ủy Trung ương cho ý kiến.", {("Agency", "Ban Thường vụ Quân ủy Trung ương")}),
     ("Ban Thường vụ Tỉnh ủy Hà Giang kiểm tra.", {("Agency", "Ban Thường vụ Tỉnh ủy Hà Giang")}),
+    # one head word for a list of names
+    ("Làm việc với lãnh đạo các Bộ: Công Thương, Tài chính và Bộ Giáo dục và Đào tạo.",
+     {("Agency", "Bộ Công Thương"), ("Agency", "Bộ Tài chính"), ("Agency", "Bộ Giáo dục và Đào tạo")}),
+    ("Bộ đội các Quân khu 4, 5 tham gia cứu hộ.", {("Agency", "Quân khu 4"), ("Agency", "Quân khu 5")}),
     # a title carrying its agency's head word
     ("Ông Vũ Hải Nam, Trưởng ban Kinh tế Trung ương phát biểu.", {("Agency", "Ban Kinh tế Trung ương")}),
     # a hyphen joining two names inside an agency's name
@@ -117,6 +121,7 @@ NOT_ENTITIES = [
     ("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", "Person"),
     ("Kỷ niệm Chiến dịch Hồ Chí Minh lịch sử.", "Person"),
     ("Bộ trưởng Bộ Quốc phòng chủ trì hội nghị.", "Person"),
+    ("Các Tổng cục, Cục, Vụ chuẩn bị báo cáo.", "Agency"),
 ]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from graph.model import Document
 from loaders.normalize import clean_name, fold
-from loaders.extract.lexicons import _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, match
+from loaders.extract.lexicons import _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, match
 from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
 
 
@@ -470,6 +470,11 @@ class _Reader:
         previous: Found | None = None  # the last agency read, for "X thuộc Y"
         i = 0
         while i < len(toks):
+            listed = self.agency_list(s, i) if toks[i].low in _PLURAL else None
+            if listed:  # "các Bộ: Quốc phòng, Nội vụ, Tư pháp": one agency per name
+                self.found.extend(listed)
+                i = listed[-1].j
+                continue
             agency = self.agency_at(s, i) if toks[i].cap else None
             if agency and (self.outlet_span[0] <= toks[i].start < self.outlet_span[1]
                            or i > 0 and toks[i - 1].low in _PLACE_BEFORE):
@@ -536,6 +541,37 @@ class _Reader:
                 end, name, specific = meeting
                 self.found.append(Found("Meeting", i, end, name, s, {"specific": specific}))
 
+    def agency_list(self, s: Sentence, i: int) -> list[Found] | None:
+        """Agencies named as a list after one head word in the plural: "các Bộ: Quốc phòng, Công
+        Thương và Tư pháp", "các Quân khu 1, 2" — each name (or number) with the head is one agency;
+        an item that is a full name of its own ("Bộ Khoa học và Công nghệ") stays as written."""
+        toks = s.toks
+        head = _head_word(toks, i + 1)
+        if head is None:
+            return None
+        k, word = head
+        colon = k < len(toks) and toks[k].text == ":"
+        k += colon
+        out: list[Found] = []
+        while k < len(toks):
+            whole = self.agency_at(s, k) if toks[k].cap else None
+            if whole and (whole[1] != whole[2] or "whole" in _agency_kinds().get(whole[2], set())):
+                out.append(Found("Agency", k, whole[0], whole[1], s, {"head": whole[2]}))
+                end = whole[0]
+            elif toks[k].cap or toks[k].text.isdigit():
+                end = self._name_part(s, k)
+                if end == k:
+                    break
+                out.append(Found("Agency", k, end, _expand(f"{word} {_surface(s, self.text, k, end)}"), s,
+                                 {"head": word}))
+            else:
+                break
+            if end < len(toks) and (toks[end].text == "," or toks[end].low == "và"):
+                k = end + 1
+                continue
+            break
+        return out if len(out) >= 2 or colon and out else None
+
     def titled_agency(self, s: Sentence, i: int) -> Found | None:
         """The agency named after a title that carries its head word: in "Trưởng ban Tuyên giáo
         Trung ương" the words after the title name the "Ban Tuyên giáo Trung ương"."""
@@ -561,6 +597,18 @@ class _Reader:
                     "whole" in _agency_kinds().get(inner[2], set()):
                 return Found("Agency", j, end, inner[1], s, {"head": inner[2]})
         return None
+
+
+def _head_word(toks: list[Tok], k: int) -> tuple[int, str] | None:
+    """(end, head) of the longest agency head word at k that needs a name ("Bộ", "Quân khu")."""
+    if k >= len(toks) or not toks[k].cap:
+        return None
+    kinds = _agency_kinds()
+    for words, phrase in _phrases("agencies.tsv").get(toks[k].low, ()):
+        n = len(words)
+        if "whole" not in kinds[phrase] and all(k + m < len(toks) and toks[k + m].low == words[m] for m in range(n)):
+            return k + n, phrase
+    return None
 
 
 def _inside(f: Found, others: list[Found]) -> bool:
