@@ -7,6 +7,8 @@ from tests.extraction import run
 
 
 RELATION_TABLE = [
+    ("Đồng chí Trần Cẩm Tú, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư dự lễ.",
+     {("HOLDS_POSITION", "Trần Cẩm Tú", "Ban Bí thư", "Thường trực")}),
     ("Đại tá Lê Văn An, Ủy viên Thường vụ Đảng ủy Quân khu 4 phát biểu.",
      {("HOLDS_POSITION", "Lê Văn An", "Đảng ủy Quân khu 4", "Ủy viên Thường vụ")}),
     ("Ông Vũ Hải Nam, Phó Trưởng ban Tổ chức Trung ương dự lễ.",

@@ -111,7 +111,7 @@ class _Reader:
             if k > j and (match("ranks.txt", toks, k) or match("positions.txt", toks, k)):
                 break
             if (whole := match("agencies.tsv", toks, k)) and "whole" in _agency_kinds()[whole[1]]:
-                if k > j:
+                if k > j or whole_head:
                     break  # "Vụ Pháp chế Bộ Quốc phòng": the ministry it belongs to (see PART_OF in read)
                 k = whole[0]  # "Bộ Tư lệnh Cảnh sát biển": a whole name right after the head
                 continue
