@@ -89,7 +89,7 @@ ENTITIES = [
     ("Ban Thường vụ Tỉnh ủy Hà Giang kiểm tra.", {("Agency", "Ban Thường vụ Tỉnh ủy Hà Giang")}),
     # a known department written in lower case, and the ministry after it is its own agency
     ("Đại tá Lê Văn Hải, Phó Cục trưởng Cục đối ngoại Bộ Quốc phòng trả lời phỏng vấn.",
-     {("Agency", "Cục đối ngoại"), ("Agency", "Bộ Quốc phòng")}),
+     {("Agency", "Cục Đối ngoại"), ("Agency", "Bộ Quốc phòng")}),
     # one head word for a list of names
     ("Làm việc với lãnh đạo các Bộ: Công Thương, Tài chính và Bộ Giáo dục và Đào tạo.",
      {("Agency", "Bộ Công Thương"), ("Agency", "Bộ Tài chính"), ("Agency", "Bộ Giáo dục và Đào tạo")}),
