@@ -7,6 +7,12 @@ from tests.extraction import run
 
 
 RELATION_TABLE = [
+    # a chain of titles written before the name
+    ("Sáng 4/5, Ủy viên Bộ Chính trị, Thủ tướng Chính phủ Trần Quốc Huy thăm Nhà máy Z176.",
+     {("HOLDS_POSITION", "Trần Quốc Huy", "Bộ Chính trị", "Ủy viên"),
+      ("HOLDS_POSITION", "Trần Quốc Huy", "Chính phủ", "Thủ tướng")}),
+    ("Tờ trình do Phó Chủ nhiệm Ủy ban Quốc phòng và An ninh của Quốc hội Nguyễn Minh Đức trình bày.",
+     {("HOLDS_POSITION", "Nguyễn Minh Đức", "Ủy ban Quốc phòng và An ninh", "Phó Chủ nhiệm")}),
     ("Đồng chí Trần Cẩm Tú, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư dự lễ.",
      {("HOLDS_POSITION", "Trần Cẩm Tú", "Ban Bí thư", "Thường trực")}),
     ("Đại tá Lê Văn An, Ủy viên Thường vụ Đảng ủy Quân khu 4 phát biểu.",
@@ -56,6 +62,11 @@ def test_relation_table(text, expected):
         # a bare "hội nghị" is named after the article's main agency: the name starts with the word
         assert any(t == rtype and s == source and o.startswith(target) and ti == title
                    for t, s, o, ti in relations), (rtype, source, target, relations)
+
+
+def test_titles_after_one_person_are_not_the_next_persons():
+    _, _, relations = run("Dự có Đại tá Lê Văn An, Ủy viên Đảng ủy Quân khu 4, Chính ủy Lữ đoàn 1, Thiếu tá Trần Văn Bình.")
+    assert not [r for r in relations if r[0] == "HOLDS_POSITION" and r[1] == "Trần Văn Bình"], relations
 
 
 def test_a_list_of_people_gives_each_their_own_titles():

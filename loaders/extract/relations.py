@@ -204,8 +204,9 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
 
 
 def _position_before(s: Sentence, p: Found, here: list[Found], of) -> list[tuple]:
-    """A title and agency written before the name: "Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến",
-    "Tư lệnh Quân khu 7, Trung tướng Nguyễn Văn A"."""
+    """Titles and agencies written before the name: "Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến",
+    "Tư lệnh Quân khu 7, Trung tướng Nguyễn Văn A", and a chain of them ("Ủy viên Bộ Chính trị, Thủ
+    tướng Chính phủ Phạm Minh Chính"; "Chủ nhiệm Ủy ban Quốc phòng và An ninh của Quốc hội Lê An")."""
     toks = s.toks
     k = p.i
     rank = next((f for f in here if f.label == "Rank" and f.j == k), None)
@@ -215,22 +216,44 @@ def _position_before(s: Sentence, p: Found, here: list[Found], of) -> list[tuple
         k -= 2
     if k >= 1 and toks[k - 1].text == ",":
         k -= 1
-    agency = next((a for a in here if a.label == "Agency" and a.j == k), None)
-    if agency is None:
+    agencies = [a for a in here if a.label == "Agency"]
+    out = []
+    while True:
+        agency = next((a for a in agencies if a.j == k), None)
+        if agency is not None and agency.i >= 1 and toks[agency.i - 1].low == "của":
+            owner = next((a for a in agencies if a.j == agency.i - 1), None)
+            agency = owner if owner is not None else agency  # the body "của" the larger one
+        title = _title_before(toks, agency.i) if agency is not None else None
+        if title is None:
+            break
+        start, name = title
+        out.append(("HOLDS_POSITION", of[id(p)], of[id(agency)], s, name))
+        k = start
+        if k >= 1 and toks[k - 1].text == "," and any(a.j == k - 1 for a in agencies):
+            k -= 1  # the chain goes on before the comma
+            continue
+        break
+    if not out:
         return []
-    for n in range(5, 0, -1):  # the longest title first: "Phó Chính ủy", not its tail "Chính ủy"
-        start = agency.i - n
+    before = toks[k - 1] if k > 0 else None
+    # "Đại tá A, Chính ủy Lữ đoàn 1, Thiếu tá B": those titles are A's, written after A
+    if before is not None and before.text in (",", "-", "–") and k >= 2 and any(
+            f.label in ("Person", "Agency") and f.j == k - 1 for f in here):
+        return []
+    if before is not None and before.low == "kiêm":
+        return []
+    return out
+
+
+def _title_before(toks: list[Tok], k: int) -> tuple[int, str] | None:
+    """(start, title) of the longest title that ends right before token k ("Phó Chính ủy", not its
+    tail "Chính ủy")."""
+    for n in range(5, 0, -1):
+        start = k - n
         hit = match("positions.txt", toks, start) if start >= 0 else None
-        if hit and hit[0] == agency.i:
-            before = toks[start - 1] if start > 0 else None
-            # "Đại tá A, Chính ủy Lữ đoàn 1, Thiếu tá B": that title is A's, written after A
-            if before is not None and before.text in (",", "-", "–") and start >= 2 and any(
-                    f.label in ("Person", "Agency") and f.j == start - 1 for f in here):
-                return []
-            if before is not None and before.low == "kiêm":
-                return []
-            return [("HOLDS_POSITION", of[id(p)], of[id(agency)], s, hit[1])]
-    return []
+        if hit and hit[0] == k:
+            return start, hit[1]
+    return None
 
 
 def find_relations(found: list[Found], said: list[tuple], sentences: list[Sentence], ids: Identity) -> list[tuple]:
