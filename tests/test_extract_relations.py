@@ -7,6 +7,14 @@ from tests.extraction import run
 
 
 RELATION_TABLE = [
+    # bare provincial bodies are those of the province the article names
+    ("Về phía tỉnh Quảng Ninh có các đồng chí: Vũ Đại Thành, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh; "
+     "Cao Tường Hùng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.",
+     {("HOLDS_POSITION", "Vũ Đại Thành", "Tỉnh ủy Quảng Ninh", "Bí thư"),
+      ("HOLDS_POSITION", "Vũ Đại Thành", "Hội đồng nhân dân tỉnh Quảng Ninh", "Chủ tịch"),
+      ("HOLDS_POSITION", "Cao Tường Hùng", "Ủy ban nhân dân tỉnh Quảng Ninh", "Chủ tịch")}),
+    ("Dự lễ có Bí thư Trung ương Đảng, Quyền Bộ trưởng Bộ Ngoại giao Lê Hoài Nam.",
+     {("HOLDS_POSITION", "Lê Hoài Nam", "Bộ Ngoại giao", "Quyền Bộ trưởng")}),
     # a chain of titles written before the name
     ("Sáng 4/5, Ủy viên Bộ Chính trị, Thủ tướng Chính phủ Trần Quốc Huy thăm Nhà máy Z176.",
      {("HOLDS_POSITION", "Trần Quốc Huy", "Bộ Chính trị", "Ủy viên"),
