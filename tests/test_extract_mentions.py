@@ -96,6 +96,9 @@ ENTITIES = [
     ("Bộ đội các Quân khu 4, 5 tham gia cứu hộ.", {("Agency", "Quân khu 4"), ("Agency", "Quân khu 5")}),
     # a title carrying its agency's head word
     ("Ông Vũ Hải Nam, Trưởng ban Kinh tế Trung ương phát biểu.", {("Agency", "Ban Kinh tế Trung ương")}),
+    # two-syllable names as items of a list of people
+    ("Cùng dự có các đồng chí: Tô Huy, Lê Hồng Anh và Mai Tiến.",
+     {("Person", "Tô Huy"), ("Person", "Lê Hồng Anh"), ("Person", "Mai Tiến")}),
     # a hyphen joining two names inside an agency's name
     ("Tổng công ty Bưu chính-Viễn thông Quân đội đạt doanh thu cao.",
      {("Agency", "Tổng công ty Bưu chính-Viễn thông Quân đội")}),
@@ -125,6 +128,7 @@ NOT_ENTITIES = [
     ("Kỷ niệm Chiến dịch Hồ Chí Minh lịch sử.", "Person"),
     ("Bộ trưởng Bộ Quốc phòng chủ trì hội nghị.", "Person"),
     ("Các Tổng cục, Cục, Vụ chuẩn bị báo cáo.", "Agency"),
+    ("Các đồng chí lãnh đạo tỉnh Hà Nam dự lễ.", "Person"),
 ]
 
 

@@ -72,6 +72,15 @@ def test_relation_table(text, expected):
                    for t, s, o, ti in relations), (rtype, source, target, relations)
 
 
+def test_a_position_given_once_for_a_list_of_names():
+    _, entities, relations = run("Dự hội nghị có các đồng chí Ủy viên Bộ Chính trị: Trần Hưng, Lê Minh Khải, "
+                                 "Đỗ Văn Chiến; các đồng chí Bí thư Trung ương Đảng: Nguyễn Hòa Bình.")
+    holds = {(s, o, t) for r, s, o, t in relations if r == "HOLDS_POSITION"}
+    assert holds == {("Trần Hưng", "Bộ Chính trị", "Ủy viên"), ("Lê Minh Khải", "Bộ Chính trị", "Ủy viên"),
+                     ("Đỗ Văn Chiến", "Bộ Chính trị", "Ủy viên"), ("Nguyễn Hòa Bình", "Trung ương Đảng", "Bí thư")}
+    assert ("Person", "Trần Hưng") in entities
+
+
 def test_titles_after_one_person_are_not_the_next_persons():
     _, _, relations = run("Dự có Đại tá Lê Văn An, Ủy viên Đảng ủy Quân khu 4, Chính ủy Lữ đoàn 1, Thiếu tá Trần Văn Bình.")
     assert not [r for r in relations if r[0] == "HOLDS_POSITION" and r[1] == "Trần Văn Bình"], relations

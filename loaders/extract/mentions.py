@@ -203,8 +203,10 @@ class _Reader:
             if k < len(toks) and toks[k].text == "." and k + 1 < len(toks) and toks[k + 1].cap:
                 k += 1  # "TS. Nguyễn Văn An"
 
-    def person_at(self, s: Sentence, i: int, known: dict[str, str]) -> tuple[int, int, str, str] | None:
-        """(name start, name end, name, rank) of a person mention at token i."""
+    def person_at(self, s: Sentence, i: int, known: dict[str, str], listing: bool = False
+                  ) -> tuple[int, int, str, str] | None:
+        """(name start, name end, name, rank) of a person mention at token i; `listing`: i begins an
+        item of a list of people ("các đồng chí: Tô Lâm, Lương Cường"), where two syllables do."""
         toks = s.toks
         rank = ""
         hit = match("ranks.txt", toks, i)
@@ -240,7 +242,9 @@ class _Reader:
         if rank or start > i:
             return start, end, name, rank
         surnames = _set("surnames.txt")
-        if toks[start].low in surnames and n >= 3 or fold(name) in known:
+        # a two-syllable item of a list ends the item: "Tô Lâm, Lương Cường và ..."
+        item = listing and (end == len(toks) or toks[end].text in (",", ";", ".", "(") or toks[end].low == "và")
+        if toks[start].low in surnames and (n >= 3 or item) or fold(name) in known:
             prev = toks[start - 1].low if start > 0 else ""
             if prev in _set("name_blockers.txt"):
                 return None
@@ -468,6 +472,7 @@ class _Reader:
     def read(self, s: Sentence, known_people: dict[str, str]) -> None:
         toks = s.toks
         previous: Found | None = None  # the last agency read, for "X thuộc Y"
+        list_start = _people_list(toks)
         i = 0
         while i < len(toks):
             listed = self.agency_list(s, i) if toks[i].low in _PLURAL else None
@@ -507,7 +512,9 @@ class _Reader:
                 self.found.append(Found("Agency?", i, end, head, s, {"head": head}))
                 i = end
                 continue
-            person = self.person_at(s, i, known_people)
+            listing = i == list_start or i > list_start and (toks[i - 1].text in (",", ";", ":")
+                                                             or toks[i - 1].low == "và")
+            person = self.person_at(s, i, known_people, listing)
             if person:
                 start, end, name, rank = person
                 p = Found("Person", start, end, name, s)
@@ -597,6 +604,18 @@ class _Reader:
                     "whole" in _agency_kinds().get(inner[2], set()):
                 return Found("Agency", j, end, inner[1], s, {"head": inner[2]})
         return None
+
+
+def _people_list(toks: list[Tok]) -> int:
+    """Where a list of people begins: after "các đồng chí" (and the title it may carry, up to a
+    colon); len(toks) when the sentence has none."""
+    for h in range(len(toks) - 2):
+        if toks[h].low == "các" and (toks[h + 1].low in ("ông", "bà", "vị") or toks[h + 1].low == "đồng"
+                                      and toks[h + 2].low == "chí"):
+            start = h + 3 if toks[h + 1].low == "đồng" else h + 2
+            colon = next((k for k in range(start, min(len(toks), start + 20)) if toks[k].text == ":"), None)
+            return colon + 1 if colon is not None else start
+    return len(toks)
 
 
 def _head_word(toks: list[Tok], k: int) -> tuple[int, str] | None:

@@ -27,6 +27,7 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
     for p in persons:
         out.extend(_positions(s, p, agencies, of, ents))
         out.extend(_position_before(s, p, here, of))
+    out.extend(_header_positions(s, persons, agencies, of))
 
     main_meetings = [e for e in ents.values() if e.label == "Meeting"]
     cues = []
@@ -242,6 +243,35 @@ def _position_before(s: Sentence, p: Found, here: list[Found], of) -> list[tuple
         return []
     if before is not None and before.low == "kiêm":
         return []
+    return out
+
+
+def _header_positions(s: Sentence, persons: list[Found], agencies: list[Found], of) -> list[tuple]:
+    """A position written once before a list of names: "các đồng chí Ủy viên Bộ Chính trị: A, B, C"
+    — each person of the list (up to the next such header) holds it."""
+    toks = s.toks
+    out = []
+    colons = [k for k, t in enumerate(toks) if t.text == ":"]
+    for n, c in enumerate(colons):
+        held, k = [], c
+        while True:
+            agency = next((a for a in agencies if a.j == k), None)
+            title = _title_before(toks, agency.i) if agency is not None else None
+            if title is None:
+                break
+            held.append((agency, title[1]))
+            k = title[0]
+            if k >= 1 and toks[k - 1].text == "," and any(a.j == k - 1 for a in agencies):
+                k -= 1
+                continue
+            break
+        words = [t.low for t in toks[max(0, k - 3):k]]
+        if not held or not ("các" in words or "những" in words):
+            continue
+        limit = colons[n + 1] if n + 1 < len(colons) else len(toks)
+        for p in persons:
+            if c < p.i < limit:
+                out.extend(("HOLDS_POSITION", of[id(p)], of[id(a)], s, title) for a, title in held)
     return out
 
 
