@@ -81,6 +81,18 @@ def test_a_position_given_once_for_a_list_of_names():
     assert ("Person", "Trần Hưng") in entities
 
 
+@pytest.mark.parametrize("text, held", [
+    ("Thượng tướng Lê Văn Hòa, nguyên Thứ trưởng Bộ Quốc phòng, Chủ tịch Hội Cựu chiến binh Việt Nam dự lễ.",
+     {("Lê Văn Hòa", "Hội Cựu chiến binh Việt Nam", "Chủ tịch")}),
+    ("Dự có nguyên Bộ trưởng Bộ Quốc phòng, Đại tướng Phùng Văn Thanh.", set()),
+    ("Thiếu tướng Lê Văn An, nguyên Tư lệnh Quân khu 9 phát biểu.", set()),
+])
+def test_a_former_position_is_not_held(text, held):
+    _, entities, relations = run(text)
+    assert {(s, o, t) for r, s, o, t in relations if r == "HOLDS_POSITION"} == held
+    assert [e for e in entities if e[0] == "Agency"]  # the agency is still named
+
+
 def test_titles_after_one_person_are_not_the_next_persons():
     _, _, relations = run("Dự có Đại tá Lê Văn An, Ủy viên Đảng ủy Quân khu 4, Chính ủy Lữ đoàn 1, Thiếu tá Trần Văn Bình.")
     assert not [r for r in relations if r[0] == "HOLDS_POSITION" and r[1] == "Trần Văn Bình"], relations

@@ -158,9 +158,12 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
     out = []
     k = p.j
     titles: list[str] = []
+    former: set[str] = set()  # "nguyên Thứ trưởng Bộ Quốc phòng": a title no longer held
     while k < len(toks) and toks[k].text in (",", "kiêm", "–", "-") or \
             (k < len(toks) and toks[k].low == "kiêm"):
         k += 1
+        was = k < len(toks) and toks[k].low == "nguyên"
+        k += was
         hit = match("positions.txt", toks, k)
         if not hit:
             break
@@ -177,6 +180,8 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
         if f > j:
             title = clean_name(title + " " + " ".join(t.text for t in toks[j:f]))
         titles.append(title)
+        if was:
+            former.add(title)
         agency = next((a for a in agencies if a.i == f), None)
         if agency is None:
             # "Phó Tư lệnh, Tham mưu trưởng Quân khu 3": a bare title shares the next title's agency
@@ -184,13 +189,15 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
                                   and match("positions.txt", toks, f + 1)):
                 k = f
                 continue
-            unit = _unit_of(title, ents) if ents and f == j else None
+            unit = _unit_of(title, ents) if ents and f == j and not was else None
             if unit is not None:  # "Đại tá X, Sư đoàn trưởng": of the article's Sư đoàn
                 out.append(("HOLDS_POSITION", of[id(p)], unit, s, title))
             break
         # "Bí thư Đảng ủy, Chính ủy Tổng cục Kỹ thuật": a bare party committee belongs to the next agency
         target = of[id(agency)]
         for t in titles:
+            if t in former:
+                continue
             kind = _unit_titles().get(t)
             if t != title and kind and not fold(target.name).startswith(fold(kind)):
                 # "Phó Thủ tướng, Bộ trưởng Bộ Quốc phòng": a title of another body, not shared
@@ -228,8 +235,9 @@ def _position_before(s: Sentence, p: Found, here: list[Found], of) -> list[tuple
         if title is None:
             break
         start, name = title
-        out.append(("HOLDS_POSITION", of[id(p)], of[id(agency)], s, name))
-        k = start
+        if not (start >= 1 and toks[start - 1].low == "nguyên"):  # a former title is no longer held
+            out.append(("HOLDS_POSITION", of[id(p)], of[id(agency)], s, name))
+        k = start - (start >= 1 and toks[start - 1].low == "nguyên")
         if k >= 1 and toks[k - 1].text == "," and any(a.j == k - 1 for a in agencies):
             k -= 1  # the chain goes on before the comma
             continue
