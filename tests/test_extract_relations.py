@@ -93,6 +93,36 @@ def test_a_former_position_is_not_held(text, held):
     assert [e for e in entities if e[0] == "Agency"]  # the agency is still named
 
 
+ATTENDANCE = [
+    # "Về phía X có ...": those present for one side
+    ("Sáng 3/5, Nhà máy Z115 tổ chức Lễ kỷ niệm 60 năm Ngày truyền thống. Về phía tỉnh Thái Nguyên có "
+     "đồng chí Trịnh Việt Hùng, Bí thư Tỉnh ủy.", {"Trịnh Việt Hùng"}),
+    # a speech at the event
+    ("Sáng 3/5, Nhà máy Z115 tổ chức Lễ kỷ niệm 60 năm Ngày truyền thống. Trong diễn văn tại lễ kỷ niệm, "
+     "Đại tá Lê Văn Nam, Giám đốc Nhà máy cho biết đơn vị đã hoàn thành nhiệm vụ.", {"Lê Văn Nam"}),
+    # hosts and guests of working visits, talks and receptions
+    ("Chiều 5/6, Thượng tướng Lê Văn An làm việc với Tổng cục Kỹ thuật. Buổi làm việc nhằm đánh giá tiến độ. "
+     "Cùng dự có Thiếu tướng Trần Văn Bình, Phó Chủ nhiệm Tổng cục Kỹ thuật.", {"Lê Văn An", "Trần Văn Bình"}),
+    ("Đại tướng Phan Văn Giang hội đàm với Đại tướng Somsak Phongsavanh. Hội đàm diễn ra trong không khí hữu nghị.",
+     {"Phan Văn Giang", "Somsak Phongsavanh"}),
+    ("Thượng tướng Hoàng Xuân Chiến đã tiếp xã giao Ngài Tea Seiha, Bộ trưởng Bộ Quốc phòng Campuchia. "
+     "Buổi tiếp diễn ra tại Hà Nội.", {"Hoàng Xuân Chiến", "Tea Seiha"}),
+    # a delegation and who leads it
+    ("Đoàn công tác của Bộ Quốc phòng do Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng dẫn đầu đã "
+     "đến thăm và làm việc tại Nhà máy Z189. Buổi làm việc diễn ra sáng 4/4.", {"Hoàng Xuân Chiến"}),
+    ("Sáng 9/9, Học viện Quốc phòng tổ chức Hội thảo khoa học về an ninh biển. Đoàn đại biểu Bộ Quốc phòng Lào "
+     "do Thiếu tướng Vongsa Keomany làm trưởng đoàn tham dự hội thảo.", {"Vongsa Keomany"}),
+    ("Sáng 9/9, Quân khu 7 tổ chức Hội nghị tổng kết năm 2025. Tới dự có Trung tướng Lê Văn Cường, "
+     "Chính ủy Quân khu 7; Đại tá Võ Minh Đức, Tư lệnh Lữ đoàn 2.", {"Lê Văn Cường", "Võ Minh Đức"}),
+]
+
+
+@pytest.mark.parametrize("text, present", ATTENDANCE)
+def test_attendance(text, present):
+    _, _, relations = run(text)
+    assert {s for r, s, o, t in relations if r == "ATTENDED"} == present, relations
+
+
 def test_titles_after_one_person_are_not_the_next_persons():
     _, _, relations = run("Dự có Đại tá Lê Văn An, Ủy viên Đảng ủy Quân khu 4, Chính ủy Lữ đoàn 1, Thiếu tá Trần Văn Bình.")
     assert not [r for r in relations if r[0] == "HOLDS_POSITION" and r[1] == "Trần Văn Bình"], relations

@@ -55,8 +55,9 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
                                   or _Reader._honorifics(toks, comma + 1) > comma + 1):
             target = next((m for m in meetings if m.i < comma), None)
             out.append(("ATTENDED", of[id(first)], of[id(target)] if target else main_meetings[0], s, ""))
-    if continues and not cues and len(toks) > 2 and toks[0].low == "về" and toks[1].low == "phía":
-        cues.append((0, 0, "ATTENDED"))  # "Về phía X có A, B": the list of those present goes on
+    if not cues and len(toks) > 2 and toks[0].low == "về" and toks[1].low == "phía" and (
+            continues or any(t.low == "có" for t in toks[2:12])):
+        cues.append((0, 0, "ATTENDED"))  # "Về phía X có A, B": those present, for one side
     for n, (ci, cj, rtype) in enumerate(cues):
         prev_end = cues[n - 1][1] if n else 0
         before = [p for p in persons if prev_end <= p.i < ci]
