@@ -99,6 +99,12 @@ ENTITIES = [
     # two-syllable names as items of a list of people
     ("Cùng dự có các đồng chí: Tô Huy, Lê Hồng Anh và Mai Tiến.",
      {("Person", "Tô Huy"), ("Person", "Lê Hồng Anh"), ("Person", "Mai Tiến")}),
+    # an instrument's subject may list topics with a comma; what follows a law's name is not part of it
+    ("Đơn vị quán triệt Nghị quyết của Đảng ủy Quân khu 5 về huấn luyện, sẵn sàng chiến đấu và xây dựng "
+     "chính quy năm 2025.",
+     {("Resolution", "Nghị quyết của Đảng ủy Quân khu 5 về huấn luyện, sẵn sàng chiến đấu và xây dựng chính quy năm 2025")}),
+    ("Quốc hội thông qua Luật Phòng không nhân dân với tỷ lệ tán thành cao.",
+     {("Resolution", "Luật Phòng không nhân dân")}),
     # a hyphen joining two names inside an agency's name
     ("Tổng công ty Bưu chính-Viễn thông Quân đội đạt doanh thu cao.",
      {("Agency", "Tổng công ty Bưu chính-Viễn thông Quân đội")}),
@@ -128,6 +134,7 @@ NOT_ENTITIES = [
     ("Kỷ niệm Chiến dịch Hồ Chí Minh lịch sử.", "Person"),
     ("Bộ trưởng Bộ Quốc phòng chủ trì hội nghị.", "Person"),
     ("Các Tổng cục, Cục, Vụ chuẩn bị báo cáo.", "Agency"),
+    ("Đơn vị tập trung vào các nhiệm vụ, đề án trọng điểm mang tính đột phá.", "Program"),
     ("Các đồng chí lãnh đạo tỉnh Hà Nam dự lễ.", "Person"),
 ]
 

@@ -333,8 +333,8 @@ class _Reader:
             if not agency:
                 return None
             end = agency[0]
-            if end < len(toks) and toks[end].low == "về":
-                end = self._topic(s, end + 1, 30, _set("stopwords.txt") - {"thực hiện", "trong"})
+            if end < len(toks) and toks[end].low == "về":  # "về lãnh đạo nhiệm vụ quân sự, quốc phòng và ..."
+                end = self._topic(s, end + 1, 30, _set("stopwords.txt") - {"thực hiện", "trong"}, allow_comma=True)
             return end, clean_name(word + " " + self.text[toks[k].start:toks[end - 1].end]), "", (k + 1, agency[0])
         if word in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"):
             end = self._name_part(s, k)
@@ -342,8 +342,8 @@ class _Reader:
                 return k, word, "", None
             if end == k:
                 return None
-            if word != "Hiến pháp":
-                end = max(end, self._topic(s, end, 14, _set("stopwords.txt"), allow_comma=True))
+            if word != "Hiến pháp":  # "... với tỷ lệ tán thành cao": what follows the name, not part of it
+                end = max(end, self._topic(s, end, 14, _set("stopwords.txt") | {"với"}, allow_comma=True))
             return end, clean_name(self.text[toks[i].start:toks[end - 1].end]), "", None
         if k < len(toks) and toks[k].cap and i > 0:
             end = self._name_part(s, k)
@@ -386,7 +386,7 @@ class _Reader:
         if not hit:
             return None
         j, word = hit
-        if i > 0 and toks[i - 1].low in _PLURAL:
+        if i > 0 and toks[i - 1].low in _PLURAL or _in_plural_list(toks, i):
             return None
         mode = _program_modes()[word]
         if j >= len(toks):
@@ -604,6 +604,12 @@ class _Reader:
                     "whole" in _agency_kinds().get(inner[2], set()):
                 return Found("Agency", j, end, inner[1], s, {"head": inner[2]})
         return None
+
+
+def _in_plural_list(toks: list[Tok], i: int) -> bool:
+    """Token i is a later item of a plural list ("các nhiệm vụ, đề án trọng điểm"): no one thing."""
+    return i >= 3 and toks[i - 1].text == "," and not toks[i].cap and any(
+        t.low in ("các", "những") for t in toks[max(0, i - 5):i - 2])
 
 
 def _people_list(toks: list[Tok]) -> int:
