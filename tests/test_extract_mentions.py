@@ -135,6 +135,7 @@ NOT_ENTITIES = [
     ("Bộ trưởng Bộ Quốc phòng chủ trì hội nghị.", "Person"),
     ("Các Tổng cục, Cục, Vụ chuẩn bị báo cáo.", "Agency"),
     ("Đơn vị tập trung vào các nhiệm vụ, đề án trọng điểm mang tính đột phá.", "Program"),
+    ("Chỉ đạo triển khai các dự án đầu tư, đề án khoa học công nghệ trọng điểm.", "Program"),
     ("Các đồng chí lãnh đạo tỉnh Hà Nam dự lễ.", "Person"),
 ]
 

@@ -608,8 +608,14 @@ class _Reader:
 
 def _in_plural_list(toks: list[Tok], i: int) -> bool:
     """Token i is a later item of a plural list ("các nhiệm vụ, đề án trọng điểm"): no one thing."""
-    return i >= 3 and toks[i - 1].text == "," and not toks[i].cap and any(
-        t.low in ("các", "những") for t in toks[max(0, i - 5):i - 2])
+    if i < 3 or toks[i - 1].text != "," or toks[i].cap:
+        return False
+    for k in range(i - 2, max(-1, i - 10), -1):
+        if toks[k].text in _HARD_STOP:
+            return False
+        if toks[k].low in ("các", "những"):
+            return True
+    return False
 
 
 def _people_list(toks: list[Tok]) -> int:
