@@ -94,6 +94,7 @@ ENTITIES = [
     ("Làm việc với lãnh đạo các Bộ: Công Thương, Tài chính và Bộ Giáo dục và Đào tạo.",
      {("Agency", "Bộ Công Thương"), ("Agency", "Bộ Tài chính"), ("Agency", "Bộ Giáo dục và Đào tạo")}),
     ("Bộ đội các Quân khu 4, 5 tham gia cứu hộ.", {("Agency", "Quân khu 4"), ("Agency", "Quân khu 5")}),
+    ("Hội Nhà báo Việt Nam trao giải báo chí.", {("Agency", "Hội Nhà báo Việt Nam")}),
     # a title carrying its agency's head word
     ("Ông Vũ Hải Nam, Trưởng ban Kinh tế Trung ương phát biểu.", {("Agency", "Ban Kinh tế Trung ương")}),
     # two-syllable names as items of a list of people
@@ -134,6 +135,7 @@ NOT_ENTITIES = [
     ("Kỷ niệm Chiến dịch Hồ Chí Minh lịch sử.", "Person"),
     ("Bộ trưởng Bộ Quốc phòng chủ trì hội nghị.", "Person"),
     ("Các Tổng cục, Cục, Vụ chuẩn bị báo cáo.", "Agency"),
+    ("Hội nghị Quân chính toàn quân diễn ra tại Hà Nội.", "Agency"),
     ("Đơn vị tập trung vào các nhiệm vụ, đề án trọng điểm mang tính đột phá.", "Program"),
     ("Chỉ đạo triển khai các dự án đầu tư, đề án khoa học công nghệ trọng điểm.", "Program"),
     ("Các đồng chí lãnh đạo tỉnh Hà Nam dự lễ.", "Person"),
