@@ -106,6 +106,11 @@ ENTITIES = [
      {("Resolution", "Nghị quyết của Đảng ủy Quân khu 5 về huấn luyện, sẵn sàng chiến đấu và xây dựng chính quy năm 2025")}),
     ("Quốc hội thông qua Luật Phòng không nhân dân với tỷ lệ tán thành cao.",
      {("Resolution", "Luật Phòng không nhân dân")}),
+    # a foreign official's title and country before a name Vietnamese syllables do not make
+    ("Thủ tướng Campuchia Hun Manet tiếp đoàn đại biểu.", {("Person", "Hun Manet")}),
+    ("Bộ trưởng Quốc phòng Malaysia Mohamed Khaled Nordin dự triển lãm.", {("Person", "Mohamed Khaled Nordin")}),
+    ("Tổng thống Mông Cổ Ukhnaagiin Khurelsukh thăm Học viện.", {("Person", "Ukhnaagiin Khurelsukh")}),
+    ("Đại sứ Tây Ban Nha Carlos Ortega dự lễ.", {("Person", "Carlos Ortega")}),
     # a hyphen joining two names inside an agency's name
     ("Tổng công ty Bưu chính-Viễn thông Quân đội đạt doanh thu cao.",
      {("Agency", "Tổng công ty Bưu chính-Viễn thông Quân đội")}),
@@ -136,6 +141,8 @@ NOT_ENTITIES = [
     ("Bộ trưởng Bộ Quốc phòng chủ trì hội nghị.", "Person"),
     ("Các Tổng cục, Cục, Vụ chuẩn bị báo cáo.", "Agency"),
     ("Hội nghị Quân chính toàn quân diễn ra tại Hà Nội.", "Agency"),
+    ("Đại sứ Việt Nam tại Lào dự lễ.", "Person"),
+    ("Tổng Giám đốc Viettel Global phát biểu.", "Person"),
     ("Đơn vị tập trung vào các nhiệm vụ, đề án trọng điểm mang tính đột phá.", "Program"),
     ("Chỉ đạo triển khai các dự án đầu tư, đề án khoa học công nghệ trọng điểm.", "Program"),
     ("Các đồng chí lãnh đạo tỉnh Hà Nam dự lễ.", "Person"),

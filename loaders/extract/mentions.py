@@ -19,6 +19,10 @@ _PLACE_BEFORE = frozenset({"đảo", "đường", "phố", "sông", "núi", "d�
 # Verbs that, right after an event word, say what the event is for and so belong to its name.
 _EVENT_PURPOSES = frozenset({"triển khai", "quán triệt", "thực hiện", "đánh giá", "phổ biến", "ký kết", "công bố",
                              "biểu dương", "tuyên dương", "học tập", "nghiên cứu", "tổ chức"})
+_VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+# A Vietnamese syllable: an initial consonant, one to three vowels, a final consonant.
+_VIETNAMESE_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWELS}]{{1,3}}"
+                                  rf"(?:ch|ng|nh|[cmnpt])?$")
 _STANDING = {"ban thường vụ", "thường vụ"}
 _PLURAL = {"các", "những", "nhiều", "một", "số", "mọi", "từng", "hai", "ba", "bốn", "năm"}
 @dataclass
@@ -223,6 +227,8 @@ class _Reader:
         elif (title := match("positions.txt", toks, i)) and title[0] + 1 < len(toks) \
                 and toks[title[0]].low in _set("surnames.txt") and not self._agency_begins(toks, title[0]):
             start = title[0]  # "Tổng Bí thư Tô Lâm": a title written right before a name
+        elif title and (foreign := self._foreign_after(toks, title[0])):
+            start = foreign  # "Thủ tướng Campuchia Hun Manet": a foreign official's name
         if start >= len(toks):
             return None
         # a name after a rank, title or "ông" may be long or foreign ("Pehin Datu Halbi Mohammad Yussof")
@@ -250,6 +256,26 @@ class _Reader:
                 return None
             return start, end, name, rank
         return None
+
+    @staticmethod
+    def _foreign_after(toks: list[Tok], k: int) -> int:
+        """Start of a foreign name after a title at k and the official's country ("Quốc phòng
+        Lào"): a capitalised run with a syllable Vietnamese does not have; 0 when there is none."""
+        if k + 1 < len(toks) and toks[k].low == "quốc" and toks[k + 1].low == "phòng":
+            k += 2
+        country = match("countries.txt", toks, k)
+        if not country:
+            return 0  # "Tổng Giám đốc Viettel Global": a company, no official
+        k = country[0]
+        n = k
+        while n < len(toks) and n - k < 6 and toks[n].cap and toks[n].text.isalpha():
+            n += 1
+        native = [bool(_VIETNAMESE_SYLLABLE.match(t.low)) for t in toks[k:n]]
+        if n - k < 2 or all(native):
+            return 0
+        if not native[0] and len(native) >= 3 and all(native[1:]):
+            return 0  # "Tổng Giám đốc Viettel Tào Đức Thắng": a company, then a Vietnamese name
+        return k
 
     # instruments, programmes, meetings ---------------------------------------------------------------
 
