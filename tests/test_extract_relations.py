@@ -123,6 +123,14 @@ def test_attendance(text, present):
     assert {s for r, s, o, t in relations if r == "ATTENDED"} == present, relations
 
 
+def test_a_list_of_those_present_is_at_the_event_last_named():
+    _, _, relations = run("Sáng 2/4, Nhà máy Z751 tổ chức Hội nghị sơ kết quý I năm 2025. Chiều cùng ngày, đoàn "
+                          "có buổi làm việc với Tổng công ty Ba Son. Cùng dự có Đại tá Lê Văn Hòa, Tổng Giám đốc "
+                          "Tổng công ty Ba Son.")
+    attended = {(s, o) for r, s, o, t in relations if r == "ATTENDED"}
+    assert len(attended) == 1 and next(iter(attended))[1].startswith("Buổi làm việc"), attended
+
+
 def test_titles_after_one_person_are_not_the_next_persons():
     _, _, relations = run("Dự có Đại tá Lê Văn An, Ủy viên Đảng ủy Quân khu 4, Chính ủy Lữ đoàn 1, Thiếu tá Trần Văn Bình.")
     assert not [r for r in relations if r[0] == "HOLDS_POSITION" and r[1] == "Trần Văn Bình"], relations

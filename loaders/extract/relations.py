@@ -13,7 +13,10 @@ from loaders.extract.mentions import Found, _Reader, _field_end, _inside
 from loaders.extract.tokens import Sentence, Tok, _DOCNUM
 
 
-def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: bool = False) -> list[tuple]:
+def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: bool = False,
+                        recent: _Ent | None = None) -> list[tuple]:
+    """The relations one sentence's words give; `recent` is the event the text last named, which a
+    sentence naming none ("Cùng dự có ...") is about."""
     toks = s.toks
     out = []
     persons = [f for f in here if f.label == "Person"]
@@ -30,6 +33,8 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
     out.extend(_header_positions(s, persons, agencies, of))
 
     main_meetings = [e for e in ents.values() if e.label == "Meeting"]
+    if recent is not None:
+        main_meetings = [recent] + [e for e in main_meetings if e is not recent]
     cues = []
     inside_names = {k for f in persons + agencies for k in range(f.i, f.j)}  # "Ban Tổ chức" is no verb
     i = 0
@@ -308,9 +313,13 @@ def find_relations(found: list[Found], said: list[tuple], sentences: list[Senten
         if id(f) in of:
             by_sentence[id(f.sent)].append(f)
     attending = False
+    recent = None  # the event the body last named
     for s in sentences:
         here = by_sentence.get(id(s), [])
-        rels = _sentence_relations(s, here, of, ents, continues=attending)
+        rels = _sentence_relations(s, here, of, ents, continues=attending, recent=recent)
+        named = [of[id(f)] for f in here if f.label == "Meeting"]
+        if named and not s.caption:
+            recent = named[0]
         relations.extend(rels)
         attending = any(r[0] == "ATTENDED" for r in rels) and not s.caption
     # an issuer written as the instrument's owner ("Nghị quyết của Quân ủy Trung ương", "Quyết định
