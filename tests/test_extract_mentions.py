@@ -111,6 +111,8 @@ ENTITIES = [
     ("Bộ trưởng Quốc phòng Malaysia Mohamed Khaled Nordin dự triển lãm.", {("Person", "Mohamed Khaled Nordin")}),
     ("Tổng thống Mông Cổ Ukhnaagiin Khurelsukh thăm Học viện.", {("Person", "Ukhnaagiin Khurelsukh")}),
     ("Đại sứ Tây Ban Nha Carlos Ortega dự lễ.", {("Person", "Carlos Ortega")}),
+    ("Chuẩn tướng Khamla Vongsa dẫn đầu đoàn.", {("Rank", "Chuẩn tướng"), ("Person", "Khamla Vongsa")}),
+    ("Tôn Nữ Thị Minh Hằng, Phó Giám đốc Học viện Quân y báo cáo.", {("Person", "Tôn Nữ Thị Minh Hằng")}),
     # a hyphen joining two names inside an agency's name
     ("Tổng công ty Bưu chính-Viễn thông Quân đội đạt doanh thu cao.",
      {("Agency", "Tổng công ty Bưu chính-Viễn thông Quân đội")}),

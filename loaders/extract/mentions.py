@@ -232,7 +232,7 @@ class _Reader:
         if start >= len(toks):
             return None
         # a name after a rank, title or "ông" may be long or foreign ("Pehin Datu Halbi Mohammad Yussof")
-        end = self._person_run(s, start, 6 if start > i else 4)
+        end = self._person_run(s, start, 6 if start > i else 5)
         n = end - start
         if n == 0:
             return None
