@@ -7,6 +7,9 @@ from tests.extraction import run
 
 
 RELATION_TABLE = [
+    ("Về phía tỉnh Hà Tĩnh có đồng chí Trần Thế Dũng, Phó Bí thư Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh.",
+     {("HOLDS_POSITION", "Trần Thế Dũng", "Đoàn đại biểu Quốc hội tỉnh Hà Tĩnh", "Trưởng đoàn"),
+      ("HOLDS_POSITION", "Trần Thế Dũng", "Tỉnh ủy Hà Tĩnh", "Phó Bí thư")}),
     # bare provincial bodies are those of the province the article names
     ("Về phía tỉnh Quảng Ninh có các đồng chí: Vũ Đại Thành, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh; "
      "Cao Tường Hùng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.",

@@ -71,8 +71,9 @@ def _cues() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _titled_heads() -> dict[str, str]:
-    return {row[0]: row[1] for row in lexicon.table("titled_heads.tsv")}
+def _titled_heads() -> dict[str, tuple[str, str]]:
+    """Title → (head word of its agency, the word the agency's name must begin with or "")."""
+    return {row[0]: (row[1], row[2] if len(row) > 2 else "") for row in lexicon.table("titled_heads.tsv")}
 
 
 @lru_cache(maxsize=None)

@@ -615,7 +615,9 @@ class _Reader:
         k = self._name_part(s, j)
         if k == j or any(self._agency_begins(s.toks, n) for n in range(j + 1, min(k + 1, len(s.toks)))):
             return None  # "Trưởng ban Pháp chế Bộ Chỉ huy ...": a section of the agency that follows
-        head = _titled_heads()[title]
+        head, first = _titled_heads()[title]
+        if first and s.toks[j].text != first:
+            return None
         return Found("Agency", j, k, _expand(f"{head} {_surface(s, self.text, j, k)}"), s, {"head": head})
 
     def _inner_agency(self, s: Sentence, i: int, end: int, head: str) -> Found | None:
