@@ -113,6 +113,9 @@ ENTITIES = [
     ("Đại sứ Tây Ban Nha Carlos Ortega dự lễ.", {("Person", "Carlos Ortega")}),
     ("Chuẩn tướng Khamla Vongsa dẫn đầu đoàn.", {("Rank", "Chuẩn tướng"), ("Person", "Khamla Vongsa")}),
     ("Tôn Nữ Thị Minh Hằng, Phó Giám đốc Học viện Quân y báo cáo.", {("Person", "Tôn Nữ Thị Minh Hằng")}),
+    # a plan for another named programme
+    ("Đơn vị xây dựng Kế hoạch tổng kết Cuộc vận động 50 năm 2025.",
+     {("Program", "Kế hoạch tổng kết Cuộc vận động 50")}),
     # a hyphen joining two names inside an agency's name
     ("Tổng công ty Bưu chính-Viễn thông Quân đội đạt doanh thu cao.",
      {("Agency", "Tổng công ty Bưu chính-Viễn thông Quân đội")}),

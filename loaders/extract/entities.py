@@ -172,6 +172,8 @@ def _same_programme(a: str, b: str) -> bool:
     n = 0
     while n < min(len(wa), len(wb)) and wa[n] == wb[n]:
         n += 1
+    if n >= 3 and wa[n - 1] == "giữa" and "hai" in (wa[n:n + 1] + wb[n:n + 1]):
+        return True  # "giữa hai tổng cục" refers to the two parties the other name gives
     return n >= 3 and bool({"giữa", "với"} & {w[n] for w in (wa, wb) if n < len(w)})
 
 

@@ -448,6 +448,9 @@ class _Reader:
         quoted = self._quoted(s, end)
         if quoted:
             return quoted, self._with_title(s, i, end, quoted)
+        if end - j <= 2 and end < len(toks) and toks[end].cap and toks[end - 1].low not in ("và", "hoặc") \
+                and (inner := self.program_at(s, end)):
+            end = inner[0]  # "Kế hoạch sơ kết Cuộc vận động 50": a plan for another named programme
         name = clean_name(self.text[toks[i].start:toks[end - 1].end])
         return end, name[0].upper() + name[1:]
 
