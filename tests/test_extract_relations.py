@@ -126,6 +126,15 @@ def test_attendance(text, present):
     assert {s for r, s, o, t in relations if r == "ATTENDED"} == present, relations
 
 
+def test_the_chair_is_the_one_in_the_clause_before_the_verb():
+    _, _, relations = run("Sáng 11/12, Đảng ủy Quân khu 9 tổ chức Hội nghị tổng kết năm 2025. Dự và chỉ đạo hội nghị "
+                          "có Thượng tướng Lê Văn An, Thứ trưởng Bộ Quốc phòng; Trung tướng Trần Văn Bình, "
+                          "Chính ủy Quân khu 9, chủ trì hội nghị.")
+    chaired = {s for r, s, o, t in relations if r == "CHAIRED"}
+    attended = {s for r, s, o, t in relations if r == "ATTENDED"}
+    assert chaired == {"Trần Văn Bình"} and attended == {"Lê Văn An", "Trần Văn Bình"}, relations
+
+
 def test_a_list_of_those_present_is_at_the_event_last_named():
     _, _, relations = run("Sáng 2/4, Nhà máy Z751 tổ chức Hội nghị sơ kết quý I năm 2025. Chiều cùng ngày, đoàn "
                           "có buổi làm việc với Tổng công ty Ba Son. Cùng dự có Đại tá Lê Văn Hòa, Tổng Giám đốc "

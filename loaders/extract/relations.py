@@ -65,7 +65,9 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
         cues.append((0, 0, "ATTENDED"))  # "Về phía X có A, B": those present, for one side
     for n, (ci, cj, rtype) in enumerate(cues):
         prev_end = cues[n - 1][1] if n else 0
-        before = [p for p in persons if prev_end <= p.i < ci]
+        # "Dự có A; B, chủ trì hội nghị": the verb is B's, the clause after the last ";" before it
+        clause = max([prev_end] + [k + 1 for k in range(prev_end, ci) if toks[k].text == ";"])
+        before = [p for p in persons if clause <= p.i < ci]
         if rtype in ("CHAIRED", "ATTENDED", "SPOKE_AT"):
             target = next((m for m in meetings if m.i >= cj), None) or \
                 (meetings[-1] if meetings else None)
