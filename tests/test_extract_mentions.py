@@ -79,6 +79,7 @@ ENTITIES = [
     ("Chính phủ Vương quốc Campuchia và Quân đội nhân dân Lào cử đoàn dự.",
      {("Agency", "Chính phủ Vương quốc Campuchia"), ("Agency", "Quân đội nhân dân Lào")}),
     ("Bộ Quốc phòng Mông Cổ cử đoàn sang thăm.", {("Agency", "Bộ Quốc phòng Mông Cổ")}),
+    ("Tư lệnh Quân đội Hoàng gia Thái Lan thăm Học viện.", {("Agency", "Quân đội Hoàng gia Thái Lan")}),
     # associations
     ("Hội Truyền thống Trường Sơn Việt Nam gặp mặt hội viên.", {("Agency", "Hội Truyền thống Trường Sơn Việt Nam")}),
     ("Hội Cựu chiến binh tỉnh Quảng Bình trao nhà tình nghĩa.", {("Agency", "Hội Cựu chiến binh tỉnh Quảng Bình")}),

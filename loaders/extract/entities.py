@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graph.model import Document
+from loaders import lexicon
 from loaders.normalize import UPPER, clean_name, entity_key, fold
 from loaders.extract.lexicons import _set, match
 from loaders.extract.mentions import Found, _by_sentence, _field_end
@@ -44,6 +45,8 @@ def _agency_full_names(names: list[str]) -> dict[str, str]:
             if f == folded or not f.startswith(folded + " "):
                 continue
             rest = f[len(folded) + 1:]
+            if rest in _countries():
+                continue  # "Bộ Quốc phòng Campuchia" is another country's ministry
             # "Đảng ủy Quân khu" for "Đảng ủy Quân khu 9": only the unit's number is left out;
             # "Bộ Tư lệnh Thủ đô" for "Bộ Tư lệnh Thủ đô Hà Nội": only a capitalised place
             numbered = (_NUMBERISH.match(rest.upper()) or _CAPITALISED_REST.match(full[len(short) + 1:])) \
@@ -53,6 +56,11 @@ def _agency_full_names(names: list[str]) -> dict[str, str]:
                 out[short] = full
                 break
     return out
+
+
+@lru_cache(maxsize=None)
+def _countries() -> frozenset[str]:
+    return frozenset(fold(c) for c in lexicon.words("countries.txt"))
 
 
 _CAPITALISED_REST = re.compile(rf"^[{UPPER}]\w*(?: [{UPPER}]\w*){{0,2}}$")
