@@ -16,6 +16,8 @@ RELATION_TABLE = [
      {("HOLDS_POSITION", "Vũ Đại Thành", "Tỉnh ủy Quảng Ninh", "Bí thư"),
       ("HOLDS_POSITION", "Vũ Đại Thành", "Hội đồng nhân dân tỉnh Quảng Ninh", "Chủ tịch"),
       ("HOLDS_POSITION", "Cao Tường Hùng", "Ủy ban nhân dân tỉnh Quảng Ninh", "Chủ tịch")}),
+    ("Đoàn làm việc với huyện Mường Tè. Về phía huyện có đồng chí Lò Văn Phương, Bí thư Huyện ủy.",
+     {("HOLDS_POSITION", "Lò Văn Phương", "Huyện ủy Mường Tè", "Bí thư")}),
     ("Dự lễ có Bí thư Trung ương Đảng, Quyền Bộ trưởng Bộ Ngoại giao Lê Hoài Nam.",
      {("HOLDS_POSITION", "Lê Hoài Nam", "Bộ Ngoại giao", "Quyền Bộ trưởng")}),
     # a chain of titles written before the name

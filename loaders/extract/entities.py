@@ -68,8 +68,10 @@ _CAPITALISED_REST = re.compile(rf"^[{UPPER}]\w*(?: [{UPPER}]\w*){{0,2}}$")
 _OWNER_SUFFIXES = {"việt nam", "quân đội nhân dân việt nam", "nhân dân việt nam", "qđnd việt nam"}
 
 
-# Party committees of a province or city, written bare once the article has named the place.
-_LOCAL_COMMITTEES = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố"}
+@lru_cache(maxsize=None)
+def _local_committees() -> dict[str, str]:
+    """Party committee of a place (folded) → the word for that kind of place."""
+    return {fold(row[0]): row[1] for row in lexicon.table("local_committees.tsv")}
 
 
 def _bare_place(name: str) -> str:
@@ -270,7 +272,7 @@ def resolve_entities(doc: Document, found: list[Found]) -> tuple[Identity, list[
         if target is not None:
             f.label = "Agency"
             add(f, "Agency", of[id(target)].key, of[id(target)].name)
-        elif (place := _LOCAL_COMMITTEES.get(fold(f.extra["head"]))) and \
+        elif (place := _local_committees().get(fold(f.extra["head"]))) and \
                 (where := _place_in_context(doc.text, f.start, place)):
             f.label = "Agency"  # "Bí thư Tỉnh ủy" after "Về phía tỉnh Thanh Hóa": the Tỉnh ủy Thanh Hóa
             name = f"{f.extra['head']} {where}"
