@@ -149,6 +149,7 @@ NOT_ENTITIES = [
     ("Hội nghị Quân chính toàn quân diễn ra tại Hà Nội.", "Agency"),
     ("Đại sứ Việt Nam tại Lào dự lễ.", "Person"),
     ("Ông Lê Văn An, Trưởng đoàn Việt Nam phát biểu.", "Agency"),
+    ("Bộ trưởng Phan Văn Giang phát biểu.", "Agency"),
     ("Tổng Giám đốc Viettel Global phát biểu.", "Person"),
     ("Đơn vị tập trung vào các nhiệm vụ, đề án trọng điểm mang tính đột phá.", "Program"),
     ("Chỉ đạo triển khai các dự án đầu tư, đề án khoa học công nghệ trọng điểm.", "Program"),

@@ -7,6 +7,13 @@ from tests.extraction import run
 
 
 RELATION_TABLE = [
+    # "Bộ trưởng Quốc phòng <country> <name>": the country's ministry, written without "Bộ"
+    ("Bộ trưởng Quốc phòng Lào Chansamone Chanyalath thăm Học viện.",
+     {("HOLDS_POSITION", "Chansamone Chanyalath", "Bộ Quốc phòng Lào", "Bộ trưởng")}),
+    ("Bộ trưởng Ngoại giao Nga Sergei Lavrov phát biểu.",
+     {("HOLDS_POSITION", "Sergei Lavrov", "Bộ Ngoại giao Nga", "Bộ trưởng")}),
+    ("Thứ trưởng Quốc phòng Hoàng Xuân Chiến tiếp đoàn.",
+     {("HOLDS_POSITION", "Hoàng Xuân Chiến", "Bộ Quốc phòng", "Thứ trưởng")}),
     ("Về phía tỉnh Hà Tĩnh có đồng chí Trần Thế Dũng, Phó Bí thư Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh.",
      {("HOLDS_POSITION", "Trần Thế Dũng", "Đoàn đại biểu Quốc hội tỉnh Hà Tĩnh", "Trưởng đoàn"),
       ("HOLDS_POSITION", "Trần Thế Dũng", "Tỉnh ủy Hà Tĩnh", "Phó Bí thư")}),
