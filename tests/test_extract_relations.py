@@ -74,6 +74,25 @@ RELATION_TABLE = [
       ("SPOKE_AT", "Mai Văn Bình", "Hội nghị", ""), ("ATTENDED", "Mai Văn Bình", "Hội nghị", "")}),
 ]
 
+# Who chaired and who attended the article's event (the event resolved by the events stage).
+EVENT_PEOPLE = [
+    # who chairs is the subject of the clause of "chủ trì", not everyone listed before it
+    ("Sáng 4/6, Quân khu 2 tổ chức Hội nghị quân chính năm 2024. Dự hội nghị có Thượng tướng Lê Văn Long, "
+     "Thứ trưởng Bộ Quốc phòng; Thiếu tướng Phạm Văn Tú, Tư lệnh Quân khu 2, chủ trì hội nghị.",
+     {("ATTENDED", "Lê Văn Long"), ("ATTENDED", "Phạm Văn Tú"), ("CHAIRED", "Phạm Văn Tú")}),
+    # "Tại hội nghị, đồng chí A ...; đồng chí B ...": each clause's speaker was there
+    ("Sáng 4/6, Quân khu 2 tổ chức Hội nghị quân chính năm 2024. Tại hội nghị, đồng chí Thiếu tướng Lê Văn Long "
+     "giới thiệu nội dung nghị quyết; đồng chí Đại tá Phạm Văn Tú báo cáo kết quả huấn luyện.",
+     {("ATTENDED", "Lê Văn Long"), ("ATTENDED", "Phạm Văn Tú")}),
+]
+
+
+@pytest.mark.parametrize("text, people", EVENT_PEOPLE)
+def test_who_chaired_and_attended_the_event(text, people):
+    _, _, relations = run(text)
+    assert {(t, a) for t, a, b, _ in relations if t in ("CHAIRED", "ATTENDED")
+            and b == "Hội nghị quân chính năm 2024"} == people
+
 
 @pytest.mark.parametrize("text, expected", RELATION_TABLE)
 def test_relation_table(text, expected):

@@ -57,17 +57,33 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
         if after + 1 < len(toks) and toks[after].low in ("đồng", "ông", "bà"):
             after += 2 if toks[after].low == "đồng" else 1  # "Phát biểu tại hội nghị, đồng chí X ..."
         if first is not None and (first.i in (comma + 1, after) or match("ranks.txt", toks, comma + 1)
+                                  or match("ranks.txt", toks, after)
                                   or _Reader._honorifics(toks, comma + 1) > comma + 1):
             target = next((m for m in meetings if m.i < comma), None)
-            out.append(("ATTENDED", of[id(first)], of[id(target)] if target else main_meetings[0], s, ""))
+            event = of[id(target)] if target else main_meetings[0]
+            out.append(("ATTENDED", of[id(first)], event, s, ""))
+            # "Tại hội nghị, đồng chí A giới thiệu ...; đồng chí B báo cáo ...": each clause's speaker
+            for k, t in enumerate(toks):
+                if t.text != ";" or k <= first.i:
+                    continue
+                at = k + 1
+                if at + 1 < len(toks) and toks[at].low == "đồng" and toks[at + 1].low == "chí":
+                    at += 2
+                rank = match("ranks.txt", toks, at)
+                at = rank[0] if rank else at
+                speaker = next((p for p in persons if p.i == at), None)
+                if speaker is not None:
+                    out.append(("ATTENDED", of[id(speaker)], event, s, ""))
     if not cues and len(toks) > 2 and toks[0].low == "về" and toks[1].low == "phía" and (
             continues or any(t.low == "có" for t in toks[2:12])):
         cues.append((0, 0, "ATTENDED"))  # "Về phía X có A, B": those present, for one side
     for n, (ci, cj, rtype) in enumerate(cues):
         prev_end = cues[n - 1][1] if n else 0
-        # "Dự có A; B, chủ trì hội nghị": the verb is B's, the clause after the last ";" before it
-        clause = max([prev_end] + [k + 1 for k in range(prev_end, ci) if toks[k].text == ";"])
-        before = [p for p in persons if clause <= p.i < ci]
+        before = [p for p in persons if prev_end <= p.i < ci]
+        if rtype == "CHAIRED":
+            # "Dự có A, ...; B, Chính ủy ..., chủ trì": who chairs is the subject of the clause of the verb
+            clause = max((k for k in range(prev_end, ci) if toks[k].text == ";"), default=-1)
+            before = [p for p in before if p.i > clause]
         if rtype in ("CHAIRED", "ATTENDED", "SPOKE_AT"):
             target = next((m for m in meetings if m.i >= cj), None) or \
                 (meetings[-1] if meetings else None)
@@ -118,6 +134,13 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
             for a in organiser:
                 for m in event:
                     out.append(("ORGANIZED", of[id(a)], of[id(m)], s, ""))
+    # "Thủ tướng Phạm Minh Chính làm việc với ...", "... tiếp Đoàn ...": who does it leads the event
+    for m in meetings:
+        if m.extra.get("verb") and m.extra.get("family") in ("làm việc", "hội đàm", "buổi tiếp"):
+            last_cue = max((cj for ci, cj, _ in cues if cj <= m.i), default=0)
+            for p in [p for p in persons if last_cue <= p.i and p.j <= m.i]:
+                out.append(("CHAIRED", of[id(p)], of[id(m)], s, ""))
+                out.append(("ATTENDED", of[id(p)], of[id(m)], s, ""))
     # programmes and instructions that carry out an instrument: "... triển khai Nghị quyết số 08"
     for r in resolutions:
         if r.i >= 2 and toks[r.i - 1].low in ("hiện", "khai") and toks[r.i - 2].low in ("thực", "triển"):
