@@ -79,6 +79,7 @@ ENTITIES = [
     ("Chính phủ Vương quốc Campuchia và Quân đội nhân dân Lào cử đoàn dự.",
      {("Agency", "Chính phủ Vương quốc Campuchia"), ("Agency", "Quân đội nhân dân Lào")}),
     ("Bộ Quốc phòng Mông Cổ cử đoàn sang thăm.", {("Agency", "Bộ Quốc phòng Mông Cổ")}),
+    ("Tư lệnh Quân đội Hoàng gia Thái Lan thăm Học viện.", {("Agency", "Quân đội Hoàng gia Thái Lan")}),
     # associations
     ("Hội Truyền thống Trường Sơn Việt Nam gặp mặt hội viên.", {("Agency", "Hội Truyền thống Trường Sơn Việt Nam")}),
     ("Hội Cựu chiến binh tỉnh Quảng Bình trao nhà tình nghĩa.", {("Agency", "Hội Cựu chiến binh tỉnh Quảng Bình")}),
@@ -148,6 +149,7 @@ NOT_ENTITIES = [
     ("Hội nghị Quân chính toàn quân diễn ra tại Hà Nội.", "Agency"),
     ("Đại sứ Việt Nam tại Lào dự lễ.", "Person"),
     ("Ông Lê Văn An, Trưởng đoàn Việt Nam phát biểu.", "Agency"),
+    ("Bộ trưởng Phan Văn Giang phát biểu.", "Agency"),
     ("Tổng Giám đốc Viettel Global phát biểu.", "Person"),
     ("Đơn vị tập trung vào các nhiệm vụ, đề án trọng điểm mang tính đột phá.", "Program"),
     ("Chỉ đạo triển khai các dự án đầu tư, đề án khoa học công nghệ trọng điểm.", "Program"),

@@ -7,6 +7,13 @@ from tests.extraction import run
 
 
 RELATION_TABLE = [
+    # "Bộ trưởng Quốc phòng <country> <name>": the country's ministry, written without "Bộ"
+    ("Bộ trưởng Quốc phòng Lào Chansamone Chanyalath thăm Học viện.",
+     {("HOLDS_POSITION", "Chansamone Chanyalath", "Bộ Quốc phòng Lào", "Bộ trưởng")}),
+    ("Bộ trưởng Ngoại giao Nga Sergei Lavrov phát biểu.",
+     {("HOLDS_POSITION", "Sergei Lavrov", "Bộ Ngoại giao Nga", "Bộ trưởng")}),
+    ("Thứ trưởng Quốc phòng Hoàng Xuân Chiến tiếp đoàn.",
+     {("HOLDS_POSITION", "Hoàng Xuân Chiến", "Bộ Quốc phòng", "Thứ trưởng")}),
     ("Về phía tỉnh Hà Tĩnh có đồng chí Trần Thế Dũng, Phó Bí thư Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh.",
      {("HOLDS_POSITION", "Trần Thế Dũng", "Đoàn đại biểu Quốc hội tỉnh Hà Tĩnh", "Trưởng đoàn"),
       ("HOLDS_POSITION", "Trần Thế Dũng", "Tỉnh ủy Hà Tĩnh", "Phó Bí thư")}),
@@ -16,6 +23,8 @@ RELATION_TABLE = [
      {("HOLDS_POSITION", "Vũ Đại Thành", "Tỉnh ủy Quảng Ninh", "Bí thư"),
       ("HOLDS_POSITION", "Vũ Đại Thành", "Hội đồng nhân dân tỉnh Quảng Ninh", "Chủ tịch"),
       ("HOLDS_POSITION", "Cao Tường Hùng", "Ủy ban nhân dân tỉnh Quảng Ninh", "Chủ tịch")}),
+    ("Đoàn làm việc với huyện Mường Tè. Về phía huyện có đồng chí Lò Văn Phương, Bí thư Huyện ủy.",
+     {("HOLDS_POSITION", "Lò Văn Phương", "Huyện ủy Mường Tè", "Bí thư")}),
     ("Dự lễ có Bí thư Trung ương Đảng, Quyền Bộ trưởng Bộ Ngoại giao Lê Hoài Nam.",
      {("HOLDS_POSITION", "Lê Hoài Nam", "Bộ Ngoại giao", "Quyền Bộ trưởng")}),
     # a chain of titles written before the name
@@ -143,6 +152,15 @@ ATTENDANCE = [
 def test_attendance(text, present):
     _, _, relations = run(text)
     assert {s for r, s, o, t in relations if r == "ATTENDED"} == present, relations
+
+
+def test_the_chair_is_the_one_in_the_clause_before_the_verb():
+    _, _, relations = run("Sáng 11/12, Đảng ủy Quân khu 9 tổ chức Hội nghị tổng kết năm 2025. Dự và chỉ đạo hội nghị "
+                          "có Thượng tướng Lê Văn An, Thứ trưởng Bộ Quốc phòng; Trung tướng Trần Văn Bình, "
+                          "Chính ủy Quân khu 9, chủ trì hội nghị.")
+    chaired = {s for r, s, o, t in relations if r == "CHAIRED"}
+    attended = {s for r, s, o, t in relations if r == "ATTENDED"}
+    assert chaired == {"Trần Văn Bình"} and attended == {"Lê Văn An", "Trần Văn Bình"}, relations
 
 
 def test_a_list_of_those_present_is_at_the_event_last_named():

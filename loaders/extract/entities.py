@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graph.model import Document
+from loaders import lexicon
 from loaders.normalize import UPPER, clean_name, entity_key, fold
 from loaders.extract.lexicons import _set, match
 from loaders.extract.mentions import Found, _by_sentence, _field_end
@@ -44,6 +45,8 @@ def _agency_full_names(names: list[str]) -> dict[str, str]:
             if f == folded or not f.startswith(folded + " "):
                 continue
             rest = f[len(folded) + 1:]
+            if rest in _countries():
+                continue  # "Bộ Quốc phòng Campuchia" is another country's ministry
             # "Đảng ủy Quân khu" for "Đảng ủy Quân khu 9": only the unit's number is left out;
             # "Bộ Tư lệnh Thủ đô" for "Bộ Tư lệnh Thủ đô Hà Nội": only a capitalised place
             numbered = (_NUMBERISH.match(rest.upper()) or _CAPITALISED_REST.match(full[len(short) + 1:])) \
@@ -55,13 +58,20 @@ def _agency_full_names(names: list[str]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _countries() -> frozenset[str]:
+    return frozenset(fold(c) for c in lexicon.words("countries.txt"))
+
+
 _CAPITALISED_REST = re.compile(rf"^[{UPPER}]\w*(?: [{UPPER}]\w*){{0,2}}$")
 # What a national body may add after its name without becoming another body.
 _OWNER_SUFFIXES = {"việt nam", "quân đội nhân dân việt nam", "nhân dân việt nam", "qđnd việt nam"}
 
 
-# Party committees of a province or city, written bare once the article has named the place.
-_LOCAL_COMMITTEES = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố"}
+@lru_cache(maxsize=None)
+def _local_committees() -> dict[str, str]:
+    """Party committee of a place (folded) → the word for that kind of place."""
+    return {fold(row[0]): row[1] for row in lexicon.table("local_committees.tsv")}
 
 
 def _bare_place(name: str) -> str:
@@ -262,7 +272,7 @@ def resolve_entities(doc: Document, found: list[Found]) -> tuple[Identity, list[
         if target is not None:
             f.label = "Agency"
             add(f, "Agency", of[id(target)].key, of[id(target)].name)
-        elif (place := _LOCAL_COMMITTEES.get(fold(f.extra["head"]))) and \
+        elif (place := _local_committees().get(fold(f.extra["head"]))) and \
                 (where := _place_in_context(doc.text, f.start, place)):
             f.label = "Agency"  # "Bí thư Tỉnh ủy" after "Về phía tỉnh Thanh Hóa": the Tỉnh ủy Thanh Hóa
             name = f"{f.extra['head']} {where}"

@@ -261,8 +261,8 @@ class _Reader:
     def _foreign_after(toks: list[Tok], k: int) -> int:
         """Start of a foreign name after a title at k and the official's country ("Quốc phòng
         Lào"): a capitalised run with a syllable Vietnamese does not have; 0 when there is none."""
-        if k + 1 < len(toks) and toks[k].low == "quốc" and toks[k + 1].low == "phòng":
-            k += 2
+        if k + 1 < len(toks) and toks[k].cap and not toks[k + 1].cap and _is_word(toks[k], toks[k + 1]):
+            k += 2  # the field of the title: "Quốc phòng", "Ngoại giao"
         country = match("countries.txt", toks, k)
         if not country:
             return 0  # "Tổng Giám đốc Viettel Global": a company, no official
@@ -547,6 +547,9 @@ class _Reader:
             if person:
                 start, end, name, rank = person
                 p = Found("Person", start, end, name, s)
+                titled = self.titled_agency(s, i) if start > i else None
+                if titled is not None and titled.j <= start:  # "Bộ trưởng Quốc phòng Lào X": his ministry
+                    self.found.append(titled)
                 self.found.append(p)
                 known_people[fold(name)] = name
                 if rank:
@@ -619,8 +622,13 @@ class _Reader:
         if k == j or any(self._agency_begins(s.toks, n) for n in range(j + 1, min(k + 1, len(s.toks)))):
             return None  # "Trưởng ban Pháp chế Bộ Chỉ huy ...": a section of the agency that follows
         head, first = _titled_heads()[title]
-        if first and s.toks[j].text != first:
+        if first and s.toks[j].text not in first.split("|"):
             return None
+        for m in range(j + 1, k):
+            country = match("countries.txt", s.toks, m)
+            if country or not _VIETNAMESE_SYLLABLE.match(s.toks[m].low):
+                k = country[0] if country else m  # "Bộ trưởng Quốc phòng Lào Chansamone ...": the name follows
+                break
         return Found("Agency", j, k, _expand(f"{head} {_surface(s, self.text, j, k)}"), s, {"head": head})
 
     def _inner_agency(self, s: Sentence, i: int, end: int, head: str) -> Found | None:
