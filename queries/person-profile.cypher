@@ -2,7 +2,7 @@
 // Who a person is in the graph: ranks, positions (with the date of the latest article stating
 // each), meetings chaired, attended and spoken at, and the documents that mention them.
 // `name` matches the key, any part of the name (case-insensitive) or an alias.
-:param name => 'Trần Minh Đức';
+:param name => 'Nguyễn Văn Thạch';
 MATCH (p:Person)
 WHERE p.key = toLower(trim($name)) OR toLower(p.name) CONTAINS toLower(trim($name))
    OR any(alias IN coalesce(p.aliases, []) WHERE toLower(alias) = toLower(trim($name)))

@@ -26,7 +26,7 @@ def test_seed_scores_reach_the_goals(seeds, tmp_path):
     assert scores["relation"]["micro"]["f1"] >= 0.95
 
 
-def test_own_articles_score(tmp_path):
+def test_own_articles_score(scorer, tmp_path):
     gold = ROOT / "tests" / "data" / "articles-gold.jsonl"
     if not gold.exists():
         import pytest
