@@ -176,6 +176,31 @@ def test_json_and_csv_output():
                     ['He said "hi", then left', "", ""]]
 
 
+LONG = ("Phó Đô đốc Trần Thanh Hải, Tư lệnh Quân chủng Hải quân và Trung tướng Phạm Đức Thắng, Chủ nhiệm "
+        "Tổng cục Công nghiệp quốc phòng đồng chủ trì buổi lễ.")
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_tables_fit_the_terminal_one_line_per_row(width):
+    from rich.console import Console
+
+    from kg.explore import _table
+
+    result = query.QueryResult(["date", "chair", "meeting", "evidence"], [
+        {"date": "2024-03-15", "chair": "Trần Thanh Hải", "meeting": "Lễ bàn giao hai tàu tuần tra cao tốc",
+         "evidence": LONG},
+        {"date": None, "chair": "Phạm Đức Thắng", "meeting": "[CHAIRED] not markup", "evidence": "hai\ndòng"}])
+    console = Console(width=width, record=True, color_system=None)
+    console.print(_table(result, "Who chaired what", width))
+    lines = console.export_text().splitlines()
+    assert max(len(line) for line in lines) <= width
+    body = lines[next(i for i, line in enumerate(lines) if line.startswith("┡")) + 1:
+                 next(i for i, line in enumerate(lines) if line.startswith("└"))]
+    assert len(body) == 2 and body[0].startswith("│ 2024-03-15")  # one line per row
+    assert "…" in body[0] and LONG not in "\n".join(lines)  # the long sentence cut with an ellipsis
+    assert "hai dòng" in body[1] and "[CH" in body[1]  # shown as text, not read as markup
+
+
 # --- against the samples in a real Neo4j --------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -313,6 +338,14 @@ def test_cli_formats_list_and_errors(loaded, env_for_cli):
     assert as_csv.stdout.splitlines()[0].startswith("date,meeting")
     table = kg("query", "person-profile", "--param", "name=Nguyễn Văn Thạch", env={**env_for_cli, "COLUMNS": "300"})
     assert table.returncode == 0 and "Thượng tướng" in table.stdout
+    # the demo's last table at 80 columns: one line per row, cut cells end in an ellipsis
+    chaired = kg("query", "who-chaired-what", env={**env_for_cli, "COLUMNS": "80"})
+    assert chaired.returncode == 0, chaired.stderr
+    lines = chaired.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert len([line for line in lines if line.startswith("│ 20")]) == len(rows)  # a line per dated row
+    assert "…" in chaired.stdout
+    assert any(len(row["evidence"]) > 60 and row["evidence"] not in chaired.stdout for row in rows)
     for args, message in ((["query", "nope"], "no query named"),
                           (["query", "person-profile", "--param", "limit=3"], "has no parameter limit")):
         bad = kg(*args, env=env_for_cli)
