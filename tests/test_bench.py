@@ -1,6 +1,7 @@
 """The benchmarks stay runnable: a deterministic corpus, and each writer on a tiny one."""
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 
+import big_article  # noqa: E402
 import corpus  # noqa: E402
+import quality  # noqa: E402
 import load_throughput  # noqa: E402
 
 
@@ -109,6 +112,21 @@ def test_each_writer_is_warmed_up_alike_and_starts_empty(store, tmp_path):
         assert rate > 0
         documents = {key for label, key in written(store)["nodes"] if label == "Document"}
         assert documents == {x.document.id for x in extractions[4:]}, writer.__name__  # warm-up wiped
+
+
+def test_big_article_is_one_document_of_the_size_asked(tmp_path):
+    path = tmp_path / "big.txt"
+    assert big_article.write_article(path, 60_000) == path.stat().st_size >= 60_000
+    extractions = [x for x in extract_paths([str(path)]) if isinstance(x, Extraction)]
+    assert len(extractions) == 1 and len([e for e in extractions[0].entities if e.label == "Person"]) > 5
+
+
+def test_quality_scores_the_projects_own_articles_with_their_gold():
+    name, folders, golds = quality.SETS[-1]
+    assert all(p.exists() for p in folders + golds)
+    documents = {json.loads(line)["doc"] for gold in golds for line in gold.read_text("utf-8").splitlines()}
+    extracted = {x.document.id for x in extract_paths([str(p) for p in folders]) if isinstance(x, Extraction)}
+    assert documents == extracted  # every gold document is one kg extracts, under the same key
 
 
 @pytest.mark.neo4j
