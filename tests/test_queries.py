@@ -220,7 +220,7 @@ EXAMPLES = [
     ("export-graph", {}, "n", "Nguyễn Văn Thạch"),
     ("person-profile", {}, "positions", "Thứ trưởng, Bộ Quốc phòng (as of 2024-10-03)"),
     ("person-profile", {"name": "nguyễn văn thạch"}, "ranks", "Thượng tướng"),
-    ("person-profile", {"name": "Văn Thạch"}, "chaired", "Hội nghị ký kết (2021-06-18)"),
+    ("person-profile", {"name": "Văn Thạch"}, "person", "Nguyễn Văn Thạch"),
     ("agency-profile", {}, "people", "Chủ nhiệm: Nguyễn Văn Thạch"),
     ("agency-profile", {}, "programs_signed", "Chương trình phối hợp trong nghiên cứu khoa học và đào tạo "
                                               "nguồn nhân lực kỹ thuật giai đoạn 2021-2026"),

@@ -96,7 +96,7 @@ def names(network: view.Network) -> set[str]:
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize("kwargs, expected", [
-    ({"person": "Nguyễn Văn Thạch"}, {"Nguyễn Văn Thạch", "Tổng cục Kỹ thuật", "Thượng tướng", "Hội nghị ký kết"}),
+    ({"person": "Nguyễn Văn Thạch"}, {"Nguyễn Văn Thạch", "Tổng cục Kỹ thuật", "Thượng tướng", "Quân ủy Trung ương"}),
     ({"person": "nguyễn văn thạch", "hops": 2}, {"Phan Hồng Quân", "Lê Quang Vinh", "Tô Minh Trí"}),
     ({"agency": "Tổng cục Kỹ thuật"}, {"Tổng cục Kỹ thuật", "Nguyễn Văn Thạch", "Bùi Xuân Trường"}),
     ({"query": "shortest-connection"}, {"Nguyễn Văn Thạch", "Phạm Đức Thắng", "Trần Thanh Hải"}),
