@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from kg.common import (Database, EXIT_USAGE, Password, Uri, User, err, open_store, out, settings_of,
                     user_errors)
@@ -32,7 +33,7 @@ def query(
 ) -> None:
     """Run a library query or a .cypher file (read-only unless --write) and print the rows.
 
-    Example: kg query person-profile --param name="Trần Minh Đức" --format json
+    Example: kg query person-profile --param name="Nguyễn Văn Thạch" --format json
     """
     from graph import query as queries
 
@@ -61,10 +62,7 @@ def query(
     elif output_format == "csv":
         sys.stdout.write(queries.to_csv(result))
     else:
-        table = Table(*result.columns, title=q.title, show_lines=True)
-        for row in result.rows:
-            table.add_row(*(_short(queries.cell(row[c])) for c in result.columns))
-        out.print(table)
+        out.print(_table(result, q.title, out.width))
     err.print(f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}")
 
 
@@ -87,7 +85,7 @@ def view(
 ) -> None:
     """Write an interactive HTML network (works offline) of a query, a person, an agency or the whole graph.
 
-    Example: kg view --person "tran minh duc" --hops 2 --lang en -o person.html --open
+    Example: kg view --person "nguyen van thach" --hops 2 --lang en -o person.html --open
     """
     from graph import query as queries
     from graph import view as views
@@ -127,7 +125,7 @@ def timeline(
 ) -> None:
     """Write an offline HTML timeline of a person (ranks, positions, meetings) or an agency (who held its positions).
 
-    Example: kg timeline --person "phan van giang" -o giang.html --open
+    Example: kg timeline --person "nguyen van thach" -o thach.html --open
     """
     from graph import timeline as timelines
 
@@ -150,6 +148,30 @@ def timeline(
 
 def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+def _table(result, title: str, width: int) -> Table:
+    """The rows as a table `width` characters wide at most, one line per row: short columns keep
+    their text, the long ones share what is left and end in an ellipsis (--format json or csv
+    has the full text)."""
+    from rich.cells import cell_len
+
+    from graph import query as queries
+
+    cells = [[" ".join(queries.cell(row[c]).split()) for c in result.columns] for row in result.rows]
+    natural = [max([cell_len(c)] + [cell_len(line[i]) for line in cells]) for i, c in enumerate(result.columns)]
+    room = width - 3 * len(natural) - 1  # "│ " before each cell, " " after it, and the last "│"
+    widths = list(natural)
+    if sum(natural) > room:  # the narrowest columns first get all they need, the others share the rest
+        left = len(natural)
+        for i in sorted(range(len(natural)), key=natural.__getitem__):
+            widths[i] = max(1, min(natural[i], room // left))
+            room, left = room - widths[i], left - 1
+    table = Table(title=title, caption="cells cut to fit: --format json or csv has them whole"
+                  if widths != natural else None, caption_justify="left")
+    for column, size in zip(result.columns, widths):
+        table.add_column(column, width=size, no_wrap=True, overflow="ellipsis")
+    for line in cells:
+        table.add_row(*map(Text, line))
+    return table
 
 
 def register(app: typer.Typer) -> None:

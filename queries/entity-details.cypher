@@ -2,7 +2,7 @@
 // The ranks (latest first) and positions, in Vietnamese and English, and a few sentences naming each
 // entity with one of the given keys — what the tooltips of `kg view` show. Find keys with
 // `find-entity`.
-:param keys => ['trần minh đức', 'tổng cục kỹ thuật'];
+:param keys => ['nguyễn văn thạch', 'tổng cục kỹ thuật'];
 MATCH (e)
 WHERE e.key IN $keys AND e:Person|Rank|Agency|Resolution|Program|Meeting
 RETURN labels(e)[0] AS label, e.key AS key, e.name AS name,

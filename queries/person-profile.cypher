@@ -3,7 +3,7 @@
 // each), meetings chaired, attended and spoken at, and the documents that mention them.
 // `name` matches the key, any part of the name (case-insensitive, diacritics optional) or an
 // alias; ranks, positions and agencies also in English where the lexicon has them.
-:param name => 'Trần Minh Đức';
+:param name => 'Nguyễn Văn Thạch';
 MATCH (p:Person)
 WHERE p.key = toLower(trim($name)) OR toLower(p.name) CONTAINS toLower(trim($name))
    OR any(alias IN coalesce(p.aliases, []) WHERE toLower(alias) = toLower(trim($name)))

@@ -4,7 +4,7 @@
 // person chaired, attended or spoke at (dated by the meeting, else by the article), each with its
 // evidence sentence and document; `dated_by` says which — what `kg timeline --person` draws.
 // Find the key with `find-entity`.
-:param key => 'trần minh đức';
+:param key => 'nguyễn văn thạch';
 MATCH (p:Person {key: $key})-[r:HAS_RANK|HOLDS_POSITION|CHAIRED|ATTENDED|SPOKE_AT]->(x)
 MATCH (d:Document)-[:STATES]->(ev:Evidence {fact: r.key})
 WITH p, r, x, d, ev,

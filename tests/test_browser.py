@@ -10,7 +10,7 @@ import pytest
 from graph import view
 from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
 from tests.conftest import ARTIFACTS, SAMPLES
-from tests.test_queries import load_seeds
+from tests.graphs import load_samples
 
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 
@@ -128,8 +128,8 @@ def test_view_renders_offline_and_document_text_stays_inert(store, browser_page,
     assert requests == [path.resolve().as_uri()]
 
 
-def test_seeds_view_draws_the_whole_capped_graph(_session_store, seeds, browser_page, tmp_path):
-    load_seeds(_session_store, seeds)
+def test_samples_view_draws_the_whole_capped_graph(_session_store, browser_page, tmp_path):
+    load_samples(_session_store)
     network = view.build(_session_store, limit=25)
     path = view.write(network, tmp_path / "network.html")
     open_page, requests, errors = browser_page
@@ -140,7 +140,7 @@ def test_seeds_view_draws_the_whole_capped_graph(_session_store, seeds, browser_
     legend = page.locator("#legend").inner_text()
     assert "Person" in legend and "Agency" in legend
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "view-seeds.png"))
+    page.screenshot(path=str(ARTIFACTS / "view-samples.png"))
     assert not errors, errors
     assert requests == [path.resolve().as_uri()]
 
