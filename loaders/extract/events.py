@@ -35,6 +35,22 @@ def _kinds() -> dict[str, tuple[str, bool]]:
 
 
 @lru_cache(maxsize=None)
+def _verb_kinds() -> frozenset[str]:
+    """Kinds that in lower case are also verbs ("tập huấn")."""
+    return frozenset(fold(row[0]) for row in lexicon.table("meetings.txt") if len(row) > 2 and "verb" in row[2].split())
+
+
+def _an_act(toks: list[Tok], i: int, kind: str) -> bool:
+    """"giúp bạn tập huấn cán bộ": a kind that is also a verb, in lower case, with no word before it
+    that introduces an event."""
+    if fold(kind) not in _verb_kinds() or toks[i].cap:
+        return False
+    words = [t.low for t in toks[max(0, i - 2):i]]
+    before = set(words) | {" ".join(words)}
+    return not before & _set("event_introducers.txt")
+
+
+@lru_cache(maxsize=None)
 def _roles() -> dict[str, str]:
     return {fold_tones(row[0]): row[1] for row in lexicon.table("event_words.tsv") if len(row) > 1}
 
@@ -101,8 +117,9 @@ class _Namer:
             return f.j, f.name, "named" if f.extra.get("specific") else "reference"
         j, kind = hit
         self.family, body = _kinds().get(fold(kind), (fold(kind), False))
-        if any(_roles().get(" ".join(t.low for t in toks[f.i - n:f.i])) == "place" for n in (1, 2) if f.i >= n):
-            return f.j, f.name, "generic"  # "tại Trung tâm Triển lãm Việt Nam": a place
+        if any(_roles().get(" ".join(t.low for t in toks[f.i - n:f.i])) == "place" for n in (1, 2) if f.i >= n) \
+                or _an_act(toks, f.i, kind):
+            return f.j, f.name, "generic"  # "tại Trung tâm Triển lãm Việt Nam": a place; "giúp tập huấn": an act
         end, why = self._phrase(s, f.i, j, body)
         if why == "named" and toks[end - 1].text in _QUOTES_CLOSE:
             name = self._quoted_name(s, f.i, end)  # 'Hội thảo khoa học "Ứng dụng ..."'
