@@ -78,7 +78,6 @@ def _day_parts() -> tuple[str, ...]:
 _QUOTES_OPEN = ('"', "“")
 _QUOTES_CLOSE = ('"', "”")
 _TRAILING = {"và", "của", "với", "về", ",", "-", "–", "các", "những", "cho"}
-_DATE_START = re.compile(r"^\d{1,2}[/.-]\d{1,2}")
 
 
 class _Event:
@@ -165,11 +164,15 @@ class _Namer:
         # a kind capitalised inside a sentence ("tổ chức Hội nghị ...") begins a name: any word that does
         # not end one opens it; written in lower case, only a purpose, subject, party, owner or number
         named_kind = toks[i].cap and i > 0 and toks[i - 1].text not in _HARD_STOP
-        opens = role in ("purpose", "object", "subject") or t.low in ("với", "giữa") \
-            or named_kind and t.text.isalpha() and not t.cap and t.low not in _set("stopwords.txt") \
-            or t.low == "của" and self._agency_at(here, j + 1) or t.text.isdigit() \
-            or t.cap and t.text.isalpha() and not self._person_or_rank(s, here, j) \
-            and (body or not self._agency_at(here, j)) or t.cap and _DATE_START.match(t.text) is None and t.text[:1].isdigit()
+        lower_word = t.text.isalpha() and not t.cap
+        opens = (role in ("purpose", "object", "subject")  # "Hội nghị sơ kết", "Hội thảo khoa học"
+                 or t.low in ("với", "giữa")  # "Buổi làm việc với ...", "Lễ ký kết giữa ..."
+                 or t.low == "của" and self._agency_at(here, j + 1)  # "Hội nghị của Quân khu 7"
+                 or t.text.isdigit()  # "Hội nghị 2024"
+                 or named_kind and lower_word and t.low not in _set("stopwords.txt")  # "Triển lãm vũ khí"
+                 # a capitalised name, when it is no person and, for kinds not named by a body, no agency
+                 or t.cap and t.text.isalpha() and not self._person_or_rank(s, here, j)
+                 and (body or not self._agency_at(here, j)))
         if not opens:
             return j, "reference"
         k = j
