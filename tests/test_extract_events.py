@@ -113,6 +113,10 @@ VERB_PHRASES = [
     ("Ngày 5/7, Cục Hậu cần tổ chức sơ kết 6 tháng đầu năm 2024. Đại tá Ngô Văn Sơn chủ trì hội nghị.",
      "Hội nghị sơ kết 6 tháng đầu năm 2024 của Cục Hậu cần",
      {("CHAIRED", "Ngô Văn Sơn"), ("ATTENDED", "Ngô Văn Sơn")}),
+    ("Sáng 26/12, Bộ Tư lệnh Quân khu 5 tổ chức tổng kết công tác quân sự, quốc phòng năm 2024. "
+     "Thiếu tướng Lê Văn Minh chủ trì hội nghị.",
+     "Hội nghị tổng kết công tác quân sự, quốc phòng năm 2024 của Bộ Tư lệnh Quân khu 5",
+     {("CHAIRED", "Lê Văn Minh"), ("ATTENDED", "Lê Văn Minh")}),
 ]
 
 

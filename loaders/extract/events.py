@@ -291,7 +291,7 @@ _PERIOD = re.compile(r"(?<!\w)((?:\d+|sáu|chín|ba) tháng (?:đầu |cuối )?
 
 
 def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], taken: set[tuple[int, int]],
-                 dates: Dates) -> list[Found]:
+                 dates: Dates, namer: "_Namer") -> list[Found]:
     """Events the article names only by a verb phrase: "X làm việc với Y" is a working session with Y,
     "Tổng cục tổ chức sơ kết 6 tháng đầu năm 2022" a conference."""
     out = []
@@ -320,13 +320,12 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
                 if not implied or match("meetings.txt", toks, k + 2, need_cap=False):
                     continue
                 owner = next((a for a in here if a.label == "Agency" and a.j <= k and k - a.j <= 2), None)
-                end = after
                 program = next((f for f in here if f.label == "Program" and f.i == after), None)
                 if program is not None:
                     end = program.j  # "tổ chức ký kết Chương trình phối hợp ...": what is signed, whole
-                while end < len(toks) and toks[end].text not in _HARD_STOP and toks[end].text != "," \
-                        and toks[end].low not in ("tại", "nhằm", "để", "với", "cho", "và") and program is None:
-                    end += 1
+                else:  # the purpose read as an event's name is ("tổng kết công tác quân sự, quốc phòng năm 2024")
+                    namer.family = _kinds().get(fold(implied), (fold(implied), False))[0]
+                    end, _ = namer._phrase(s, k + 2, k + 2, True)
                 phrase = clean_name(text[toks[k + 2].start:toks[end - 1].end])
                 name = f"{implied} {phrase}"
                 if owner is not None and implied == "Hội nghị":
@@ -443,7 +442,7 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             refs.append(f)
     skip = [(f.start, f.end) for f in found if f.label in ("Resolution", "Program")]
     dates = Dates(doc.text, doc.date, skip)
-    verbs = _verb_events(doc, sentences, found, taken, dates)
+    verbs = _verb_events(doc, sentences, found, taken, dates, namer)
     found.extend(verbs)
     named.extend(verbs)
     named.sort(key=lambda f: f.start)
