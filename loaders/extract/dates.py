@@ -186,10 +186,17 @@ class Dates:
         self.text = text
         self.published = published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published or "") \
             and _valid(int(published[:4]), int(published[5:7]), int(published[8:10])) else ""
-        self.dates = written_dates(text)
         self.skip = list(skip)
+        self._dates: list[Written] | None = None
         self._years: list[Year] | None = None
         self._relative = _patterns()[2]
+
+    @property
+    def dates(self) -> list[Written]:
+        """The dates the text writes (read when an event is first dated)."""
+        if self._dates is None:
+            self._dates = written_dates(self.text)
+        return self._dates
 
     @property
     def years(self) -> list[Year]:

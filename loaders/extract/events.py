@@ -295,7 +295,7 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
     """Events the article names only by a verb phrase: "X làm việc với Y" is a working session with Y,
     "Tổng cục tổ chức sơ kết 6 tháng đầu năm 2022" a conference."""
     out = []
-    by_sentence = _by_sentence(found)
+    by_sentence = namer.here
     text = doc.text
     title_end = _title_span(doc)[1]
     for s in sentences:
