@@ -184,3 +184,10 @@ def test_who_has_talks_with_a_guest_leads_them():
     _, _, relations = run("Chiều 20/5, Thượng tướng Hoàng Văn Chiến, Thứ trưởng Bộ Quốc phòng đã có cuộc hội đàm "
                           "với Thứ trưởng Bộ Quốc phòng Nhật Bản.")
     assert ("CHAIRED", "Hoàng Văn Chiến", "Hội đàm với Thứ trưởng Bộ Quốc phòng Nhật Bản", "") in relations
+
+
+def test_a_bare_kind_is_no_alias_of_the_event():
+    ex = extract(Document("t.txt", "Sáng 6/3, Sư đoàn 9 tổ chức Hội nghị quân chính năm 2024. Dự hội nghị có "
+                                   "Đại tá Vũ Văn Tân. Quang cảnh buổi lễ."))
+    [meeting] = [e for e in ex.entities if e.label == "Meeting"]
+    assert not {a.lower() for a in meeting.aliases} & {"hội nghị", "buổi lễ"}

@@ -474,6 +474,11 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             continue
         if title[0] <= f.start < title[1] or fold(f.name) not in _referring():
             continue  # "tổ chức hội thi": a kind of event the article's own does not name
+        named_events = [e for e in events if any(m.extra.get("specific") for m in e.mentions)]
+        if named_events and family in ("lễ", "họp"):
+            # "Quang cảnh buổi lễ" in an article of one named event: that event, not a "Buổi lễ" of its own
+            min(named_events, key=lambda e: e.start).mentions.append(f)
+            continue
         events.append(_Event(family, _context_name(f, refs, owner, doc.text, sentences, found), [f]))
     if not events:
         return
@@ -515,6 +520,8 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
         for f in e.mentions:
             ent = ids.add(f, "Meeting", key, name)
             ent.date = ent.date or date
+        # a bare kind ("hội nghị", "buổi lễ") is no name of the event, nor an alias
+        ent.aliases = {a for a in ent.aliases if fold(a) not in _kinds() and fold(a) not in _referring()}
 
 
 _OPENED = ("triển lãm", "hội thi", "hội thao", "hội chợ", "hội báo", "đại hội", "diễn đàn", "hội thảo", "kỳ họp")
