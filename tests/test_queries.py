@@ -224,7 +224,7 @@ EXAMPLES = [
     ("duplicates", {}, "name_b", "Đảng ủy Tổng cục Kỹ thuật"),
     ("find-entity", {"name": "TỔNG CỤC KỸ THUẬT", "label": "agency"}, "name", "Tổng cục Kỹ thuật"),
     ("neighbours", {}, "m", "Trung tướng"),
-    ("whole-graph", {"limit": 10}, "total", 50),
+    ("whole-graph", {"limit": 10}, "total", 49),
     ("entity-details", {}, "positions", "Chủ nhiệm, Tổng cục Kỹ thuật"),
     ("document-facts", {}, "source", "Phan Văn Giang"),
 ]
