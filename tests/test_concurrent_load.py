@@ -58,25 +58,20 @@ def differences(left: list[tuple], right: list[tuple], limit: int = 5) -> list[s
 
 
 def test_two_loads_at_once_equal_one_after_the_other(store, corpora, env_for_cli):
-    import time; t0 = time.time()
     first, second = corpora
-    print("corpus", time.time() - t0)
     runs = [start_load(files, env_for_cli) for files in (first, second)]
     outputs = [run.communicate(timeout=900) for run in runs]
     for run, (stdout, stderr) in zip(runs, outputs):
         assert run.returncode == 0, stderr[-2000:]
         summary = json.loads(stdout)
         assert (summary["failed"], summary["lock_conflicts"] >= 0) == (0, True)
-        print(f"lock conflicts retried: {summary['lock_conflicts']}")
     at_once = dump(store)
-    print("at once", time.time() - t0)
 
     store.wipe()
     for files in (first, second):
         report = load(files, store)
         assert report.failed == 0
     one_after_the_other = dump(store)
-    print("seq", time.time() - t0)
 
     assert any(kind == "R" for kind, _, _ in one_after_the_other)
     assert at_once == one_after_the_other, "\n".join(differences(at_once, one_after_the_other))
