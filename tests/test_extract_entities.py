@@ -40,6 +40,19 @@ def test_one_programme_for_both_names():
     assert len([e for e in ex.entities if e.label == "Program"]) == 1
 
 
+def test_a_foreign_ministry_is_not_the_short_form_of_ours():
+    _, entities, relations = run("Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng hội đàm với Đại tướng Sok Vanna, "
+                                 "Bộ trưởng Bộ Quốc phòng Campuchia.")
+    assert {("Agency", "Bộ Quốc phòng"), ("Agency", "Bộ Quốc phòng Campuchia")} <= entities
+    assert ("HOLDS_POSITION", "Phan Văn Giang", "Bộ Quốc phòng", "Bộ trưởng") in relations
+
+
+def test_the_two_parties_named_by_count_are_those_named_in_full():
+    ex, _, _ = run("Hai bên ký kết Chương trình phối hợp giữa Cục Quân y và Cục Hậu cần. "
+                   "Chương trình phối hợp giữa hai cục tập trung vào bảo đảm thuốc men.")
+    assert [e.name for e in ex.entities if e.label == "Program"] == ["Chương trình phối hợp giữa Cục Quân y và Cục Hậu cần"]
+
+
 @pytest.mark.parametrize("a, b", [
     ("Luật Quốc phòng năm 2018", "Luật Quốc phòng"),
     ("Nghị quyết 08 - NQ/TW ngày 26/1/2022", "Nghị quyết số 08-NQ/TW"),

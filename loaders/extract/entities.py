@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graph.model import Document
+from loaders import lexicon
 from loaders.normalize import UPPER, clean_name, entity_key, fold
 from loaders.extract.lexicons import _set, match
 from loaders.extract.mentions import Found, _by_sentence, _field_end
@@ -44,6 +45,8 @@ def _agency_full_names(names: list[str]) -> dict[str, str]:
             if f == folded or not f.startswith(folded + " "):
                 continue
             rest = f[len(folded) + 1:]
+            if rest in _countries():
+                continue  # "Bộ Quốc phòng Campuchia" is another country's ministry
             # "Đảng ủy Quân khu" for "Đảng ủy Quân khu 9": only the unit's number is left out;
             # "Bộ Tư lệnh Thủ đô" for "Bộ Tư lệnh Thủ đô Hà Nội": only a capitalised place
             numbered = (_NUMBERISH.match(rest.upper()) or _CAPITALISED_REST.match(full[len(short) + 1:])) \
@@ -55,9 +58,41 @@ def _agency_full_names(names: list[str]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _countries() -> frozenset[str]:
+    return frozenset(fold(c) for c in lexicon.words("countries.txt"))
+
+
 _CAPITALISED_REST = re.compile(rf"^[{UPPER}]\w*(?: [{UPPER}]\w*){{0,2}}$")
 # What a national body may add after its name without becoming another body.
 _OWNER_SUFFIXES = {"việt nam", "quân đội nhân dân việt nam", "nhân dân việt nam", "qđnd việt nam"}
+
+
+@lru_cache(maxsize=None)
+def _local_committees() -> dict[str, str]:
+    """Party committee of a place (folded) → the word for that kind of place."""
+    return {fold(row[0]): row[1] for row in lexicon.table("local_committees.tsv")}
+
+
+def _bare_place(name: str) -> str:
+    """The place word a name ends with and names no place after ("Ủy ban nhân dân tỉnh"), or ""."""
+    folded = fold(name)
+    return next((p for p in _set("place_words.txt") if folded.endswith(" " + p)), "")
+
+
+def _place_in_context(text: str, at: int, word: str) -> str:
+    """The name of the place of kind `word` ("tỉnh") the article last named before `at` ("Thanh
+    Hóa" of "tỉnh Thanh Hóa"), else the first it names after; "" when it names none."""
+    found = [(m.start(), m.group(1)) for m in _place_pattern(word).finditer(text)]
+    before = [name for start, name in found if start < at]
+    if before:
+        return before[-1]
+    return found[0][1] if found else ""
+
+
+@lru_cache(maxsize=None)
+def _place_pattern(word: str) -> re.Pattern:
+    return re.compile(rf"\b(?i:{re.escape(word)}) ([{UPPER}]\w*(?: [{UPPER}]\w*){{0,2}})")
 
 
 def _committee_owner(f: Found, agencies: list[Found], of) -> _Ent | None:
@@ -147,6 +182,8 @@ def _same_programme(a: str, b: str) -> bool:
     n = 0
     while n < min(len(wa), len(wb)) and wa[n] == wb[n]:
         n += 1
+    if n >= 3 and wa[n - 1] == "giữa" and "hai" in (wa[n:n + 1] + wb[n:n + 1]):
+        return True  # "giữa hai tổng cục" refers to the two parties the other name gives
     return n >= 3 and bool({"giữa", "với"} & {w[n] for w in (wa, wb) if n < len(w)})
 
 
@@ -210,6 +247,10 @@ def resolve_entities(doc: Document, found: list[Found]) -> tuple[Identity, list[
     full_names = _agency_full_names([f.name for f in agencies])
     for f in agencies:
         name = full_names.get(f.name, f.name)
+        if name == f.name and (place := _bare_place(name)):
+            # "Chủ tịch UBND tỉnh" in an article about one province: that province's committee
+            where = _place_in_context(doc.text, f.start, place)
+            name = f"{name} {where}" if where else name
         add(f, "Agency", entity_key("Agency", name), name)
     by_head: dict[str, list[Found]] = defaultdict(list)
     for f in agencies:
@@ -231,6 +272,11 @@ def resolve_entities(doc: Document, found: list[Found]) -> tuple[Identity, list[
         if target is not None:
             f.label = "Agency"
             add(f, "Agency", of[id(target)].key, of[id(target)].name)
+        elif (place := _local_committees().get(fold(f.extra["head"]))) and \
+                (where := _place_in_context(doc.text, f.start, place)):
+            f.label = "Agency"  # "Bí thư Tỉnh ủy" after "Về phía tỉnh Thanh Hóa": the Tỉnh ủy Thanh Hóa
+            name = f"{f.extra['head']} {where}"
+            add(f, "Agency", entity_key("Agency", name), name)
     for f in found:
         if f.label in ("Person", "Rank"):
             add(f, f.label, fold(f.name), f.name)
