@@ -120,6 +120,10 @@ def load(
                   f"{report.failed} failed in {report.seconds:.1f}s · nodes +{s.nodes_created} "
                   f"-{s.nodes_deleted} · relationships +{s.relationships_created} "
                   f"-{s.relationships_deleted}")
+        if report.copies:
+            err.print(f"{report.copies} exact cop{'ies' if report.copies > 1 else 'y'} merged into the "
+                      f"document{'s' if report.copies > 1 else ''} {'they repeat' if report.copies > 1 else 'it repeats'} "
+                      f"(one more source each)")
         if report.fallback:
             err.print(f"{report.fallback} page{'s' if report.fallback > 1 else ''} read with the fallback "
                       f"reader (no main text found by trafilatura)")

@@ -1,6 +1,8 @@
 // One uniqueness constraint per node label on its key, and the indexes the queries use: an
 // Evidence node is found by the `key` of the relationship it supports (its `fact`), and a
 // relationship by its `key`, one index per relationship type of the schema.
+// A Document is also found by the hash of its normalised text, and by the bands of its MinHash
+// signature (one word each, hence the whitespace analyzer) when looking for near-copies.
 // Applied by `kg schema` and on every `kg load`; each statement is idempotent.
 CREATE CONSTRAINT document_key IF NOT EXISTS FOR (n:Document) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT person_key IF NOT EXISTS FOR (n:Person) REQUIRE n.key IS UNIQUE;
@@ -28,3 +30,5 @@ CREATE INDEX part_of_key IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.key);
 CREATE INDEX implements_key IF NOT EXISTS FOR ()-[r:IMPLEMENTS]-() ON (r.key);
 CREATE INDEX evidence_fact IF NOT EXISTS FOR (n:Evidence) ON (n.fact);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|Rank|Agency|Resolution|Program|Meeting) ON EACH [n.name, n.search_names];
+CREATE INDEX document_text_hash IF NOT EXISTS FOR (n:Document) ON (n.text_hash);
+CREATE FULLTEXT INDEX document_bands IF NOT EXISTS FOR (n:Document) ON EACH [n.story_bands] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
