@@ -1,4 +1,5 @@
-"""The pipeline, written out in one place: read → skip unchanged → extract (in workers) → write.
+"""The pipeline, written out in one place: read → skip unchanged → set exact copies aside →
+extract and fingerprint (in workers) → write (near-copies are linked by the store).
 
 Everything here streams in windows of `batch_size` documents, so memory does not grow with the
 corpus. Three windows are in flight at once: one is written (in a writer thread, which mostly
@@ -92,11 +93,18 @@ class Extractor:
             self.pool.join()
 
     def submit(self, docs: list[Document]):
-        """Start extracting `docs`; returns a callable that waits for the results."""
+        """Start extracting `docs`; returns a callable that waits for the results, each an
+        (extraction or failure, fingerprint of the text) pair."""
         if self.pool is None or len(docs) < 2:
-            return lambda: [safe_extract(d) for d in docs]
-        pending = self.pool.map_async(safe_extract, docs, chunksize=max(1, len(docs) // (self.workers * 4)))
+            return lambda: [extract_and_fingerprint(d) for d in docs]
+        pending = self.pool.map_async(extract_and_fingerprint, docs,
+                                      chunksize=max(1, len(docs) // (self.workers * 4)))
         return pending.get
+
+
+def extract_and_fingerprint(doc: Document) -> tuple:
+    """In a worker: the document's extraction and its fingerprint (for finding near-copies)."""
+    return safe_extract(doc), copies_module.fingerprint(doc.text)
 
 
 class ExactCopies:
@@ -108,14 +116,14 @@ class ExactCopies:
         self.store = store
         self.recent: collections.deque[dict[str, str]] = collections.deque(maxlen=unwritten)
 
-    def split(self, docs: list[Document]) -> tuple[list[Document], dict, list[dict]]:
-        """(documents to extract, their fingerprints by key, copy rows for `graph_rows`)."""
-        prints = {d.id: copies_module.fingerprint(d.text) for d in docs}
-        stored = self.store.copies_of(sorted({p.text_hash for p in prints.values()}))
+    def split(self, docs: list[Document]) -> tuple[list[Document], list[dict]]:
+        """(documents to extract, copy rows for `graph_rows`)."""
+        hashes = {d.id: copies_module.text_hash(d.text) for d in docs}
+        stored = self.store.copies_of(sorted(set(hashes.values())))
         window: dict[str, str] = {}
         fresh, copies = [], []
         for doc in docs:
-            text_hash = prints[doc.id].text_hash
+            text_hash = hashes[doc.id]
             original = window.get(text_hash) or next(
                 (seen[text_hash] for seen in self.recent if text_hash in seen), None) or stored.get(text_hash)
             if original is not None and original != doc.id:
@@ -124,7 +132,7 @@ class ExactCopies:
                 window.setdefault(text_hash, doc.id)
                 fresh.append(doc)
         self.recent.append(window)
-        return fresh, {d.id: prints[d.id] for d in fresh}, copies
+        return fresh, copies
 
 
 def load(paths: Iterable[str], store: Store, *, workers: int = 1, batch_size: int = 200,
@@ -156,15 +164,16 @@ def load(paths: Iterable[str], store: Store, *, workers: int = 1, batch_size: in
             if on_progress:
                 on_progress(report)
 
-    def write(results: list, hashes: dict[str, str], prints: dict, copies: list[dict],
+    def write(results: list, hashes: dict[str, str], copies: list[dict],
               writer: ThreadPoolExecutor) -> None:
         nonlocal writing
-        good = []
-        for item in results:
+        good, prints = [], {}
+        for item, printed in results:
             if isinstance(item, Failure):
                 fail(item)
             else:
                 good.append(item)
+                prints[item.document.id] = printed
         rows = graph_rows(good, hashes, version, prints, copies, copies_module.SAME_STORY) \
             if good or copies else None
         finish_write()
@@ -174,7 +183,7 @@ def load(paths: Iterable[str], store: Store, *, workers: int = 1, batch_size: in
             on_progress(report)
 
     with Extractor(workers) as extractor, ThreadPoolExecutor(1, thread_name_prefix="kg-writer") as writer:
-        waiting = None  # the window being extracted: (results getter, hashes, fingerprints, copies)
+        waiting = None  # the window being extracted: (results getter, hashes, copies)
         texts = ExactCopies(store)
         try:
             def counted(items):
@@ -193,9 +202,9 @@ def load(paths: Iterable[str], store: Store, *, workers: int = 1, batch_size: in
                 stored = {} if force else store.stored_hashes(list(hashes))
                 changed = [d for d in docs if stored.get(d.id) != hashes[d.id]]
                 report.skipped += len(docs) - len(changed)
-                changed, prints, copies = texts.split(changed)
+                changed, copies = texts.split(changed)
                 report.copies += len(copies)
-                pending = (extractor.submit(changed), hashes, prints, copies)
+                pending = (extractor.submit(changed), hashes, copies)
                 if waiting is not None:
                     write(waiting[0](), *waiting[1:], writer)
                 elif on_progress:

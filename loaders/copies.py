@@ -41,19 +41,25 @@ def words(text: str) -> list[str]:
     return re.findall(r"\w+", unicodedata.normalize("NFC", text).casefold())
 
 
+def text_hash(text: str, tokens: list[str] | None = None) -> str:
+    """The hash of `text`'s normalised words: the same for exact copies."""
+    tokens = words(text) if tokens is None else tokens
+    return hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=16).hexdigest()
+
+
 def fingerprint(text: str) -> Fingerprint:
     """Both fingerprints of `text` (see the module's docstring)."""
     from datasketch import MinHash
 
     tokens = words(text)
-    text_hash = hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=16).hexdigest()
+    hashed = text_hash(text, tokens)
     if not tokens:
-        return Fingerprint(text_hash, (), "")
+        return Fingerprint(hashed, (), "")
     shingles = {" ".join(tokens[i:i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))}
     minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME, permutations=_permutations())
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     signature = tuple(int(v) for v in minhash.hashvalues)
-    return Fingerprint(text_hash, signature, bands(signature))
+    return Fingerprint(hashed, signature, bands(signature))
 
 
 @functools.cache
