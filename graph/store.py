@@ -46,6 +46,9 @@ MENTION_SENTENCES = 5
 EDGE_SENTENCES = 3
 # At most this many earlier documents sharing a MinHash band are compared with each new one.
 STORY_CANDIDATES = 20
+# Near-copies dated further apart than this are not one story (a template reused for next year's
+# meeting shares most of its words with last year's report).
+STORY_DAYS = 30
 CONNECT_TIMEOUT = 5.0
 # How facts are stored, written on every Document as `layout`: 2 = Evidence nodes (1, unnumbered,
 # kept evidence as lists on the relationships). 3 = same, documents keyed by their path under the
@@ -463,7 +466,7 @@ def _link_stories(tx, rows: GraphRows, stats: WriteStats) -> set[str]:
     links: dict[tuple[str, str], float] = {}
     for r in tx.run(cypher.statement("story_candidates"), rows=wanted, limit=STORY_CANDIDATES):
         share = _agreement(mine[r["key"]]["minhash"], r["signature"])
-        if share < rows.same_story:
+        if share < rows.same_story or _days_apart(mine[r["key"]]["date"], r["date"]) > STORY_DAYS:
             continue
         # From the later document (by date, then key) to the earlier one.
         a, b = (r["key"], mine[r["key"]]["date"] or ""), (r["other"], r["date"] or "")
@@ -474,6 +477,15 @@ def _link_stories(tx, rows: GraphRows, stats: WriteStats) -> set[str]:
                          rows=[{"from": f, "to": t, "similarity": v} for (f, t), v in sorted(links.items())])
                   .consume().counters)
     return {key for pair in links for key in pair}
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    """Days between two ISO dates; 0 when either is unknown."""
+    import datetime
+    try:
+        return abs((datetime.date.fromisoformat(a) - datetime.date.fromisoformat(b)).days) if a and b else 0
+    except ValueError:
+        return 0
 
 
 def _agreement(a: list[int] | None, b: list[int] | None) -> float:

@@ -131,6 +131,15 @@ def test_a_later_load_finds_earlier_copies_and_forgetting_keeps_the_story(store,
     assert relation_count(store, "HOLDS_POSITION", "Hoàng Xuân Chiến") == 1
 
 
+def test_near_copies_a_year_apart_are_two_stories(store, tmp_path):
+    later = (HEADER + ORIGINAL).replace("16/01/2025", "16/01/2026").replace("15/1/2025", "15/1/2026")
+    corpus = write(tmp_path / "corpus", {"2025.txt": HEADER + ORIGINAL, "2026.txt": later})
+    report = load([str(corpus)], store)
+    assert (report.loaded, report.copies) == (2, 0)
+    assert links(store) == set()
+    assert entity_count(store, "Phan Văn Giang") == 2
+
+
 def test_cli_summary_says_how_many_copies_were_merged(store, tmp_path, env_for_cli):
     import subprocess
     import sys
