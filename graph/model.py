@@ -31,6 +31,8 @@ RELATION_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # Document -> entity; written by the store from the entity list, not by extraction.
 MENTIONS = "MENTIONS"
 STATES = "STATES"
+# Document -> Document: near-copies of one story (syndicated, re-saved), written by the store.
+SAME_STORY = "SAME_STORY"
 
 
 def fold(text: str) -> str:

@@ -15,7 +15,12 @@ How facts are stored (see also the README, "The graph in Neo4j"):
   that writing a document costs the same however often its facts were stated before, and
   removing a document removes exactly its entries (a relationship with none left is deleted);
 - every Document records the `layout` it was stored in (`LAYOUT`), so that a graph written by a
-  kg that stored facts differently is refused rather than silently mixed.
+  kg that stored facts differently is refused rather than silently mixed;
+- syndicated copies: an exact copy (same `text_hash`) is no Document of its own but one more of
+  the document's `sources` (and its key one of its `copies`); near-copies are linked
+  `(:Document)-[:SAME_STORY {similarity}]->(:Document)` through the MinHash bands each Document
+  keeps (`minhash`, `story_bands`, found again by later loads through a full-text index), and every
+  `document_count` counts such a story once.
 """
 from __future__ import annotations
 
@@ -36,10 +41,19 @@ from graph.errors import GraphLayoutError, ServerError
 from graph.model import ENTITY_LABELS, RELATION_TYPES, Extraction, fold
 from graph.settings import Settings
 
+# A document's fingerprint as the store takes it (`Fingerprint` of loaders/copies.py): `text_hash`
+# of its normalised text, its MinHash `signature` and the signature's `bands` as words.
+Fingerprint = Any
+
 # How many sentences of evidence a MENTIONS relationship keeps, and how many of the most recent
 # ones a relationship carries itself (its Evidence nodes keep them all).
 MENTION_SENTENCES = 5
 EDGE_SENTENCES = 3
+# At most this many earlier documents sharing a MinHash band are compared with each new one.
+STORY_CANDIDATES = 20
+# Near-copies dated further apart than this are not one story (a template reused for next year's
+# meeting shares most of its words with last year's report).
+STORY_DAYS = 30
 CONNECT_TIMEOUT = 5.0
 # How facts are stored, written on every Document as `layout`: 2 = Evidence nodes (1, unnumbered,
 # kept evidence as lists on the relationships). 3 = same, documents keyed by their path under the
@@ -141,6 +155,8 @@ class GraphRows:
     relations: dict[tuple[str, str, str], list[dict]] = field(
         default_factory=lambda: collections.defaultdict(list))
     evidence: list[dict] = field(default_factory=list)
+    copies: list[dict] = field(default_factory=list)  # exact copies: {hash, key, source}
+    same_story: float = 1.0  # signatures agreeing on this share are linked SAME_STORY
 
     def touched(self) -> dict[str, set[str]]:
         """Entity keys by label that these rows write."""
@@ -151,9 +167,14 @@ class GraphRows:
 
 
 def graph_rows(extractions: Iterable[Extraction], hashes: dict[str, str] | None = None,
-               extractor: str = "") -> GraphRows:
-    """Turn extractions into parameter rows; relation evidence from the same batch is combined."""
-    rows = GraphRows()
+               extractor: str = "", fingerprints: dict[str, Fingerprint] | None = None,
+               copies: Iterable[dict] = (), same_story: float = 1.0) -> GraphRows:
+    """Turn extractions into parameter rows; relation evidence from the same batch is combined.
+
+    `fingerprints` (by document key) let the store find copies and near-copies: `copies` are the
+    exact copies of documents (this batch's or stored ones) as {hash, key, source} rows, and two
+    documents whose signatures agree on at least `same_story` of their values are one story."""
+    rows = GraphRows(copies=list(copies), same_story=same_story)
     relations: dict[tuple, dict] = {}
     entities: dict[tuple, dict] = {}
     stating: dict[tuple, dict] = {}  # this document's Evidence row of each relationship
@@ -163,7 +184,7 @@ def graph_rows(extractions: Iterable[Extraction], hashes: dict[str, str] | None 
             "key": doc.id, "title": doc.title or None, "date": doc.date or None, "url": doc.url or None,
             "outlet": doc.outlet or None, "authors": list(doc.authors), "source": doc.source or None,
             "hash": (hashes or {}).get(doc.id, ex.content_hash), "text": doc.text,
-            "extractor": extractor or None})
+            "extractor": extractor or None, **_fingerprint_row(doc.id, doc.url or doc.source, fingerprints)})
         present = set()
         for entity in ex.entities:
             if entity.label not in ENTITY_LABELS:
@@ -225,6 +246,13 @@ def graph_rows(extractions: Iterable[Extraction], hashes: dict[str, str] | None 
     for row in relations.values():
         row["sample"] = most_recent(row["sample"])
     return rows
+
+
+def _fingerprint_row(key: str, source: str, fingerprints: dict[str, Fingerprint] | None) -> dict:
+    printed = (fingerprints or {}).get(key)
+    return {"sources": [source or key], "text_hash": printed.text_hash if printed else None,
+            "minhash": list(printed.signature) if printed and printed.signature else None,
+            "story_bands": printed.bands if printed and printed.bands else None}
 
 
 def fact_key(*identity: str) -> str:
@@ -361,6 +389,13 @@ class Store:
             return _stored(tx, keys)
         return self._read(work) if keys else {}
 
+    def copies_of(self, text_hashes: list[str]) -> dict[str, str]:
+        """The key of the stored document with each of `text_hashes` (normalised texts), if any."""
+        def work(tx):
+            record = tx.run(cypher.statement("documents_by_text"), hashes=text_hashes).single()
+            return dict(zip(record["hashes"], record["keys"]))
+        return self._read(work) if text_hashes else {}
+
     def write(self, extractions: list[Extraction], hashes: dict[str, str] | None = None,
               extractor: str = "") -> WriteStats:
         """Write a batch of documents in one transaction, replacing what each wrote before.
@@ -443,11 +478,14 @@ def _forget(tx, doc_keys: list[str], stats: WriteStats) -> dict[str, set[str]]:
     touched: dict[str, set[str]] = collections.defaultdict(set)
     if not doc_keys:
         return touched
+    partners = tx.run(cypher.statement("story_partners"), docs=doc_keys).single()["keys"]
     result = tx.run(cypher.statement("forget_evidence"), docs=doc_keys)
     gone: dict[tuple[str, str], dict] = {}
     for r in result:
         row = gone.setdefault((r["type"], r["fact"]), {"fact": r["fact"], "sentences": 0,
-                                                       "documents": 0, "docs": [], "dates": []})
+                                                       "documents": 0, "docs": [], "dates": [],
+                                                       "story": False})
+        row["story"] = row["story"] or r["story"]
         row["sentences"] += r["sentences"]
         row["documents"] += 1
         row["docs"].append(r["doc"])
@@ -470,7 +508,69 @@ def _forget(tx, doc_keys: list[str], stats: WriteStats) -> dict[str, set[str]]:
             touched[r["label"]].add(r["key"])
         stats.add(result.consume().counters)
         stats.add(tx.run(cypher.statement("delete_document"), doc=key).consume().counters)
+    for label, keys in _recount_stories(tx, partners).items():  # a story may have lost its bridge
+        touched[label].update(keys)
     return touched
+
+
+def _link_stories(tx, rows: GraphRows, stats: WriteStats) -> set[str]:
+    """Link the batch's documents to the near-copies the band index finds (stored documents and
+    each other); returns the keys of the documents on either end of a link."""
+    wanted = [{"key": d["key"], "bands": d["story_bands"]} for d in rows.documents if d.get("story_bands")]
+    if not wanted:
+        return set()
+    mine = {d["key"]: d for d in rows.documents}
+    links: dict[tuple[str, str], float] = {}
+    for r in tx.run(cypher.statement("story_candidates"), rows=wanted, limit=STORY_CANDIDATES):
+        share = _agreement(mine[r["key"]]["minhash"], r["signature"])
+        if share < rows.same_story or _days_apart(mine[r["key"]]["date"], r["date"]) > STORY_DAYS:
+            continue
+        # From the later document (by date, then key) to the earlier one.
+        a, b = (r["key"], mine[r["key"]]["date"] or ""), (r["other"], r["date"] or "")
+        later, earlier = (a, b) if (a[1], a[0]) > (b[1], b[0]) else (b, a)
+        links[later[0], earlier[0]] = round(share, 3)
+    if links:
+        stats.add(tx.run(cypher.statement("link_same_story"),
+                         rows=[{"from": f, "to": t, "similarity": v} for (f, t), v in sorted(links.items())])
+                  .consume().counters)
+    return {key for pair in links for key in pair}
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    """Days between two ISO dates; 0 when either is unknown."""
+    import datetime
+    try:
+        return abs((datetime.date.fromisoformat(a) - datetime.date.fromisoformat(b)).days) if a and b else 0
+    except ValueError:
+        return 0
+
+
+def _agreement(a: list[int] | None, b: list[int] | None) -> float:
+    """The share of equal values of two MinHash signatures (an estimate of their texts' Jaccard)."""
+    if not a or not b or len(a) != len(b):
+        return 0.0
+    return sum(x == y for x, y in zip(a, b)) / len(a)
+
+
+def _recount_stories(tx, doc_keys: Iterable[str]) -> dict[str, set[str]]:
+    """Recount, a story once, the relationships and entities of documents whose story changed;
+    returns the entity keys (by label) recounted, to be finished."""
+    facts: dict[str, set[str]] = collections.defaultdict(set)
+    entities: dict[str, set[str]] = collections.defaultdict(set)
+    keys = sorted(set(doc_keys))
+    if not keys:
+        return entities
+    for r in tx.run(cypher.statement("story_facts"), docs=keys):
+        for rel_type, fact in r["facts"]:
+            facts[rel_type].add(fact)
+        for label, key in r["entities"]:
+            entities[label].add(key)
+    for rel_type, fact_keys in sorted(facts.items()):
+        tx.run(cypher.render("refresh_relations", type=rel_type), keys=sorted(fact_keys),
+               sample=EDGE_SENTENCES).consume()
+    for label, entity_keys in sorted(entities.items()):
+        tx.run(cypher.render("refresh_entities", label=label), keys=sorted(entity_keys)).consume()
+    return entities
 
 
 def _cleanup(tx, touched: dict[str, set[str]], stats: WriteStats) -> None:
@@ -495,7 +595,8 @@ def _finish(tx, touched: dict[str, set[str]]) -> None:
 
 def _write_rows(tx, rows: GraphRows) -> WriteStats:
     stats = WriteStats()
-    keys = sorted({row["key"] for row in rows.documents})
+    # A copy stored earlier as a document of its own (its text has since become another's) goes.
+    keys = sorted({row["key"] for row in rows.documents} | {row["key"] for row in rows.copies})
     existing = list(_stored(tx, keys, lock="claim_documents"))
     touched = _forget(tx, existing, stats)
     _cleanup(tx, touched, stats)
@@ -516,6 +617,11 @@ def _write_rows(tx, rows: GraphRows) -> WriteStats:
     if rows.evidence:
         evidence = sorted(rows.evidence, key=lambda r: (r["doc"], r["fact"]))
         stats.add(tx.run(cypher.statement("merge_evidence"), rows=evidence).consume().counters)
+    if rows.copies:
+        stats.add(tx.run(cypher.statement("add_copies"), rows=sorted(rows.copies, key=lambda r: r["key"]))
+                  .consume().counters)
+    for label, keys in _recount_stories(tx, _link_stories(tx, rows, stats)).items():
+        touched[label].update(keys)
     for label, new_keys in rows.touched().items():
         touched[label].update(new_keys)
     _finish(tx, touched)

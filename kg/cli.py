@@ -123,6 +123,10 @@ def load(
         if s.lock_conflicts:
             err.print(f"{s.lock_conflicts} lock conflict{'s' if s.lock_conflicts > 1 else ''} retried "
                       f"(another write held the same nodes)")
+        if report.copies:
+            err.print(f"{report.copies} exact cop{'ies' if report.copies > 1 else 'y'} merged into the "
+                      f"document{'s' if report.copies > 1 else ''} {'they repeat' if report.copies > 1 else 'it repeats'} "
+                      f"(one more source each)")
         if report.fallback:
             err.print(f"{report.fallback} page{'s' if report.fallback > 1 else ''} read with the fallback "
                       f"reader (no main text found by trafilatura)")

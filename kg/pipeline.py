@@ -1,4 +1,5 @@
-"""The pipeline, written out in one place: read → skip unchanged → extract (in workers) → write.
+"""The pipeline, written out in one place: read → skip unchanged → set exact copies aside →
+extract and fingerprint (in workers) → write (near-copies are linked by the store).
 
 Everything here streams in windows of `batch_size` documents, so memory does not grow with the
 corpus. Three windows are in flight at once: one is written (in a writer thread, which mostly
@@ -7,6 +8,7 @@ worker pool.
 """
 from __future__ import annotations
 
+import collections
 import multiprocessing
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -15,6 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 from graph.model import Document, Failure
 from graph.store import Store, WriteStats, graph_rows
+from loaders import copies as copies_module
 from loaders import extract as extract_module
 from loaders.pipeline import safe_extract, unique_documents
 from loaders.read import read_documents
@@ -29,6 +32,7 @@ class Report:
     loaded: int = 0
     skipped: int = 0
     fallback: int = 0  # HTML pages read by the fallback reader (the main-text extractor found nothing)
+    copies: int = 0  # exact copies (same normalised text) merged into the document they repeat
     failures: list[Failure] = field(default_factory=list)
     stats: WriteStats = field(default_factory=WriteStats)
     started: float = field(default_factory=time.monotonic)
@@ -44,7 +48,7 @@ class Report:
 
     def as_dict(self) -> dict:
         return {"loaded": self.loaded, "skipped": self.skipped, "failed": self.failed,
-                "fallback_reader": self.fallback,
+                "fallback_reader": self.fallback, "copies_merged": self.copies,
                 "nodes_created": self.stats.nodes_created, "nodes_deleted": self.stats.nodes_deleted,
                 "relationships_created": self.stats.relationships_created,
                 "relationships_deleted": self.stats.relationships_deleted,
@@ -90,11 +94,46 @@ class Extractor:
             self.pool.join()
 
     def submit(self, docs: list[Document]):
-        """Start extracting `docs`; returns a callable that waits for the results."""
+        """Start extracting `docs`; returns a callable that waits for the results, each an
+        (extraction or failure, fingerprint of the text) pair."""
         if self.pool is None or len(docs) < 2:
-            return lambda: [safe_extract(d) for d in docs]
-        pending = self.pool.map_async(safe_extract, docs, chunksize=max(1, len(docs) // (self.workers * 4)))
+            return lambda: [extract_and_fingerprint(d) for d in docs]
+        pending = self.pool.map_async(extract_and_fingerprint, docs,
+                                      chunksize=max(1, len(docs) // (self.workers * 4)))
         return pending.get
+
+
+def extract_and_fingerprint(doc: Document) -> tuple:
+    """In a worker: the document's extraction and its fingerprint (for finding near-copies)."""
+    return safe_extract(doc), copies_module.fingerprint(doc.text)
+
+
+class ExactCopies:
+    """Sorts each window's documents into those to extract and exact copies (same normalised text)
+    of a document met earlier: in this window, in the few windows that may not be in the graph yet,
+    or stored. A copy is not extracted; it becomes one more source of the document it repeats."""
+
+    def __init__(self, store: Store, unwritten: int = 4):
+        self.store = store
+        self.recent: collections.deque[dict[str, str]] = collections.deque(maxlen=unwritten)
+
+    def split(self, docs: list[Document]) -> tuple[list[Document], list[dict]]:
+        """(documents to extract, copy rows for `graph_rows`)."""
+        hashes = {d.id: copies_module.text_hash(d.text) for d in docs}
+        stored = self.store.copies_of(sorted(set(hashes.values())))
+        window: dict[str, str] = {}
+        fresh, copies = [], []
+        for doc in docs:
+            text_hash = hashes[doc.id]
+            original = window.get(text_hash) or next(
+                (seen[text_hash] for seen in self.recent if text_hash in seen), None) or stored.get(text_hash)
+            if original is not None and original != doc.id:
+                copies.append({"hash": text_hash, "key": doc.id, "source": doc.url or doc.source or doc.id})
+            else:
+                window.setdefault(text_hash, doc.id)
+                fresh.append(doc)
+        self.recent.append(window)
+        return fresh, copies
 
 
 def load(paths: Iterable[str], store: Store, *, workers: int = 1, batch_size: int = 200,
@@ -126,15 +165,18 @@ def load(paths: Iterable[str], store: Store, *, workers: int = 1, batch_size: in
             if on_progress:
                 on_progress(report)
 
-    def write(results: list, hashes: dict[str, str], writer: ThreadPoolExecutor) -> None:
+    def write(results: list, hashes: dict[str, str], copies: list[dict],
+              writer: ThreadPoolExecutor) -> None:
         nonlocal writing
-        good = []
-        for item in results:
+        good, prints = [], {}
+        for item, printed in results:
             if isinstance(item, Failure):
                 fail(item)
             else:
                 good.append(item)
-        rows = graph_rows(good, hashes, version) if good else None
+                prints[item.document.id] = printed
+        rows = graph_rows(good, hashes, version, prints, copies, copies_module.SAME_STORY) \
+            if good or copies else None
         finish_write()
         if rows is not None:
             writing = (writer.submit(store.write_rows, rows), len(good))
@@ -142,7 +184,8 @@ def load(paths: Iterable[str], store: Store, *, workers: int = 1, batch_size: in
             on_progress(report)
 
     with Extractor(workers) as extractor, ThreadPoolExecutor(1, thread_name_prefix="kg-writer") as writer:
-        waiting = None  # the window being extracted: (results getter, hashes)
+        waiting = None  # the window being extracted: (results getter, hashes, copies)
+        texts = ExactCopies(store)
         try:
             def counted(items):
                 for item in items:
@@ -160,14 +203,16 @@ def load(paths: Iterable[str], store: Store, *, workers: int = 1, batch_size: in
                 stored = {} if force else store.stored_hashes(list(hashes))
                 changed = [d for d in docs if stored.get(d.id) != hashes[d.id]]
                 report.skipped += len(docs) - len(changed)
-                pending = (extractor.submit(changed), hashes)
+                changed, copies = texts.split(changed)
+                report.copies += len(copies)
+                pending = (extractor.submit(changed), hashes, copies)
                 if waiting is not None:
-                    write(waiting[0](), waiting[1], writer)
+                    write(waiting[0](), *waiting[1:], writer)
                 elif on_progress:
                     on_progress(report)
                 waiting = pending
             if waiting is not None:
-                write(waiting[0](), waiting[1], writer)
+                write(waiting[0](), *waiting[1:], writer)
             finish_write()
         except BaseException:
             if writing is not None:  # let the transaction in flight end, and count it if it landed

@@ -145,3 +145,25 @@ def test_every_baseline_statement_explains(store):
                 variants = [text]
             for statement in variants:
                 session.run("EXPLAIN " + statement).consume()
+
+
+def test_pages_bench_scores_a_page_against_its_hand_cut_article(tmp_path):
+    """bench/pages.py on a page written for the tests: the new reader leaves the footer's editor
+    and the related headlines out, the old one lets some in; both keep the article's people."""
+    import pages
+    from tests.test_loaders_pages import PAGE
+
+    page = tmp_path / "tiep-doan-lao.html"
+    page.write_text(PAGE, encoding="utf-8")
+    article = ("Bộ trưởng tiếp đoàn Lào\nSáng 12/3, tại Hà Nội, Đại tướng Phan Văn Giang đã tiếp đoàn "
+               "đại biểu Quân đội nhân dân Lào.\nTrong buổi tiếp, Bộ trưởng Phan Văn Giang đánh giá cao "
+               "kết quả hợp tác giữa hai quân đội trong những năm qua, nhất là trong đào tạo và khắc phục "
+               "hậu quả chiến tranh.\nĐại tướng Phan Văn Giang tiếp Thượng tướng Vongsone Inpanphim.\n"
+               "Thượng tướng Vongsone Inpanphim cảm ơn Bộ Quốc phòng Việt Nam đã giúp đỡ Quân đội nhân dân "
+               "Lào trong công tác huấn luyện, đào tạo cán bộ và xây dựng lực lượng.")
+    pages_ = [(page, PAGE, article, "2024-03-12")]
+    after = pages.measure(pages_, pages.new_reader)
+    before = pages.measure(pages_, pages.old_reader)
+    assert after["outside"] == 0.0 and after["kept"] == 1.0 and after["dated"] == 1.0
+    assert before["outside"] > 0.0  # editors, related headlines and menu provinces come in
+    assert pages.speed(pages_, pages.old_reader, 1) > 0

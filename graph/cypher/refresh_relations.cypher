@@ -1,5 +1,7 @@
 // After documents were forgotten: recompute the sample sentences and the dates of relationships
 // of one type from the Evidence nodes left (see `merge_relations` for the sample's order).
+// `document_count` counts a story once: documents linked by SAME_STORY are one story, named by
+// their smallest key.
 UNWIND $keys AS key
 MATCH ()-[r:__TYPE__ {key: key}]->()
 SET r._lock = true
@@ -7,11 +9,15 @@ REMOVE r._lock
 WITH r
 CALL (r) {
   MATCH (d:Document)-[:STATES]->(ev:Evidence {fact: r.key})
+  CALL (d) {
+    MATCH (d)-[:SAME_STORY*0..4]-(copy:Document)
+    RETURN min(copy.key) AS story
+  }
   UNWIND range(0, size(ev.sentences) - 1) AS i
-  WITH d, {sentence: ev.sentences[i], doc: d.key, date: coalesce(d.date, ''), span: ev.spans[i]} AS c
+  WITH d, story, {sentence: ev.sentences[i], doc: d.key, date: coalesce(d.date, ''), span: ev.spans[i]} AS c
   ORDER BY c.date DESC, c.doc, c.span
   RETURN collect(c)[..$sample] AS top, min(d.date) AS first, max(d.date) AS last,
-         count(c) AS sentences, count(DISTINCT d) AS documents
+         count(c) AS sentences, count(DISTINCT story) AS documents
 }
 SET r.sentences = [c IN top | c.sentence],
     r.sentence_docs = [c IN top | c.doc],

@@ -2,6 +2,8 @@
 // Evidence node is found by the `key` of the relationship it supports (its `fact`), and a
 // relationship by its `key`, one index per relationship type of the schema; an entity by the
 // ASCII-folded form of its name (`name_folded`, a text index: CONTAINS searches use it).
+// A Document is also found by the hash of its normalised text, and by the bands of its MinHash
+// signature (one word each, hence the whitespace analyzer) when looking for near-copies.
 // Applied by `kg schema` and on every `kg load`; each statement is idempotent.
 CREATE CONSTRAINT document_key IF NOT EXISTS FOR (n:Document) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT person_key IF NOT EXISTS FOR (n:Person) REQUIRE n.key IS UNIQUE;
@@ -35,3 +37,5 @@ CREATE TEXT INDEX resolution_name_folded IF NOT EXISTS FOR (n:Resolution) ON (n.
 CREATE TEXT INDEX program_name_folded IF NOT EXISTS FOR (n:Program) ON (n.name_folded);
 CREATE TEXT INDEX meeting_name_folded IF NOT EXISTS FOR (n:Meeting) ON (n.name_folded);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|Rank|Agency|Resolution|Program|Meeting) ON EACH [n.name, n.search_names];
+CREATE INDEX document_text_hash IF NOT EXISTS FOR (n:Document) ON (n.text_hash);
+CREATE FULLTEXT INDEX document_bands IF NOT EXISTS FOR (n:Document) ON EACH [n.story_bands] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
