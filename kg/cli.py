@@ -212,6 +212,9 @@ def export(
             err.print(f"[red]error:[/] --format {format} --engine {engine}: Parquet is written by "
                       f"--engine spark (use --engine spark, without --format or with --format parquet)")
             raise typer.Exit(EXIT_ERROR)
+        if str(output) == "-":
+            err.print("[red]error:[/] --engine spark writes a folder of Parquet files; give -o a folder")
+            raise typer.Exit(EXIT_ERROR)
         from kg import spark as engine_spark
         with user_errors(), open_store(settings) as store, _spark(engine, master, "kg export") as spark, \
                 err.status("exporting with Spark…"):
