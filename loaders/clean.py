@@ -3,6 +3,7 @@ offsets stay exact. Kinds: body, caption (photo captions: kept, they often say w
 position), byline (authors, not actors), title, boilerplate (site furniture)."""
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,7 +37,7 @@ _BYLINE = re.compile(r"^(?:(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|-|&)\s*(?
 _PHOTO_CREDIT = re.compile(r"\s*\(?\s*Ảnh\s*:\s*([^.()]{2,40}?)\s*\)?\s*\.?\s*$")
 _NAME = rf"[{UPPER}]\w*"
 _AUTHOR_LINE = re.compile(rf"^{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|-|và)\s*{_NAME}(?:\s+{_NAME}){{0,3}}){{0,3}}$")
-_HEADER_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_HEADER_DATE = re.compile(r"(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})")
 _OUTLET = re.compile(rf"^\s*\(?([{UPPER}][\w\s.]{{1,30}}?)\)?\s+[-–]\s+(?=\S)")
 
 
@@ -62,6 +63,14 @@ def _title_case(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() if w.isupper() else w for w in name.split())
 
 
+def _iso_date(year: int, month: int, day: int) -> str:
+    """The ISO date, or '' for a day no calendar has ("31/2/2024")."""
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
 def segment(text: str) -> tuple[list[Line], Metadata]:
     """Classify the lines of `text` and read the document's metadata from them."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
@@ -83,7 +92,7 @@ def segment(text: str) -> tuple[list[Line], Metadata]:
         kind = _boilerplate(line)
         if kind:
             if not date and (m := _HEADER_DATE.search(line)):
-                date = "%04d-%02d-%02d" % (int(m.group(3)), int(m.group(2)), int(m.group(1)))
+                date = _iso_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
             lines.append(Line(s, e, "boilerplate"))
             caption_next = caption_next or kind == "caption_next"
             continue

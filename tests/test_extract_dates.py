@@ -35,3 +35,77 @@ EVENT_DATES = [
 def test_event_dates(text, published, name, date):
     ex = extract(Document("t.txt", text, date=published))
     assert [(e.name, e.date) for e in ex.entities if e.label == "Meeting"] == [(name, date)]
+
+
+# (text, publication date, the Meeting's date) — sentences written for these tests
+DAYS = [
+    # the forms a day is written in
+    ("Sáng 5.3, Lữ đoàn 126 tổ chức Hội nghị quân chính.", "2024-03-06", "2024-03-05"),
+    ("Chiều 19-12, Quân khu 2 tổ chức Hội nghị quân chính.", "2024-12-20", "2024-12-19"),
+    ("Ngày 3 tháng 2, Sư đoàn 10 tổ chức Hội nghị quân chính.", "2024-02-04", "2024-02-03"),
+    # relative to the day of publication
+    ("Sáng nay, Quân khu 2 tổ chức Hội nghị quân chính.", "2024-05-10", "2024-05-10"),
+    ("Chiều qua, Quân khu 2 tổ chức Hội nghị quân chính.", "2024-05-10", "2024-05-09"),
+    ("Hôm qua, Quân khu 2 tổ chức Hội nghị quân chính.", "2024-03-01", "2024-02-29"),
+    # a recent day the text does not give: no date rather than a guess
+    ("Vừa qua, Quân khu 2 tổ chức Hội nghị quân chính.", "2024-05-10", ""),
+    # a later day of the year than the publication was last year's (month and day compared)
+    ("Sáng 28/12, Quân khu 2 tổ chức Hội nghị quân chính.", "2025-01-03", "2024-12-28"),
+    ("Sáng 9/5, Quân khu 2 tổ chức Hội nghị quân chính.", "2024-05-10", "2024-05-09"),
+    ("Sáng 11/5, Quân khu 2 tổ chức Hội nghị quân chính.", "2024-05-10", "2023-05-11"),
+]
+
+
+@pytest.mark.parametrize("text, published, date", DAYS)
+def test_the_day_an_event_took_place(text, published, date):
+    ex = extract(Document("t.txt", text, date=published))
+    assert [e.date for e in ex.entities if e.label == "Meeting"] == [date]
+
+
+# (text, the Meeting's date) with no publication date: the year from what the article says
+YEARS = [
+    # the year the event's own sentence reports on
+    ("Sáng 12/7, Cục Quân nhu tổ chức Hội nghị sơ kết 6 tháng đầu năm 2023.", "2023-07-12"),
+    # a plan's year is not the year of the event: no date rather than 2026
+    ("Sáng 20/12, Cục Quân nhu tổ chức Hội nghị triển khai nhiệm vụ năm 2026.", ""),
+    ("Sáng 20/12, Cục Quân nhu tổ chức Hội nghị về phát triển ngành đến năm 2030.", ""),
+    # a review names the year it reviews, though it names tasks too
+    ("Sáng 20/12, Cục Quân nhu tổ chức hội nghị. Hội nghị thông qua báo cáo tổng kết thực hiện nhiệm vụ "
+     "của Cục năm 2023 và bàn nhiệm vụ năm 2024.", "2023-12-20"),
+    # a whole-year review held early in the next year
+    ("Sáng 10/1, Cục Quân nhu tổ chức Hội nghị tổng kết công tác năm 2023.", "2024-01-10"),
+    # an anniversary writes the day with its year
+    ("Sáng 7-5, Trường Sĩ quan Lục quân 1 tổ chức Lễ kỷ niệm 80 năm ngày truyền thống (7-5-1945 - 7-5-2025).",
+     "2025-05-07"),
+    # the day a law takes effect is not the event's day; a law takes effect 45 days or more after it
+    # is passed, so a passing on 20/6 before an effect on 1/7/2026 was in 2025
+    ("Luật có hiệu lực thi hành từ ngày 1/7/2026. Chiều 20/6, Quốc hội tổ chức phiên họp và biểu quyết "
+     "thông qua Luật Phòng không nhân dân.", "2025-06-20"),
+    # an instrument made known soon after it was issued
+    ("Sáng 15/9, Quân ủy Trung ương tổ chức Hội nghị quán triệt Nghị quyết số 05-NQ/TW ngày 2/4/2023 "
+     "của Bộ Chính trị.", "2023-09-15"),
+    # a congress, and its preparation, opens its term
+    ("Ngày 14/5, Đảng ủy Quân khu 4 tổ chức Hội nghị chuẩn bị Đại hội Đảng bộ Quân khu, nhiệm kỳ 2025-2030.",
+     "2025-05-14"),
+    # where a span starts is not the year of the event
+    ("Sáng 3/10, Cục Quân nhu tổ chức Hội nghị quân chính. Từ năm 2019, Cục đã đổi mới công tác.", ""),
+    # "chiều cùng ngày": the day the text dated last
+    ("Sáng 14/3/2024, Thượng tướng Lê Văn Long dự Hội nghị quân chính của Sư đoàn 5. Chiều cùng ngày, "
+     "Thượng tướng Lê Văn Long làm việc với Trường Quân sự Quân khu 7.", "2024-03-14"),
+]
+
+
+@pytest.mark.parametrize("text, date", YEARS)
+def test_the_year_an_event_took_place(text, date):
+    ex = extract(Document("t.txt", text))
+    dates = {e.date for e in ex.entities if e.label == "Meeting" and not e.name.startswith("Đại hội")}
+    assert dates == {date}
+
+
+def test_days_that_are_not_the_event_day():
+    ex = extract(Document("t.txt", "Triển lãm Vũ khí năm 2024 mở cửa đến hết ngày 8/9. Thông tư có hiệu lực "
+                                   "từ ngày 1/10/2024."))
+    assert [e.date for e in ex.entities if e.label == "Meeting"] == [""]
+    # "diễn ra từ ngày ...": the first day an event is held
+    ex = extract(Document("t.txt", "Bộ Quốc phòng tổ chức Triển lãm Vũ khí năm 2024, diễn ra từ ngày 5/12 đến 8/12."))
+    assert [e.date for e in ex.entities if e.label == "Meeting"] == ["2024-12-05"]

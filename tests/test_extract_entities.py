@@ -40,6 +40,12 @@ def test_one_programme_for_both_names():
     assert len([e for e in ex.entities if e.label == "Program"]) == 1
 
 
+def test_the_two_parties_named_by_count_are_those_named_in_full():
+    ex, _, _ = run("Hai bên ký kết Chương trình phối hợp giữa Cục Quân y và Cục Hậu cần. "
+                   "Chương trình phối hợp giữa hai cục tập trung vào bảo đảm thuốc men.")
+    assert [e.name for e in ex.entities if e.label == "Program"] == ["Chương trình phối hợp giữa Cục Quân y và Cục Hậu cần"]
+
+
 @pytest.mark.parametrize("a, b", [
     ("Luật Quốc phòng năm 2018", "Luật Quốc phòng"),
     ("Nghị quyết 08 - NQ/TW ngày 26/1/2022", "Nghị quyết số 08-NQ/TW"),

@@ -61,6 +61,68 @@ ENTITIES = [
      {("Program", "Chương trình “Nâng bước em tới trường”")}),
     ("Hai đơn vị ký kết Quy chế phối hợp trong công tác tìm kiếm cứu nạn.",
      {("Program", "Quy chế phối hợp trong công tác tìm kiếm cứu nạn")}),
+    # a title right before a short name; foreign names after "ngài", "ông", "bà" or a rank
+    ("Tổng Bí thư Lê Khải phát biểu chỉ đạo.", {("Person", "Lê Khải")}),
+    ("Chủ tịch nước Trương Mạnh gặp mặt cựu chiến binh.", {("Person", "Trương Mạnh")}),
+    ("Ngài Sok Vanna, Bộ trưởng Bộ Quốc phòng Campuchia thăm Học viện.",
+     {("Person", "Sok Vanna"), ("Agency", "Bộ Quốc phòng Campuchia")}),
+    ("Bà Elena Garcia Moreno, Đại sứ Tây Ban Nha, dự lễ.", {("Person", "Elena Garcia Moreno")}),
+    ("Ông Batbayar Ganbold tiếp đoàn.", {("Person", "Batbayar Ganbold")}),
+    ("Thiếu tướng Somsak Phongsavanh, Tư lệnh Quân khu 2 Lào hội đàm.", {("Person", "Somsak Phongsavanh")}),
+    ("Đại tá Tôn Nữ Thị Minh Hằng báo cáo.", {("Person", "Tôn Nữ Thị Minh Hằng")}),
+    # known full names with a comma, "và" or lower-case words; foreign ministries and governments
+    ("Cục Đào tạo, bồi dưỡng cán bộ mở lớp tập huấn.", {("Agency", "Cục Đào tạo, bồi dưỡng cán bộ")}),
+    ("Viện Khoa học và Công nghệ quân sự nghiệm thu đề tài.", {("Agency", "Viện Khoa học và Công nghệ quân sự")}),
+    ("Lãnh đạo Ngân hàng Nhà nước Việt Nam làm việc với ngân hàng quân đội.",
+     {("Agency", "Ngân hàng Nhà nước Việt Nam")}),
+    ("Bộ Văn hóa, Thể thao và Du lịch phối hợp tổ chức.", {("Agency", "Bộ Văn hóa, Thể thao và Du lịch")}),
+    ("Chính phủ Vương quốc Campuchia và Quân đội nhân dân Lào cử đoàn dự.",
+     {("Agency", "Chính phủ Vương quốc Campuchia"), ("Agency", "Quân đội nhân dân Lào")}),
+    ("Bộ Quốc phòng Mông Cổ cử đoàn sang thăm.", {("Agency", "Bộ Quốc phòng Mông Cổ")}),
+    # associations
+    ("Hội Truyền thống Trường Sơn Việt Nam gặp mặt hội viên.", {("Agency", "Hội Truyền thống Trường Sơn Việt Nam")}),
+    ("Hội Cựu chiến binh tỉnh Quảng Bình trao nhà tình nghĩa.", {("Agency", "Hội Cựu chiến binh tỉnh Quảng Bình")}),
+    # party standing committees, with or without "Ban"; "Ủy viên Thường vụ" stays a title
+    ("Thường vụ Đảng ủy Quân khu 5 họp phiên tháng 3.",
+     {("Agency", "Ban Thường vụ Đảng ủy Quân khu 5"), ("Agency", "Đảng ủy Quân khu 5")}),
+    ("Ban Thường vụ Quân ủy Trung ương cho ý kiến.", {("Agency", "Ban Thường vụ Quân ủy Trung ương")}),
+    ("Ban Thường vụ Tỉnh ủy Hà Giang kiểm tra.", {("Agency", "Ban Thường vụ Tỉnh ủy Hà Giang")}),
+    # a known department written in lower case, and the ministry after it is its own agency
+    ("Đại tá Lê Văn Hải, Phó Cục trưởng Cục đối ngoại Bộ Quốc phòng trả lời phỏng vấn.",
+     {("Agency", "Cục Đối ngoại"), ("Agency", "Bộ Quốc phòng")}),
+    # one head word for a list of names
+    ("Làm việc với lãnh đạo các Bộ: Công Thương, Tài chính và Bộ Giáo dục và Đào tạo.",
+     {("Agency", "Bộ Công Thương"), ("Agency", "Bộ Tài chính"), ("Agency", "Bộ Giáo dục và Đào tạo")}),
+    ("Bộ đội các Quân khu 4, 5 tham gia cứu hộ.", {("Agency", "Quân khu 4"), ("Agency", "Quân khu 5")}),
+    ("Hội Nhà báo Việt Nam trao giải báo chí.", {("Agency", "Hội Nhà báo Việt Nam")}),
+    # a title carrying its agency's head word
+    ("Ông Vũ Hải Nam, Trưởng ban Kinh tế Trung ương phát biểu.", {("Agency", "Ban Kinh tế Trung ương")}),
+    # two-syllable names as items of a list of people
+    ("Cùng dự có các đồng chí: Tô Huy, Lê Hồng Anh và Mai Tiến.",
+     {("Person", "Tô Huy"), ("Person", "Lê Hồng Anh"), ("Person", "Mai Tiến")}),
+    # an instrument's subject may list topics with a comma; what follows a law's name is not part of it
+    ("Đơn vị quán triệt Nghị quyết của Đảng ủy Quân khu 5 về huấn luyện, sẵn sàng chiến đấu và xây dựng "
+     "chính quy năm 2025.",
+     {("Resolution", "Nghị quyết của Đảng ủy Quân khu 5 về huấn luyện, sẵn sàng chiến đấu và xây dựng chính quy năm 2025")}),
+    ("Quốc hội thông qua Luật Phòng không nhân dân với tỷ lệ tán thành cao.",
+     {("Resolution", "Luật Phòng không nhân dân")}),
+    # a foreign official's title and country before a name Vietnamese syllables do not make
+    ("Thủ tướng Campuchia Hun Manet tiếp đoàn đại biểu.", {("Person", "Hun Manet")}),
+    ("Bộ trưởng Quốc phòng Malaysia Mohamed Khaled Nordin dự triển lãm.", {("Person", "Mohamed Khaled Nordin")}),
+    ("Tổng thống Mông Cổ Ukhnaagiin Khurelsukh thăm Học viện.", {("Person", "Ukhnaagiin Khurelsukh")}),
+    ("Đại sứ Tây Ban Nha Carlos Ortega dự lễ.", {("Person", "Carlos Ortega")}),
+    ("Chuẩn tướng Khamla Vongsa dẫn đầu đoàn.", {("Rank", "Chuẩn tướng"), ("Person", "Khamla Vongsa")}),
+    ("Tôn Nữ Thị Minh Hằng, Phó Giám đốc Học viện Quân y báo cáo.", {("Person", "Tôn Nữ Thị Minh Hằng")}),
+    # a plan for another named programme
+    ("Đơn vị xây dựng Kế hoạch tổng kết Cuộc vận động 50 năm 2025.",
+     {("Program", "Kế hoạch tổng kết Cuộc vận động 50")}),
+    # a hyphen joining two names inside an agency's name
+    ("Tổng công ty Bưu chính-Viễn thông Quân đội đạt doanh thu cao.",
+     {("Agency", "Tổng công ty Bưu chính-Viễn thông Quân đội")}),
+    ("Đảng ủy Tập đoàn Dầu khí - Hóa chất Quốc gia họp phiên thường kỳ.",
+     {("Agency", "Đảng ủy Tập đoàn Dầu khí - Hóa chất Quốc gia")}),
+    # "Thủ tướng Chính phủ" is a position at the government, not an agency
+    ("Dự lễ có Thủ tướng Chính phủ Trần Quốc Huy.", {("Agency", "Chính phủ"), ("Person", "Trần Quốc Huy")}),
 ]
 
 
@@ -81,7 +143,21 @@ NOT_ENTITIES = [
     ("Đoàn đến trụ sở ở số 1 đường Trường Chinh.", "Agency"),
     ("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", "Person"),
     ("Kỷ niệm Chiến dịch Hồ Chí Minh lịch sử.", "Person"),
+    ("Bộ trưởng Bộ Quốc phòng chủ trì hội nghị.", "Person"),
+    ("Các Tổng cục, Cục, Vụ chuẩn bị báo cáo.", "Agency"),
+    ("Hội nghị Quân chính toàn quân diễn ra tại Hà Nội.", "Agency"),
+    ("Đại sứ Việt Nam tại Lào dự lễ.", "Person"),
+    ("Ông Lê Văn An, Trưởng đoàn Việt Nam phát biểu.", "Agency"),
+    ("Tổng Giám đốc Viettel Global phát biểu.", "Person"),
+    ("Đơn vị tập trung vào các nhiệm vụ, đề án trọng điểm mang tính đột phá.", "Program"),
+    ("Chỉ đạo triển khai các dự án đầu tư, đề án khoa học công nghệ trọng điểm.", "Program"),
+    ("Các đồng chí lãnh đạo tỉnh Hà Nam dự lễ.", "Person"),
 ]
+
+
+def test_the_prime_minister_is_no_agency():
+    _, entities, _ = run("Được sự đồng ý của Thủ tướng Chính phủ, Bộ Quốc phòng tổ chức diễn tập.")
+    assert {n for label, n in entities if label == "Agency"} == {"Chính phủ", "Bộ Quốc phòng"}
 
 
 @pytest.mark.parametrize("text, label", NOT_ENTITIES)

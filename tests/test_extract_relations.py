@@ -7,6 +7,33 @@ from tests.extraction import run
 
 
 RELATION_TABLE = [
+    ("Về phía tỉnh Hà Tĩnh có đồng chí Trần Thế Dũng, Phó Bí thư Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh.",
+     {("HOLDS_POSITION", "Trần Thế Dũng", "Đoàn đại biểu Quốc hội tỉnh Hà Tĩnh", "Trưởng đoàn"),
+      ("HOLDS_POSITION", "Trần Thế Dũng", "Tỉnh ủy Hà Tĩnh", "Phó Bí thư")}),
+    # bare provincial bodies are those of the province the article names
+    ("Về phía tỉnh Quảng Ninh có các đồng chí: Vũ Đại Thành, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh; "
+     "Cao Tường Hùng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.",
+     {("HOLDS_POSITION", "Vũ Đại Thành", "Tỉnh ủy Quảng Ninh", "Bí thư"),
+      ("HOLDS_POSITION", "Vũ Đại Thành", "Hội đồng nhân dân tỉnh Quảng Ninh", "Chủ tịch"),
+      ("HOLDS_POSITION", "Cao Tường Hùng", "Ủy ban nhân dân tỉnh Quảng Ninh", "Chủ tịch")}),
+    ("Dự lễ có Bí thư Trung ương Đảng, Quyền Bộ trưởng Bộ Ngoại giao Lê Hoài Nam.",
+     {("HOLDS_POSITION", "Lê Hoài Nam", "Bộ Ngoại giao", "Quyền Bộ trưởng")}),
+    # a chain of titles written before the name
+    ("Sáng 4/5, Ủy viên Bộ Chính trị, Thủ tướng Chính phủ Trần Quốc Huy thăm Nhà máy Z176.",
+     {("HOLDS_POSITION", "Trần Quốc Huy", "Bộ Chính trị", "Ủy viên"),
+      ("HOLDS_POSITION", "Trần Quốc Huy", "Chính phủ", "Thủ tướng")}),
+    ("Tờ trình do Phó Chủ nhiệm Ủy ban Quốc phòng và An ninh của Quốc hội Nguyễn Minh Đức trình bày.",
+     {("HOLDS_POSITION", "Nguyễn Minh Đức", "Ủy ban Quốc phòng và An ninh", "Phó Chủ nhiệm")}),
+    ("Đồng chí Trần Cẩm Tú, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư dự lễ.",
+     {("HOLDS_POSITION", "Trần Cẩm Tú", "Ban Bí thư", "Thường trực")}),
+    ("Đại tá Lê Văn An, Ủy viên Thường vụ Đảng ủy Quân khu 4 phát biểu.",
+     {("HOLDS_POSITION", "Lê Văn An", "Đảng ủy Quân khu 4", "Ủy viên Thường vụ")}),
+    ("Ông Vũ Hải Nam, Phó Trưởng ban Tổ chức Trung ương dự lễ.",
+     {("HOLDS_POSITION", "Vũ Hải Nam", "Ban Tổ chức Trung ương", "Phó Trưởng ban")}),
+    ("Trung tá Lê Thu Hà, Trưởng ban Tài chính Bộ Chỉ huy Quân sự tỉnh Hà Nam báo cáo.",
+     {("HOLDS_POSITION", "Lê Thu Hà", "Bộ Chỉ huy Quân sự tỉnh Hà Nam", "Trưởng ban Tài chính")}),
+    ("Thủ tướng Chính phủ Trần Quốc Huy chủ trì phiên họp.",
+     {("HOLDS_POSITION", "Trần Quốc Huy", "Chính phủ", "Thủ tướng")}),
     ("Đại tướng Phan Văn Giang, Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc "
      "phòng chủ trì hội nghị.",
      {("HOLDS_POSITION", "Phan Văn Giang", "Bộ Chính trị", "Ủy viên"),
@@ -38,6 +65,25 @@ RELATION_TABLE = [
       ("SPOKE_AT", "Mai Văn Bình", "Hội nghị", ""), ("ATTENDED", "Mai Văn Bình", "Hội nghị", "")}),
 ]
 
+# Who chaired and who attended the article's event (the event resolved by the events stage).
+EVENT_PEOPLE = [
+    # who chairs is the subject of the clause of "chủ trì", not everyone listed before it
+    ("Sáng 4/6, Quân khu 2 tổ chức Hội nghị quân chính năm 2024. Dự hội nghị có Thượng tướng Lê Văn Long, "
+     "Thứ trưởng Bộ Quốc phòng; Thiếu tướng Phạm Văn Tú, Tư lệnh Quân khu 2, chủ trì hội nghị.",
+     {("ATTENDED", "Lê Văn Long"), ("ATTENDED", "Phạm Văn Tú"), ("CHAIRED", "Phạm Văn Tú")}),
+    # "Tại hội nghị, đồng chí A ...; đồng chí B ...": each clause's speaker was there
+    ("Sáng 4/6, Quân khu 2 tổ chức Hội nghị quân chính năm 2024. Tại hội nghị, đồng chí Thiếu tướng Lê Văn Long "
+     "giới thiệu nội dung nghị quyết; đồng chí Đại tá Phạm Văn Tú báo cáo kết quả huấn luyện.",
+     {("ATTENDED", "Lê Văn Long"), ("ATTENDED", "Phạm Văn Tú")}),
+]
+
+
+@pytest.mark.parametrize("text, people", EVENT_PEOPLE)
+def test_who_chaired_and_attended_the_event(text, people):
+    _, _, relations = run(text)
+    assert {(t, a) for t, a, b, _ in relations if t in ("CHAIRED", "ATTENDED")
+            and b == "Hội nghị quân chính năm 2024"} == people
+
 
 @pytest.mark.parametrize("text, expected", RELATION_TABLE)
 def test_relation_table(text, expected):
@@ -46,6 +92,70 @@ def test_relation_table(text, expected):
         # a bare "hội nghị" is named after the article's main agency: the name starts with the word
         assert any(t == rtype and s == source and o.startswith(target) and ti == title
                    for t, s, o, ti in relations), (rtype, source, target, relations)
+
+
+def test_a_position_given_once_for_a_list_of_names():
+    _, entities, relations = run("Dự hội nghị có các đồng chí Ủy viên Bộ Chính trị: Trần Hưng, Lê Minh Khải, "
+                                 "Đỗ Văn Chiến; các đồng chí Bí thư Trung ương Đảng: Nguyễn Hòa Bình.")
+    holds = {(s, o, t) for r, s, o, t in relations if r == "HOLDS_POSITION"}
+    assert holds == {("Trần Hưng", "Bộ Chính trị", "Ủy viên"), ("Lê Minh Khải", "Bộ Chính trị", "Ủy viên"),
+                     ("Đỗ Văn Chiến", "Bộ Chính trị", "Ủy viên"), ("Nguyễn Hòa Bình", "Trung ương Đảng", "Bí thư")}
+    assert ("Person", "Trần Hưng") in entities
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Thượng tướng Lê Văn Hòa, nguyên Thứ trưởng Bộ Quốc phòng, Chủ tịch Hội Cựu chiến binh Việt Nam dự lễ.",
+     {("Lê Văn Hòa", "Hội Cựu chiến binh Việt Nam", "Chủ tịch")}),
+    ("Dự có nguyên Bộ trưởng Bộ Quốc phòng, Đại tướng Phùng Văn Thanh.", set()),
+    ("Thiếu tướng Lê Văn An, nguyên Tư lệnh Quân khu 9 phát biểu.", set()),
+])
+def test_a_former_position_is_not_held(text, held):
+    _, entities, relations = run(text)
+    assert {(s, o, t) for r, s, o, t in relations if r == "HOLDS_POSITION"} == held
+    assert [e for e in entities if e[0] == "Agency"]  # the agency is still named
+
+
+ATTENDANCE = [
+    # "Về phía X có ...": those present for one side
+    ("Sáng 3/5, Nhà máy Z115 tổ chức Lễ kỷ niệm 60 năm Ngày truyền thống. Về phía tỉnh Thái Nguyên có "
+     "đồng chí Trịnh Việt Hùng, Bí thư Tỉnh ủy.", {"Trịnh Việt Hùng"}),
+    # a speech at the event
+    ("Sáng 3/5, Nhà máy Z115 tổ chức Lễ kỷ niệm 60 năm Ngày truyền thống. Trong diễn văn tại lễ kỷ niệm, "
+     "Đại tá Lê Văn Nam, Giám đốc Nhà máy cho biết đơn vị đã hoàn thành nhiệm vụ.", {"Lê Văn Nam"}),
+    # hosts and guests of working visits, talks and receptions
+    ("Chiều 5/6, Thượng tướng Lê Văn An làm việc với Tổng cục Kỹ thuật. Buổi làm việc nhằm đánh giá tiến độ. "
+     "Cùng dự có Thiếu tướng Trần Văn Bình, Phó Chủ nhiệm Tổng cục Kỹ thuật.", {"Lê Văn An", "Trần Văn Bình"}),
+    ("Đại tướng Phan Văn Giang hội đàm với Đại tướng Somsak Phongsavanh. Hội đàm diễn ra trong không khí hữu nghị.",
+     {"Phan Văn Giang", "Somsak Phongsavanh"}),
+    ("Thượng tướng Hoàng Xuân Chiến đã tiếp xã giao Ngài Tea Seiha, Bộ trưởng Bộ Quốc phòng Campuchia. "
+     "Buổi tiếp diễn ra tại Hà Nội.", {"Hoàng Xuân Chiến", "Tea Seiha"}),
+    # a delegation and who leads it
+    ("Đoàn công tác của Bộ Quốc phòng do Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng dẫn đầu đã "
+     "đến thăm và làm việc tại Nhà máy Z189. Buổi làm việc diễn ra sáng 4/4.", {"Hoàng Xuân Chiến"}),
+    ("Sáng 9/9, Học viện Quốc phòng tổ chức Hội thảo khoa học về an ninh biển. Đoàn đại biểu Bộ Quốc phòng Lào "
+     "do Thiếu tướng Vongsa Keomany làm trưởng đoàn tham dự hội thảo.", {"Vongsa Keomany"}),
+    ("Sáng 9/9, Quân khu 7 tổ chức Hội nghị tổng kết năm 2025. Tới dự có Trung tướng Lê Văn Cường, "
+     "Chính ủy Quân khu 7; Đại tá Võ Minh Đức, Tư lệnh Lữ đoàn 2.", {"Lê Văn Cường", "Võ Minh Đức"}),
+]
+
+
+@pytest.mark.parametrize("text, present", ATTENDANCE)
+def test_attendance(text, present):
+    _, _, relations = run(text)
+    assert {s for r, s, o, t in relations if r == "ATTENDED"} == present, relations
+
+
+def test_a_list_of_those_present_is_at_the_event_last_named():
+    _, _, relations = run("Sáng 2/4, Nhà máy Z751 tổ chức Hội nghị sơ kết quý I năm 2025. Chiều cùng ngày, đoàn "
+                          "có buổi làm việc với Tổng công ty Ba Son. Cùng dự có Đại tá Lê Văn Hòa, Tổng Giám đốc "
+                          "Tổng công ty Ba Son.")
+    attended = {(s, o) for r, s, o, t in relations if r == "ATTENDED"}
+    assert len(attended) == 1 and next(iter(attended))[1].startswith("Buổi làm việc"), attended
+
+
+def test_titles_after_one_person_are_not_the_next_persons():
+    _, _, relations = run("Dự có Đại tá Lê Văn An, Ủy viên Đảng ủy Quân khu 4, Chính ủy Lữ đoàn 1, Thiếu tá Trần Văn Bình.")
+    assert not [r for r in relations if r[0] == "HOLDS_POSITION" and r[1] == "Trần Văn Bình"], relations
 
 
 def test_a_list_of_people_gives_each_their_own_titles():

@@ -1,6 +1,8 @@
 """Table tests of the extractor, in Vietnamese written for these tests. Stage tokens and sentences: sentences, captions, bylines and offsets."""
 from __future__ import annotations
 
+import pytest
+
 from graph.model import Document
 from tests.extraction import run
 
@@ -36,3 +38,15 @@ def test_read_sentences_splits_sentences_and_keeps_offsets():
         "Sáng 5/6, Quân khu 1 tổ chức hội nghị.", "Đại tá Lê Văn An phát biểu!", "Tổng cục Kỹ thuật báo cáo."]
     assert [t.text for t in sentences[0].toks][:4] == ["Sáng", "5/6", ",", "Quân"]
     assert all(text[t.start:t.end] == t.text for s in sentences for t in s.toks)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Công nghiệp-Viễn thông", ["Công", "nghiệp", "-", "Viễn", "thông"]),
+    ("tỉnh Bà Rịa-Vũng Tàu", ["tỉnh", "Bà", "Rịa", "-", "Vũng", "Tàu"]),
+    ("Quyết định 12/QĐ-BQP", ["Quyết", "định", "12/QĐ-BQP"]),
+    ("tiêm kích Su-30MK2", ["tiêm", "kích", "Su-30MK2"]),
+    ("chống COVID-19", ["chống", "COVID-19"]),
+])
+def test_a_hyphen_between_names_is_a_token(text, words):
+    from loaders.extract.tokens import tokens
+    assert [t.text for t in tokens(text, 0, len(text))] == words

@@ -47,6 +47,18 @@ METADATA = [
     ("Quân khu 7 tổng kết năm\nQK7 Online - " + LEAD + "\nMinh Hà\n",
      "Quân khu 7 tổng kết năm", "", "QK7 Online", ("Minh Hà",)),
     (LEAD + "\n", "", "", "", ()),
+    # datelines in the shapes news sites print them: the publication date
+    ("Cập nhật: 08:15 ngày 22-08-2024\nLữ đoàn 125 huấn luyện trên biển\n" + LEAD + "\n",
+     "Lữ đoàn 125 huấn luyện trên biển", "2024-08-22", "", ()),
+    ("Lữ đoàn 125 huấn luyện trên biển\n11/06/2020 | 10:23\n" + LEAD + "\n",
+     "Lữ đoàn 125 huấn luyện trên biển", "2020-06-11", "", ()),
+    ("Chủ nhật, ngày 12/5/2024\nLữ đoàn 125 huấn luyện trên biển\n" + LEAD + "\n",
+     "Lữ đoàn 125 huấn luyện trên biển", "2024-05-12", "", ()),
+    # a day no calendar has is no publication date
+    ("Thứ ba, 31/02/2024 07:30 GMT+7\nLữ đoàn 125 huấn luyện trên biển\n" + LEAD + "\n",
+     "Lữ đoàn 125 huấn luyện trên biển", "", "", ()),
+    ("Hà Nội, ngày 15/1/2025\nLữ đoàn 125 huấn luyện trên biển\n" + LEAD + "\n",
+     "Lữ đoàn 125 huấn luyện trên biển", "2025-01-15", "", ()),
     # a short article: one sentence of body is enough for a last-line byline
     ("Nhà máy Z111 sơ kết\nNgày 2/7, Nhà máy Z111 tổ chức hội nghị sơ kết công tác sản xuất sáu tháng đầu năm.\n"
      "Thu Hà\n", "Nhà máy Z111 sơ kết", "", "", ("Thu Hà",)),

@@ -96,7 +96,9 @@ def names(network: view.Network) -> set[str]:
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize("kwargs, expected", [
-    ({"person": "Trần Minh Đức"}, {"Trần Minh Đức", "Tổng cục Kỹ thuật", "Trung tướng", "Hội nghị ký kết"}),
+    ({"person": "Trần Minh Đức"}, {"Trần Minh Đức", "Tổng cục Kỹ thuật", "Trung tướng",
+                                   "Hội nghị ký kết chương trình phối hợp giữa Tổng cục Kỹ thuật và Tổng cục "
+                                   "Công nghiệp quốc phòng"}),
     ({"person": "trần minh đức", "hops": 2}, {"Trần Duy Hưng", "Hồ Quang Tuấn"}),
     ({"agency": "Tổng cục Kỹ thuật"}, {"Tổng cục Kỹ thuật", "Trần Minh Đức", "Trần Duy Hưng"}),
     ({"query": "shortest-connection"}, {"Trần Minh Đức", "Lê Huy Vịnh"}),

@@ -35,7 +35,7 @@ def build(doc: Document, ents: dict, relations: list[tuple]) -> Extraction:
     return Extraction(document=doc, entities=tuple(entities), relations=rels, content_hash=content_hash(doc))
 
 
-EXTRACTOR_VERSION = "2026.11.22-3"
+EXTRACTOR_VERSION = "2026.12.02-1"
 
 
 def content_hash(doc: Document) -> str:

@@ -1,50 +1,306 @@
-"""Event dates: the day a sentence says an event took place, resolved against the publication date."""
+"""Event dates: the day a sentence says an event took place, resolved against the publication date.
+
+News writes the day without its year (`Sáng 19-12`, `Chiều 3/2`, `ngày 5.3`, `ngày 3 tháng 2`) or
+relative to the day of publication (`sáng nay`, `chiều qua`). The year comes, surest first, from the
+date itself, the publication date, the same day written with its year elsewhere in the article (an
+anniversary `(19-3-1957 - 19-3-2022)`), the year the event's own sentence or name reports on, and the
+years the article reports on — never a plan's year (`nhiệm vụ năm 2025`, `đến năm 2030`), a span
+(`nhiệm kỳ 2020-2025`), the day a rule takes effect (`có hiệu lực từ ngày 1/7/2025`) or an instrument's
+date (`Nghị quyết số 08-NQ/TW ngày 26/1/2022`). When none of them holds, there is no date rather than a
+wrong one. The words these rules read are data: `loaders/lexicon/time_words.tsv`.
+"""
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from loaders import lexicon
+from loaders.normalize import fold_tones
 
 
+@lru_cache(maxsize=None)
+def _roles() -> dict[str, str]:
+    return {row[0]: row[1] for row in lexicon.table("time_words.tsv") if len(row) > 1}
 
 
-def _date_in(text: str, default_year: str) -> str:
-    m = re.search(r"\b(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\b", text)
-    m2 = re.search(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", text)
-    m = m2 or m
-    if not m:
+@lru_cache(maxsize=None)
+def _words_of(role: str) -> tuple[str, ...]:
+    return tuple(sorted((w for w, r in _roles().items() if r == role), key=len, reverse=True))
+
+
+def _alternation(role: str) -> str:
+    return "|".join(re.escape(w) for w in _words_of(role))
+
+
+@dataclass(frozen=True)
+class Written:
+    """A date written in the text: its span, day, month, year (0 when not written) and what it is."""
+
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int
+    role: str  # event (a part of day or "Ngày" before it), held, not_event, instrument, plain
+
+
+_NUM_DATE = r"(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:\s*[/\-.]\s*((?:19|20)\d\d))?(?![\d/])"
+_WORD_DATE = r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*((?:19|20)\d\d))?"
+_INSTRUMENT_BEFORE = re.compile(r"(?:[a-zđ]{2,}\s*[/-]\s*[a-zđ]+|\bsố\s+\S+|(?:nghị quyết|chỉ thị|quyết định|nghị định"
+                                r"|thông tư|chỉ lệnh|kế hoạch|công văn|luật)\s+\d{2,}[a-zđ]?)\s*$")
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    day_part = _alternation("part_of_day")
+    # "sáng 19-12", "chiều nay (3/10)", "sáng ngày 5.3", "ngày 3 tháng 2", "ngày 3/2/2023"
+    cue = re.compile(rf"(?<!\w)(?:(?:{day_part})\s+(?:(?:nay|qua|hôm nay|hôm qua)\s*\(\s*)?(?:ngày\s+)?|"
+                     rf"(?:hôm nay|hôm qua)\s*\(\s*|ngày\s+)(?:{_WORD_DATE}|{_NUM_DATE})")
+    plain = re.compile(rf"(?<![\w/.,-])(\d{{1,2}})\s*[/-]\s*(\d{{1,2}})\s*[/-]\s*((?:19|20)\d\d)(?![\d/])")
+    relative = re.compile(rf"(?<!\w)(?:(?:{day_part})\s+(nay|qua|hôm nay|hôm qua)|(hôm nay|hôm qua))(?![\w(])"
+                          rf"(?!\s*\()")
+    return cue, plain, relative
+
+
+def _folded(text: str) -> str:
+    return fold_tones(text.lower())  # the same length as the text
+
+
+def _role_before(low: str, start: int) -> str:
+    """What the words right before a date say it is."""
+    before = low[max(0, start - 40):start]
+    before = before[max(before.rfind("\n"), before.rfind(". ")) + 1:]  # this sentence only
+    if _INSTRUMENT_BEFORE.search(before):
+        return "instrument"  # "Nghị quyết số 08-NQ/TW ngày 26/1/2022": the instrument's date
+    not_event, held, span = _context_patterns()
+    if not_event.search(" ".join(before.split()[-5:])):
+        return "not_event"
+    if held.search(before):
+        return "held"
+    if span.search(before):
+        return "not_event"  # "từ ngày ... đến ngày ...": a span, of the event or of something else
+    return "event"
+
+
+@lru_cache(maxsize=None)
+def _context_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    return (re.compile(rf"(?<!\w)(?:{_alternation('not_event')})(?!\w)"),
+            re.compile(rf"(?<!\w)(?:{_alternation('held')})\s+(?:vào\s+)?(?:từ\s+)?(?:ngày\s+)?$"),
+            re.compile(r"(?<!\w)(?:từ|đến|tới)\s+(?:ngày\s+)?$"))
+
+
+def written_dates(text: str) -> list[Written]:
+    """Every date the text writes, in order, with what the words before it say it is."""
+    cue, plain, _ = _patterns()
+    low = _folded(text)
+    out: list[Written] = []
+    taken: set[int] = set()
+    for m in cue.finditer(low):
+        groups = [g for g in m.groups()]
+        day, month, year = (groups[0], groups[1], groups[2]) if groups[0] else (groups[3], groups[4], groups[5])
+        digits = m.start(1) if groups[0] else m.start(4)
+        if "." in low[digits:m.end()] and not re.search(rf"(?:{_alternation('part_of_day')}|ngày)\s+$",
+                                                         low[max(0, digits - 12):digits]):
+            continue  # "5.3" is a date only after "sáng", "ngày": else a number
+        role = _role_before(low, m.start())
+        if not low[m.start():digits].strip().startswith("ngày"):
+            role = "event"  # "Sáng 19-12": a part of day names the day of an event
+        out.append(Written(m.start(), m.end(), int(day), int(month), int(year or 0), role))
+        taken.add(digits)
+    for m in plain.finditer(low):
+        if m.start() in taken:
+            continue
+        out.append(Written(m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3)), "plain"))
+    out.sort(key=lambda w: w.start)
+    return [w for w in out if _valid(w.year or 2000, w.month, w.day)]
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Year:
+    """A year the text writes (not inside a date) and what the words before it say it is."""
+
+    start: int
+    value: int
+    role: str  # review, plan, since, span, neutral
+
+
+_YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/])")
+_SPAN = re.compile(r"\s*[-–]\s*(?:19|20)\d\d")
+_CLAUSE_END = re.compile(r"[.;:!?]")
+
+
+def written_years(text: str, skip: list[tuple[int, int]] = ()) -> list[Year]:
+    """The years the text names outside dates, each with its role; `skip` spans (instruments' names)
+    give none."""
+    low = _folded(text)
+    out = []
+    for m in _YEAR.finditer(low):
+        start = m.start()
+        if any(a <= start < b for a, b in skip):
+            continue
+        if _SPAN.match(low, m.end()) or re.search(r"(?:19|20)\d\d\s*[-–]\s*$", low[max(0, start - 8):start]):
+            out.append(Year(start, int(m.group(1)), "span"))
+            continue
+        before = low[max(0, start - 120):start]
+        cut = max((x.end() for x in _CLAUSE_END.finditer(before)), default=0)
+        previous = list(_YEAR.finditer(before))
+        if previous:
+            cut = max(cut, previous[-1].end())
+        window = before[cut:].split()[-16:]
+        last = " ".join(window[-2:])
+        out.append(Year(start, int(m.group(1)), _year_role(window, last)))
+    return out
+
+
+def _year_role(window: list[str], last: str) -> str:
+    joined = " " + " ".join(window) + " "
+    if re.search(rf"(?:^|\s)(?:{_alternation('since')})(?:\s+năm)?$", last):
+        return "since"  # "từ năm 2020"
+    if re.search(r"(?:^|\s)(?:đến|tới|nhìn)(?:\s+năm)?$", last):
+        return "plan"  # "đến năm 2030"
+    if re.search(rf"(?:^|\s)(?:{_alternation('span')})$", last):
+        return "span"
+    if any(f" {w} " in joined for w in _words_of("review")):
+        return "review"  # "tổng kết thực hiện nhiệm vụ năm 2019": the year reviewed, though tasks are named
+    if any(f" {w} " in joined for w in _words_of("plan")):
+        return "plan"
+    return "neutral"
+
+
+class Dates:
+    """The dates and years of one document, and the publication date, to date its events."""
+
+    def __init__(self, text: str, published: str = "", skip: list[tuple[int, int]] = ()):
+        self.text = text
+        self.published = published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published or "") \
+            and _valid(int(published[:4]), int(published[5:7]), int(published[8:10])) else ""
+        self.dates = written_dates(text)
+        self.skip = list(skip)
+        self._years: list[Year] | None = None
+        self._relative = _patterns()[2]
+
+    @property
+    def years(self) -> list[Year]:
+        """The years the text names (read only when a date needs its year)."""
+        if self._years is None:
+            self._years = written_years(self.text, self.skip)
+        return self._years
+
+    def cue(self, start: int, end: int) -> Written | None:
+        """The first date in text[start:end] that can be the day of an event."""
+        for w in self.dates:
+            if start <= w.start < end and w.role in ("event", "held") and not any(a <= w.start < b for a, b in self.skip):
+                return w
+        return None
+
+    def relative(self, start: int, end: int) -> str:
+        """`sáng nay` → the publication date, `chiều qua` → the day before, `chiều cùng ngày` → the day
+        the text dated last; '' without one."""
+        if re.search(r"(?<!\w)(?:cùng ngày|ngày hôm đó)(?!\w)", _folded(self.text[start:end])):
+            earlier = [w for w in self.dates if w.start < start and w.role in ("event", "held")]
+            if earlier:
+                w = earlier[-1]
+                s = max(self.text.rfind("\n", 0, w.start), self.text.rfind(". ", 0, w.start)) + 1
+                return self.resolve(w, s, start)
+            return ""
+        if not self.published:
+            return ""
+        m = self._relative.search(_folded(self.text[start:end]))
+        if not m:
+            return ""
+        word = m.group(1) or m.group(2)
+        day = dt.date.fromisoformat(self.published)
+        if _roles().get(word) == "yesterday":
+            day -= dt.timedelta(days=1)
+        return day.isoformat()
+
+    def date_of(self, start: int, end: int, name: str = "", name_span: tuple[int, int] | None = None) -> str:
+        """The day the event mentioned in sentence text[start:end] took place, or ''."""
+        w = self.cue(start, end)
+        if w is None:
+            return self.relative(start, end)
+        return self.resolve(w, start, end, name)
+
+    def resolve(self, w: Written, start: int, end: int, name: str = "") -> str:
+        if w.year:
+            return _iso(w.year, w.month, w.day)
+        if self.published:
+            # the publication date is the surest year; a later day of the year was last year's
+            year = int(self.published[:4])
+            if (w.month, w.day) > (int(self.published[5:7]), int(self.published[8:10])):
+                year -= 1
+            return _iso(year, w.month, w.day)
+        same = [d.year for d in self.dates if d.year and (d.day, d.month) == (w.day, w.month)
+                and d.role in ("plain", "event", "held")]
+        if same:
+            return _iso(max(same), w.month, w.day)  # "(19-3-1957 - 19-3-2022)": the anniversary's day
+        own = [y for y in self.years if start <= y.start < end and y.role in ("review", "neutral")]
+        own += [y for y in written_years(name) if y.role in ("review", "neutral")]  # the event's own name
+        if own:
+            best = max(own, key=lambda y: y.value)
+            year = best.value
+            if best.role == "review" and w.month <= 2 and self._whole_year_review(best):
+                year += 1  # "tổng kết năm 2024" held in January: of the year before
+            return _iso(year, w.month, w.day)
+        bound = self._instrument_bound(w, start, end)
+        if bound:
+            return bound
+        reported = [y.value for y in self.years if y.start < 3000 and y.role in ("review", "neutral")]
+        if reported:
+            return _iso(max(reported), w.month, w.day)
+        return self._effective_bound(w) or self._congress_term(w, start, end)
+
+    def _whole_year_review(self, y: Year) -> bool:
+        before = _folded(self.text[max(0, y.start - 30):y.start])
+        return bool(re.search(r"(?:tổng kết|sơ kết)[^.;,]*năm\s*$", before)) and "tháng" not in before \
+            and "quý" not in before
+
+    def _instrument_bound(self, w: Written, start: int, end: int) -> str:
+        """"quán triệt, triển khai Nghị quyết ... ngày 26/1/2022": an instrument made known soon after
+        it was issued — the first such day after the instrument's date."""
+        low = _folded(self.text[start:end])
+        if not re.search(r"(?<!\w)(?:quán triệt|triển khai)(?!\w)", low) or re.search(r"\d+\s+(?:năm|tháng)\b", low):
+            return ""
+        dates = [d for d in self.dates if start <= d.start < end and d.role == "instrument" and d.year]
+        if not dates:
+            return ""
+        d = dates[0]
+        year = d.year if (w.month, w.day) >= (d.month, d.day) else d.year + 1
+        return _iso(year, w.month, w.day)
+
+    def _effective_bound(self, w: Written) -> str:
+        """A law takes effect no sooner than 45 days after it is passed: the latest such day before
+        "có hiệu lực (thi hành) từ ngày 1/7/2025" (the article reports on the passing)."""
+        low = _folded(self.text)
+        if not re.search(r"thông qua (?:luật|bộ luật|nghị quyết|pháp lệnh)", low):
+            return ""
+        effective = [d for d in self.dates if d.role == "not_event" and d.year
+                     and re.search(r"hiệu lực", low[max(0, d.start - 40):d.start])]
+        if not effective:
+            return ""
+        e = effective[0]
+        limit = dt.date(e.year, e.month, e.day) - dt.timedelta(days=45)
+        for year in (limit.year, limit.year - 1):
+            if _valid(year, w.month, w.day) and dt.date(year, w.month, w.day) <= limit:
+                return _iso(year, w.month, w.day)
         return ""
-    day, month = int(m.group(1)), int(m.group(2))
-    year = m.group(3) or default_year
-    if not year or not (1 <= day <= 31 and 1 <= month <= 12):
-        return ""
-    return "%04d-%02d-%02d" % (int(year), month, day)
+
+    def _congress_term(self, w: Written, start: int, end: int) -> str:
+        """A party congress opens its term: one "nhiệm kỳ 2020-2025" is held, and prepared, in 2020."""
+        low = _folded(self.text[start:end])
+        m = re.search(r"đại hội[^.;]*?nhiệm kỳ\s*((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d", low)
+        return _iso(int(m.group(1)), w.month, w.day) if m else ""
 
 
-def _event_date(sentence: str, doc_text: str, published: str) -> str:
-    cue = None
-    for found in _EVENT_DATE.finditer(sentence):
-        if not _INSTRUMENT_BEFORE.search(sentence, max(0, found.start() - 30), found.start()):
-            cue = found  # not "Nghị quyết số 847-NQ/QUTW ngày 28/12/2021": that is the instrument's date
-            break
-    if not cue:
-        return ""
-    text = cue.group(1)
-    if "tháng" in text:
-        text = "ngày " + text
-    if published[:4].isdigit():
-        # the publication date is the surest year; an event in a later month was last year's
-        date = _date_in(text, published[:4])
-        if date and not re.search(r"\d{4}", text) and date[5:7] > published[5:7]:
-            date = _date_in(text, str(int(published[:4]) - 1))
-        return date
-    # else the year the sentence names ("quý III năm 2024"), or the latest the article reports on
-    years = _YEAR.findall(sentence) or sorted(_YEAR.findall(doc_text[:3000]))[-1:]
-    return _date_in(text, years[0] if years else "")
-
-
-# a year the article reports on: not a plan's horizon ("đến năm 2030") nor an instrument's date
-_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!đoạn )(?<!nhìn )\bnăm\s+(\d{4})\b")
-_INSTRUMENT_BEFORE = re.compile(r"(?:[A-ZĐ]{2,}\s*[/-]\s*[A-ZĐ]+|\bsố\s+\S+)\s*$")
-# "Chiều 3/2/2023", "Sáng nay (12/5)", "ngày 7 tháng 10 năm 2023", "Ngày 15-8"
-_EVENT_DATE = re.compile(r"(?:\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?:nay\s*\(\s*|qua\s*\(\s*)?(?:ngày\s+)?|"
-                         r"\b(?:[Hh]ôm nay|[Hh]ôm qua)\s*\(\s*|\b[Nn]gày\s+)(\d{1,2}\s*[/-]\s*\d{1,2}"
-                         r"(?:\s*[/-]\s*\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)")
+def _iso(year: int, month: int, day: int) -> str:
+    return "%04d-%02d-%02d" % (year, month, day) if _valid(year, month, day) else ""

@@ -60,6 +60,31 @@ _CAPITALISED_REST = re.compile(rf"^[{UPPER}]\w*(?: [{UPPER}]\w*){{0,2}}$")
 _OWNER_SUFFIXES = {"việt nam", "quân đội nhân dân việt nam", "nhân dân việt nam", "qđnd việt nam"}
 
 
+# Party committees of a province or city, written bare once the article has named the place.
+_LOCAL_COMMITTEES = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố"}
+
+
+def _bare_place(name: str) -> str:
+    """The place word a name ends with and names no place after ("Ủy ban nhân dân tỉnh"), or ""."""
+    folded = fold(name)
+    return next((p for p in _set("place_words.txt") if folded.endswith(" " + p)), "")
+
+
+def _place_in_context(text: str, at: int, word: str) -> str:
+    """The name of the place of kind `word` ("tỉnh") the article last named before `at` ("Thanh
+    Hóa" of "tỉnh Thanh Hóa"), else the first it names after; "" when it names none."""
+    found = [(m.start(), m.group(1)) for m in _place_pattern(word).finditer(text)]
+    before = [name for start, name in found if start < at]
+    if before:
+        return before[-1]
+    return found[0][1] if found else ""
+
+
+@lru_cache(maxsize=None)
+def _place_pattern(word: str) -> re.Pattern:
+    return re.compile(rf"\b(?i:{re.escape(word)}) ([{UPPER}]\w*(?: [{UPPER}]\w*){{0,2}})")
+
+
 def _committee_owner(f: Found, agencies: list[Found], of) -> _Ent | None:
     """The agency a bare party committee in a position chain belongs to: in "Bí thư Đảng ủy, Chính ủy
     Quân khu 9" the committee is that of the agency the chain goes on to name."""
@@ -147,6 +172,8 @@ def _same_programme(a: str, b: str) -> bool:
     n = 0
     while n < min(len(wa), len(wb)) and wa[n] == wb[n]:
         n += 1
+    if n >= 3 and wa[n - 1] == "giữa" and "hai" in (wa[n:n + 1] + wb[n:n + 1]):
+        return True  # "giữa hai tổng cục" refers to the two parties the other name gives
     return n >= 3 and bool({"giữa", "với"} & {w[n] for w in (wa, wb) if n < len(w)})
 
 
@@ -210,6 +237,10 @@ def resolve_entities(doc: Document, found: list[Found]) -> tuple[Identity, list[
     full_names = _agency_full_names([f.name for f in agencies])
     for f in agencies:
         name = full_names.get(f.name, f.name)
+        if name == f.name and (place := _bare_place(name)):
+            # "Chủ tịch UBND tỉnh" in an article about one province: that province's committee
+            where = _place_in_context(doc.text, f.start, place)
+            name = f"{name} {where}" if where else name
         add(f, "Agency", entity_key("Agency", name), name)
     by_head: dict[str, list[Found]] = defaultdict(list)
     for f in agencies:
@@ -231,6 +262,11 @@ def resolve_entities(doc: Document, found: list[Found]) -> tuple[Identity, list[
         if target is not None:
             f.label = "Agency"
             add(f, "Agency", of[id(target)].key, of[id(target)].name)
+        elif (place := _LOCAL_COMMITTEES.get(fold(f.extra["head"]))) and \
+                (where := _place_in_context(doc.text, f.start, place)):
+            f.label = "Agency"  # "Bí thư Tỉnh ủy" after "Về phía tỉnh Thanh Hóa": the Tỉnh ủy Thanh Hóa
+            name = f"{f.extra['head']} {where}"
+            add(f, "Agency", entity_key("Agency", name), name)
     for f in found:
         if f.label in ("Person", "Rank"):
             add(f, f.label, fold(f.name), f.name)

@@ -1,100 +1,641 @@
-"""Stage 4, events: event mentions grouped into one Meeting per event, named and dated."""
+"""Stage 4, events: event mentions named as the article names the event, grouped into one Meeting
+per event, and dated.
+
+A name is the event's kind with what follows it when that is a purpose, a subject, a period or an
+owner (`Hội nghị sơ kết 6 tháng đầu năm 2024 của Nhà máy Z751`, `Buổi làm việc với Bộ Tư lệnh Cảnh
+sát biển`), never the words that merely come after the kind (`Hội nghị đều nhấn mạnh`). An event the
+article names by a verb phrase (`Bộ trưởng làm việc với ...`, `Tổng cục tổ chức sơ kết ...`) gets the
+kind that phrase implies. Every bare reference (`hội nghị`, `buổi lễ`, `triển lãm năm nay`) resolves
+to the event of its family; an opening ceremony (`Lễ khai mạc Triển lãm ...`) and the exhibition it
+opens are two events. Words are data: `meetings.txt` (kinds and families) and `event_words.tsv`.
+"""
 from __future__ import annotations
 
 import re
-from collections import Counter
+from functools import lru_cache
 
 from graph.model import Document
-from loaders.extract.tokens import Sentence
-from loaders.normalize import fold
-from loaders.extract.dates import _event_date
-from loaders.extract.entities import Identity, _group, _words
-from loaders.extract.lexicons import _agency_kinds
-from loaders.extract.mentions import Found, _by_sentence, _starts_inside
+from loaders import lexicon
+from loaders.extract.dates import Dates, _words_of
+from loaders.extract.entities import Identity, _words
+from loaders.extract.lexicons import _is_word, _set, match
+from loaders.extract.mentions import _PLURAL, Found, _by_sentence, _starts_inside
+from loaders.extract.tokens import Sentence, Tok, _HARD_STOP
+from loaders.normalize import clean_name, fold, fold_tones
 
 
-# "tại hội nghị" is the article's meeting, "các hội thi, tập huấn" is no particular event.
-_BARE_EVENTS = {"hội nghị", "buổi làm việc", "hội thảo", "tọa đàm", "cuộc họp", "phiên họp", "hội đàm", "buổi lễ",
-                "buổi tiếp", "lễ ký kết", "kỳ họp", "diễn đàn"}
-
-
-# What a bare mention may stand for besides its own kind: "buổi lễ" is the "Lễ ra quân ..." of the
-# article, "hội nghị" its "giao ban ..." (a briefing is held as a conference).
-_BARE_HOMES = {"buổi lễ": ("lễ", "buổi lễ"), "hội nghị": ("hội nghị", "giao ban")}
-
-
-def _headline_joins(doc: Document, groups: list[list[Found]]) -> list[list[Found]]:
-    """A meeting named only in the headline joins the body's meeting of the same kind: the headline
-    "Hội nghị quân chính Sư đoàn 312" is the "Hội nghị quân chính năm 2025" of the lead."""
-    title = doc.text.find(doc.title) if doc.title else -1
-    if title < 0:
-        return groups
-    end = title + len(doc.title)
-    out = [g for g in groups if not all(title <= f.start < end for f in g)]
-    for g in groups:
-        if g in out:
-            continue
-        head = fold(g[0].name).split()[:2]
-        same = [o for o in out if fold(o[0].name).split()[:2] == head]
-        if same:
-            best = max(same, key=lambda o: len(_words(o[0].name) & _words(g[0].name)))
-            best.extend(g)
-        else:
-            out.append(g)
-    out.sort(key=lambda g: min(f.start for f in g))
+@lru_cache(maxsize=None)
+def _kinds() -> dict[str, tuple[str, bool]]:
+    """Kind as folded → (family, an agency right after it names the event)."""
+    out = {}
+    for row in lexicon.table("meetings.txt"):
+        family = row[1] if len(row) > 1 else row[0]
+        out[fold(row[0])] = (fold(family), len(row) > 2 and "body" in row[2].split())
     return out
 
 
+@lru_cache(maxsize=None)
+def _roles() -> dict[str, str]:
+    return {fold_tones(row[0]): row[1] for row in lexicon.table("event_words.tsv") if len(row) > 1}
 
-def _meetings(doc: Document, found: list[Found], sentences, add, agencies, of) -> None:
-    containers = _by_sentence([f for f in found if f.label in ("Program", "Resolution")])
-    # "Nghị quyết Đại hội XIII của Đảng" names an instrument, not the congress as an event of the article
-    meetings = [f for f in found if f.label == "Meeting" and not _starts_inside(f, containers.get(id(f.sent), []))
-                and (f.extra.get("specific") or fold(f.name) in _BARE_EVENTS)]
-    if not meetings:
-        return
-    groups = _headline_joins(doc, _group([f for f in meetings if f.extra.get("specific")]))
-    bare = [f for f in meetings if not f.extra.get("specific")]
-    main: list[Found] | None = None
-    for f in bare:
-        head = fold(f.name.split()[0] + " " + f.name.split()[1]) if len(f.name.split()) > 1 else fold(f.name)
-        kinds = _BARE_HOMES.get(head, (head,))
-        home = [g for g in groups if fold(g[0].name).startswith(kinds)]
-        if home:
-            max(home, key=len).append(f)
+
+@lru_cache(maxsize=None)
+def _implied() -> dict[str, str]:
+    return {fold_tones(row[0]): row[2] for row in lexicon.table("event_words.tsv") if len(row) > 2}
+
+
+def _role_at(toks: list[Tok], k: int) -> tuple[str, int]:
+    """(role, end) of the longest event word at token k, or ('', k)."""
+    roles = _roles()
+    for n in (3, 2, 1):
+        if k + n <= len(toks):
+            words = " ".join(t.low for t in toks[k:k + n])
+            if words in roles:
+                return roles[words], k + n
+    return "", k
+
+
+def _day_parts() -> tuple[str, ...]:
+    return _words_of("part_of_day")
+
+
+_QUOTES_OPEN = ('"', "“")
+_QUOTES_CLOSE = ('"', "”")
+_TRAILING = {"và", "của", "với", "về", ",", "-", "–", "các", "những", "cho"}
+_DATE_START = re.compile(r"^\d{1,2}[/.-]\d{1,2}")
+
+
+class _Event:
+    """One event of the document: its mentions, kind family and name."""
+
+    def __init__(self, family: str, name: str, mentions: list[Found]):
+        self.family = family
+        self.name = name
+        self.mentions = mentions
+        self.names = [name]
+
+    @property
+    def start(self) -> int:
+        return min(f.start for f in self.mentions)
+
+
+class _Namer:
+    """Names the event mentions of one document from their sentences."""
+
+    def __init__(self, doc: Document, found: list[Found]):
+        self.doc = doc
+        self.text = doc.text
+        self.here = _by_sentence(found)
+        self.family = ""
+        self.aliases: dict[str, str] = {}  # "vietnam defence" → "triển lãm quốc phòng quốc tế việt nam"
+
+    @staticmethod
+    def kind_at(s: Sentence, i: int) -> tuple[int, str] | None:
+        return match("meetings.txt", s.toks, i, need_cap=False)
+
+    def name(self, f: Found) -> tuple[int, str, str]:
+        """(end token, name, what it is: 'named', 'reference' or 'generic') of an event mention."""
+        s, toks = f.sent, f.sent.toks
+        hit = self.kind_at(s, f.i)
+        if not hit:
+            return f.j, f.name, "named" if f.extra.get("specific") else "reference"
+        j, kind = hit
+        self.family, body = _kinds().get(fold(kind), (fold(kind), False))
+        if any(_roles().get(" ".join(t.low for t in toks[f.i - n:f.i])) == "place" for n in (1, 2) if f.i >= n):
+            return f.j, f.name, "generic"  # "tại Trung tâm Triển lãm Việt Nam": a place
+        end, why = self._phrase(s, f.i, j, body)
+        if why == "named" and toks[end - 1].text in _QUOTES_CLOSE:
+            name = self._quoted_name(s, f.i, end)  # 'Hội thảo khoa học "Ứng dụng ..."'
         else:
-            if main is None or not fold(main[0].name).startswith(head):
-                main = [f]
-                groups.append(main)
-            else:
-                main.append(f)
-    counts = Counter(of[id(a)].name for a in agencies
-                     if a.extra.get("head") and "whole" not in _agency_kinds().get(a.extra["head"], set()))
-    top_agency = counts.most_common(1)[0][0] if counts else ""
-    published = doc.date
-    for g in groups:
-        best = max(g, key=lambda f: (bool(f.extra.get("specific")), len(f.name)))
-        name = best.name
-        if not best.extra.get("specific") and top_agency:
-            name = f"{name} {top_agency}"
-        date = ""
-        for f in sorted(g, key=lambda f: f.start):
-            date = _event_date(doc.text[f.sent.start:f.sent.end], doc.text, published)
-            if date:
+            name = clean_name(self.text[toks[f.i].start:toks[max(end, j) - 1].end])
+            name = name[0].upper() + name[1:]
+        self._note_alias(s, end, name)
+        return (end if why == "named" else j), name, why
+
+    def _quoted_name(self, s: Sentence, i: int, end: int) -> str:
+        toks = s.toks
+        q = next(k for k in range(i, end) if toks[k].text in _QUOTES_OPEN)
+        head = clean_name(self.text[toks[i].start:toks[q - 1].end]) if q > i else ""
+        title = clean_name(self.text[toks[q + 1].start:toks[end - 2].end])
+        head = head[0].upper() + head[1:] if head else head
+        return f"{head} “{title}”".strip()
+
+    def _note_alias(self, s: Sentence, end: int, name: str) -> None:
+        """"Triển lãm Quốc phòng quốc tế Việt Nam (Vietnam Defence)": the short name in parentheses."""
+        toks = s.toks
+        if end + 2 < len(toks) and toks[end].text == "(":
+            close = next((k for k in range(end + 1, min(len(toks), end + 6)) if toks[k].text == ")"), None)
+            if close and close > end + 1 and all(t.cap or t.text.isdigit() for t in toks[end + 1:close]):
+                short = fold(" ".join(t.text for t in toks[end + 1:close]))
+                if len(short) > 2 and " " in short:
+                    self.aliases.setdefault(short, fold(name))
+
+    def _phrase(self, s: Sentence, i: int, j: int, body: bool) -> tuple[int, str]:
+        """End of the name after the kind at i..j, and whether it names an event."""
+        toks = s.toks
+        here = self.here.get(id(s), [])
+        if j >= len(toks) or toks[j].text in _HARD_STOP - set(_QUOTES_OPEN) or toks[j].text == ",":
+            return j, "reference"
+        role, after = _role_at(toks, j)
+        t = toks[j]
+        if role in ("reference", "stop") or t.low == "ngày" and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
+            return j, "reference"  # "hội nghị này", "hội nghị ngày 5/3"
+        if role == "generic":
+            return j, "generic"
+        if t.text in _QUOTES_OPEN:
+            close = next((k for k in range(j + 1, min(len(toks), j + 40)) if toks[k].text in _QUOTES_CLOSE), None)
+            return (close + 1, "named") if close else (j, "reference")
+        # a kind capitalised inside a sentence ("tổ chức Hội nghị ...") begins a name: any word that does
+        # not end one opens it; written in lower case, only a purpose, subject, party, owner or number
+        named_kind = toks[i].cap and i > 0 and toks[i - 1].text not in _HARD_STOP
+        opens = role in ("purpose", "object", "subject") or t.low in ("với", "giữa") \
+            or named_kind and t.text.isalpha() and not t.cap and t.low not in _set("stopwords.txt") \
+            or t.low == "của" and self._agency_at(here, j + 1) or t.text.isdigit() \
+            or t.cap and t.text.isalpha() and not self._person_or_rank(s, here, j) \
+            and (body or not self._agency_at(here, j)) or t.cap and _DATE_START.match(t.text) is None and t.text[:1].isdigit()
+        if not opens:
+            return j, "reference"
+        k = j
+        stops = _set("stopwords.txt")
+        while k < len(toks) and k - j < 30:
+            t = toks[k]
+            if t.text in _QUOTES_OPEN:
+                close = next((n for n in range(k + 1, min(len(toks), k + 40)) if toks[n].text in _QUOTES_CLOSE), None)
+                if close is None:
+                    break
+                k = close + 1
                 break
-        if not date and g is groups[0] or not date and len(groups) == 1:
-            for s in sentences[:6]:
-                date = _event_date(doc.text[s.start:s.end], doc.text, published)
+            if t.text in _HARD_STOP:
+                break
+            if t.text == ",":
+                if k + 1 < len(toks) and toks[k - 1].low == "phòng" and toks[k + 1].low == "chống":
+                    k += 1  # "phòng, chống": one verb written with a comma
+                    continue
+                nxt, _ = _role_at(toks, k + 1)
+                if nxt in ("purpose", "object", "edition") and not (k + 1 < len(toks) and toks[k + 1].cap
+                                                                   and nxt != "edition"):
+                    k += 1
+                    continue
+                if nxt == "edition" or nxt == "subject" and not toks[k + 1].cap and toks[k - 1].text.isalpha():
+                    k += 1  # "..., nhiệm kỳ 2025-2030", "công tác quân sự, quốc phòng năm 2024"
+                    continue
+                break
+            inner = next((f for f in here if f.i == k and f.label in ("Resolution", "Program") and f.j > k), None)
+            if inner is not None:
+                k = inner.j
+                if inner.label == "Resolution" and inner.extra.get("number"):
+                    break  # the instrument's date, issuer and subject are the instrument's, not the event's
+                continue
+            if k > j and self._person_or_rank(s, here, k):
+                break
+            role, after = _role_at(toks, k)
+            if role == "generic":
+                return k, "generic"  # "Đại hội Đảng bộ cấp trên": congresses of a level, no one event
+            if role == "stop" and k > j and not _is_word(toks[k - 1], t) \
+                    or role == "reference" and k > j and toks[k].low != "năm":
+                break
+            if t.low == "về" and (self.family == "làm việc" or k + 1 < len(toks) and toks[k + 1].low == "phía"):
+                break  # a working session is named by whom it is with; its subject is not its name
+            inside = role in ("purpose", "object", "inner")
+            if not inside and k > j and (f"{t.low} {toks[k + 1].low}" in stops if k + 1 < len(toks) else False):
+                break
+            if not inside and k > j and t.low in stops and not _is_word(toks[k - 1], t):
+                break  # ("trang bị" is no passive "bị")
+            if k > j and t.low == "và" and k + 1 < len(toks) and (self.kind_at(s, k + 1) and toks[k + 1].cap
+                                                                   or toks[k + 1].low in _PLURAL):
+                break  # "Hội nghị tổng kết và Lễ trao thưởng", "... và các hội thi": another event
+            if t.low in _day_parts() and k + 1 < len(toks) and (toks[k + 1].text[:1].isdigit()
+                                                                             or toks[k + 1].low in ("nay", "qua", "ngày")):
+                break  # "... sáng 19-12": the date, not the name
+            if t.low == "ngày" and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit():
+                break
+            if t.low == "với" and k > j:
+                if not self._agency_at(here, k + 1) and not (k + 1 < len(toks) and toks[k + 1].low == "lãnh"):
+                    break
+            k = max(after, k + 1) if role in ("purpose", "object", "subject", "edition", "inner") else k + 1
+        while k > j and toks[k - 1].low in _TRAILING:
+            k -= 1
+        words = fold(self.text[toks[j].start:toks[k - 1].end]) if k > j else ""
+        if any(f" {g} " in f" {words} " for g, r in _roles().items() if r == "generic"):
+            return k, "generic"
+        return k, ("named" if k > j else "reference")
+
+    @staticmethod
+    def _agency_at(here: list[Found], k: int) -> Found | None:
+        return next((a for a in here if a.label in ("Agency", "Agency?") and a.i == k), None)
+
+    @staticmethod
+    def _person_or_rank(s: Sentence, here: list[Found], k: int) -> bool:
+        return bool(match("ranks.txt", s.toks, k)) or any(p.label == "Person" and p.i == k for p in here)
+
+
+def _family(f: Found) -> str:
+    hit = match("meetings.txt", f.sent.toks, f.i, need_cap=False)
+    kind = fold(hit[1]) if hit else fold(" ".join(f.name.split()[:2]))
+    return _kinds().get(kind, (kind, False))[0]
+
+
+def _content(name: str, aliases: dict[str, str]) -> frozenset[str]:
+    folded = fold(name)
+    for short, full in aliases.items():
+        if short in folded and full not in folded:
+            folded = folded.replace(short, full)
+    return _words(folded)
+
+
+def _years(name: str) -> set[str]:
+    return set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", name))
+
+
+def _edition(name: str) -> str:
+    m = re.search(r"(?:lần thứ|thứ)\s+(\w+)", fold(name))
+    return m.group(1) if m else ""
+
+
+def _same_event(a: str, b: str, aliases: dict[str, str]) -> bool:
+    """Two names of one event: no year or edition apart, and one's words within the other's or most
+    words shared."""
+    ya, yb = _years(a), _years(b)
+    if ya and yb and not ya & yb:
+        return False
+    ea, eb = _edition(a), _edition(b)
+    if ea and eb and ea != eb:
+        return False
+    wa, wb = _content(a, aliases), _content(b, aliases)
+    if not wa or not wb:
+        return False
+    return wa <= wb or wb <= wa or len(wa & wb) / len(wa | wb) >= 0.5
+
+
+_PERIOD = re.compile(r"(?<!\w)((?:\d+|sáu|chín|ba) tháng (?:đầu |cuối )?năm (?:19|20)\d\d|quý [ivx]+ năm (?:19|20)\d\d)")
+
+
+def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], taken: set[tuple[int, int]],
+                 dates: Dates) -> list[Found]:
+    """Events the article names only by a verb phrase: "X làm việc với Y" is a working session with Y,
+    "Tổng cục tổ chức sơ kết 6 tháng đầu năm 2022" a conference."""
+    out = []
+    by_sentence = _by_sentence(found)
+    text = doc.text
+    title_end = _title_span(doc)[1]
+    for s in sentences:
+        toks = s.toks
+        here = by_sentence.get(id(s), [])
+        firsts = _verbs()
+        for k in range(len(toks) - 2):
+            if toks[k].low != "tổ" and toks[k].low not in firsts or (s.start, k) in taken:
+                continue
+            verb = _event_verb(toks, k)
+            if verb is not None and not (k > 0 and toks[k - 1].low in ("buổi", "cuộc", "chuyến", "đợt")):
+                after, kind, keep = verb
+                end = _party_end(toks, after, here)
+                if end > after and (keep or any(t.cap for t in toks[after + 1:end])):  # not "tiếp đoàn có ..."
+                    name = f"{kind} {keep} {clean_name(text[toks[after].start:toks[end - 1].end])}".replace("  ", " ")
+                    family = _kinds().get(fold(kind), (fold(kind), False))[0]
+                    out.append(Found("Meeting", k, end, name, s, {"specific": True, "family": family, "verb": True}))
+            if toks[k].low == "tổ" and toks[k + 1].low == "chức" and (
+                    s.start < title_end or dates.cue(s.start, s.end) is not None):
+                role, after = _role_at(toks, k + 2)
+                implied = _implied().get(" ".join(t.low for t in toks[k + 2:after]))
+                if not implied or match("meetings.txt", toks, k + 2, need_cap=False):
+                    continue
+                owner = next((a for a in here if a.label == "Agency" and a.j <= k and k - a.j <= 2), None)
+                end = after
+                program = next((f for f in here if f.label == "Program" and f.i == after), None)
+                if program is not None:
+                    end = program.j  # "tổ chức ký kết Chương trình phối hợp ...": what is signed, whole
+                while end < len(toks) and toks[end].text not in _HARD_STOP and toks[end].text != "," \
+                        and toks[end].low not in ("tại", "nhằm", "để", "với", "cho", "và") and program is None:
+                    end += 1
+                phrase = clean_name(text[toks[k + 2].start:toks[end - 1].end])
+                name = f"{implied} {phrase}"
+                if owner is not None and implied == "Hội nghị":
+                    name += " của " + clean_name(text[owner.start:owner.end])
+                family = _kinds().get(fold(implied), (fold(implied), False))[0]
+                out.append(Found("Meeting", k + 2, end, name, s, {"specific": True, "verb": True, "family": family}))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _verbs() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+    """First word → (words, kind, words kept), longest first."""
+    out: dict[str, list] = {}
+    for row in lexicon.table("event_verbs.tsv"):
+        words = tuple(fold_tones(w) for w in row[0].split())
+        out.setdefault(words[0], []).append((words, row[1], row[2] if len(row) > 2 else ""))
+    return {w: tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True)) for w, rows in out.items()}
+
+
+def _event_verb(toks: list[Tok], k: int) -> tuple[int, str, str] | None:
+    """(first token of the object, kind, words kept) of an event verb at k, or None."""
+    for words, kind, keep in _verbs().get(toks[k].low, ()):
+        n = len(words)
+        if k + n < len(toks) and all(toks[k + m].low == words[m] for m in range(1, n)):
+            if _is_word(toks[k + n - 1], toks[k + n]) and not toks[k + n].cap:
+                continue  # "tiếp tục", "tiếp nhận": another word
+            if not keep and not (toks[k + n].cap or toks[k + n].low in ("đoàn", "ngài", "đại")):
+                continue  # "tiếp" a delegation or a guest, named
+            return k + n, kind, keep
+    return None
+
+
+def _party_end(toks: list[Tok], k: int, here: list[Found]) -> int:
+    """End of who a working session is with: "lãnh đạo Quân ủy Trung ương, Bộ Quốc phòng", up to
+    its subject ("về ...") or the end of the clause."""
+    end = k
+    while end < len(toks) and end - k < 25:
+        t = toks[end]
+        if t.text in _HARD_STOP or t.low in ("về", "tại", "nhằm", "để", "vào", "trong"):
+            break
+        if t.text == ",":
+            if end + 1 < len(toks) and any(a.i == end + 1 and a.label == "Agency" for a in here):
+                end += 1
+                continue
+            break
+        if end > k and t.low in _set("stopwords.txt"):
+            break
+        end += 1
+    while end > k and toks[end - 1].low in _TRAILING:
+        end -= 1
+    return end
+
+
+def _first_agency(sentences: list[Sentence], agencies: list[Found], text: str) -> str:
+    """The agency the article first names in its body: whose event a bare "hội nghị" is."""
+    top = [a for a in agencies if not any(o is not a and o.sent is a.sent and o.i <= a.i and a.j <= o.j
+                                           for o in agencies)]
+    for a in sorted(top, key=lambda a: a.start):
+        if not a.sent.caption:
+            return a.name
+    return ""
+
+
+def _complete(name: str, found: list[Found], text: str) -> str:
+    """"Hội nghị ký kết": a purpose without its object takes the one the article writes after the same
+    verb ("Ký kết chương trình phối hợp giữa ...")."""
+    toks = name.split()
+    for n in (2, 1):
+        verb = fold(" ".join(toks[-n:])) if len(toks) > n else ""
+        if _roles().get(verb) == "object":
+            break
+    else:
+        return name
+    for f in found:
+        if f.label not in ("Program", "Resolution"):
+            continue
+        st = f.sent.toks
+        if f.i >= n and " ".join(t.low for t in st[f.i - n:f.i]) == verb:
+            return f"{name} {clean_name(text[f.start:f.end])}"
+    return name
+
+
+def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids: Identity,
+              agencies: list[Found]) -> None:
+    containers = _by_sentence([f for f in found if f.label in ("Program", "Resolution")])
+    namer = _Namer(doc, found)
+    mentions = [f for f in found if f.label == "Meeting" and not _starts_inside(f, containers.get(id(f.sent), []))]
+    named: list[Found] = []
+    refs: list[Found] = []
+    taken = {(f.sent.start, f.i) for f in mentions}
+    seen: set[str] = set()
+    title = _title_span(doc)
+    for f in sorted(mentions, key=lambda f: f.start):
+        end, name, why = namer.name(f)
+        f.extra["family"] = _family(f)
+        if why == "named" and f.i == 0 and f.extra["family"] in seen and f.sent.toks[end - 1].text not in _QUOTES_CLOSE:
+            why = "reference"  # "Hội nghị thông qua báo cáo ...": the article's conference, as a subject
+        if not title[0] <= f.start < title[1]:
+            seen.add(f.extra["family"])
+        if why == "generic":
+            f.label = "Meeting?"
+            continue
+        if why == "named" and not (f.sent.toks[f.i].cap and f.i > 0) and _restates(f, name, named):
+            why = "reference"  # "triển lãm giới thiệu hơn 400 sản phẩm": the article's exhibition again
+        if why == "named":
+            f.j, f.name = max(end, f.i + 1), _complete(name, found, doc.text)
+            f.extra["specific"] = True
+            # "Đại tướng X hội đàm với ...": the kind used as the verb of its subject
+            f.extra["verb"] = _subject_verb(f, namer.here.get(id(f.sent), []))
+            named.append(f)
+        else:
+            f.j, f.name = max(end, f.i + 1), name
+            f.extra["specific"] = False
+            refs.append(f)
+    skip = [(f.start, f.end) for f in found if f.label in ("Resolution", "Program")]
+    dates = Dates(doc.text, doc.date, skip)
+    verbs = _verb_events(doc, sentences, found, taken, dates)
+    found.extend(verbs)
+    named.extend(verbs)
+    named.sort(key=lambda f: f.start)
+    events: list[_Event] = []
+    # the body first, then the headline joins the body's event of its family
+    for f in sorted(named, key=lambda f: (title[0] <= f.start < title[1], f.start)):
+        same = [e for e in events if e.family == f.extra["family"]
+                and any(_same_event(f.name, n, namer.aliases) for n in e.names)]
+        if not same and title[0] <= f.start < title[1]:
+            same = [e for e in events if e.family == f.extra["family"]][:1]
+        if same:
+            same[0].mentions.append(f)
+            same[0].names.append(f.name)
+        else:
+            events.append(_Event(f.extra["family"], f.name, [f]))
+    owner = _first_agency(sentences, agencies, doc.text)
+    for f in sorted(refs, key=lambda f: f.start):
+        family = f.extra["family"]  # "phiên họp" is a sitting of the article's "Kỳ họp" (meetings.txt)
+        if _plural(f):
+            continue  # "các cuộc hội thi, hội thao": no particular event
+        home = [e for e in events if e.family == family and _kind_fits(f, e)]
+        if home:
+            before = [e for e in home if e.start <= f.start]
+            (max(before, key=lambda e: e.start) if before else home[0]).mentions.append(f)
+            continue
+        ceremony = _ceremony_of(f, events)
+        if ceremony:  # "lễ bế mạc" of the article's contest: "Lễ bế mạc Hội thao ..."
+            events.append(_Event(family, ceremony, [f]))
+            continue
+        if title[0] <= f.start < title[1] or fold(f.name) not in _referring():
+            continue  # "tổ chức hội thi": a kind of event the article's own does not name
+        events.append(_Event(family, _context_name(f, refs, owner, doc.text, sentences, found), [f]))
+    if not events:
+        return
+    main = _main_event(events, dates, title)
+    events.sort(key=lambda e: (e is not main, e.start))
+    first_of_sentence = {}
+    for e in events:
+        for f in e.mentions:
+            k = id(f.sent)
+            if k not in first_of_sentence or f.start < first_of_sentence[k].start:
+                first_of_sentence[k] = f
+    dated_names: dict[int, tuple[str, str]] = {}
+    for e in events:
+        name = _best_name(e, title)
+        date = ""
+        for f in sorted(e.mentions, key=lambda f: f.start):
+            s = f.sent
+            if s.caption or title[0] <= f.start < title[1]:
+                continue
+            cue = dates.cue(s.start, s.end)
+            if first_of_sentence[id(s)] is f or cue is not None and cue.role == "held" and cue.start > f.start:
+                date = dates.date_of(s.start, s.end, name)
                 if date:
                     break
+        if not date and e is main:
+            for s in sentences[:6]:
+                if s.caption or title[0] <= s.start < title[1]:
+                    continue
+                if dates.cue(s.start, s.end) is not None:
+                    date = dates.date_of(s.start, s.end, name)
+                    if date:
+                        break
+        dated_names[id(e)] = (name, date)
+    for e in events:
+        name, date = dated_names[id(e)]
+        date = date or _opening_day(name, dated_names)
         dated = re.search(r"\b(19|20)\d{2}\b|lần thứ", name)
-        key = fold(name) if dated else f"{fold(name)}|{date or doc.id}"
-        for f in g:
-            e = add(f, "Meeting", key, name)
-            e.date = e.date or date
+        key = f"{fold(name)}|{date}" if date else (fold(name) if dated else f"{fold(name)}|{doc.id}")
+        for f in e.mentions:
+            ent = ids.add(f, "Meeting", key, name)
+            ent.date = ent.date or date
+
+
+_OPENED = ("triển lãm", "hội thi", "hội thao", "hội chợ", "hội báo", "đại hội", "diễn đàn", "hội thảo", "kỳ họp")
+
+
+def _ceremony_of(f: Found, events: list[_Event]) -> str:
+    """A bare opening or closing ceremony ("lễ bế mạc") is that of the article's exhibition, contest or
+    congress: its name is the ceremony's kind with that event's name."""
+    hit = match("meetings.txt", f.sent.toks, f.i, need_cap=False)
+    kind = hit[1] if hit else ""
+    if fold(kind) not in ("lễ khai mạc", "lễ bế mạc"):
+        return ""
+    opened = [e for e in events if e.family in _OPENED and e.start < f.start]
+    if len({e.family for e in opened}) != 1:
+        return ""  # none, or several kinds: no guess
+    kind = kind[0].upper() + kind[1:]
+    return f"{kind} {opened[0].names[0]}"
+
+
+def _subject_verb(f: Found, here: list[Found]) -> bool:
+    """"Đại tướng X hội đàm với ...", "X đã có cuộc hội đàm với ...": the kind is its subject's verb."""
+    toks = f.sent.toks
+    if toks[f.i].cap:
+        return False
+    k = f.i
+    while k > 0 and toks[k - 1].low in ("đã", "có", "cuộc", "buổi", "sẽ", "vừa"):
+        k -= 1
+    return any(p.label in ("Person", "Agency") and p.j == k for p in here)
+
+
+def _kind_fits(f: Found, e: _Event) -> bool:
+    """A bare "lễ bế mạc" is no "Lễ khai mạc ...": a reference of a kind more particular than its family
+    ("buổi lễ", "lễ") stands only for an event of that kind."""
+    hit = match("meetings.txt", f.sent.toks, f.i, need_cap=False)
+    kind = fold(hit[1]) if hit else ""
+    if not kind.startswith("lễ "):
+        return True
+    return any(fold(n).startswith(kind) for n in e.names)
+
+
+def _restates(f: Found, name: str, named: list[Found]) -> bool:
+    """A lower-case mention after a named event of its family that names nothing of its own (no
+    capitalised word, no year): the sentence goes on about that event."""
+    family = _family(f)
+    if not any(g.extra.get("family") == family and g.start < f.start for g in named):
+        return False
+    words = name.split()[len(match("meetings.txt", f.sent.toks, f.i, need_cap=False)[1].split()):]
+    return not any(w[:1].isupper() for w in words) and not _years(name)
+
+
+@lru_cache(maxsize=None)
+def _referring() -> frozenset[str]:
+    """Kinds that, written bare, refer to the article's own event ("tại hội nghị", "dự buổi lễ")."""
+    return frozenset(fold(w) for w in lexicon.words("event_references.txt"))
+
+
+def _plural(f: Found) -> bool:
+    toks = f.sent.toks
+    before = [t.low for t in toks[max(0, f.i - 2):f.i]]
+    return bool(set(before) & {"các", "những", "nhiều", "mọi", "từng"})
+
+
+def _opening_day(name: str, dated: dict[int, tuple[str, str]]) -> str:
+    """An exhibition or contest begins on the day of its opening ceremony ("Lễ khai mạc Triển lãm X")."""
+    for other, date in dated.values():
+        if date and fold(other).startswith("lễ khai mạc ") and fold(name) in fold(other):
+            return date
+    return ""
+
+
+def _title_span(doc: Document) -> tuple[int, int]:
+    at = doc.text.find(doc.title) if doc.title else -1
+    return (at, at + len(doc.title)) if at >= 0 else (-1, -1)
+
+
+def _main_event(events: list[_Event], dates: Dates, title: tuple[int, int]) -> _Event:
+    """The article's event: the first one its first dated sentence names, else the first in the body."""
+    body = [(f, e) for e in events for f in e.mentions
+            if not f.sent.caption and not title[0] <= f.start < title[1]]
+    body.sort(key=lambda fe: (fe[0].sent.start, fe[0].start))
+    for f, e in body:
+        if dates.cue(f.sent.start, f.sent.end) is not None:
+            return e
+    return body[0][1] if body else events[0]
+
+
+def _best_name(e: _Event, title: tuple[int, int]) -> str:
+    """The fullest name the body gives (the headline's when the body has none)."""
+    specific = [f for f in e.mentions if f.extra.get("specific")]
+    if not specific:
+        return e.name
+    body = [f for f in specific if not title[0] <= f.start < title[1]] or specific
+    return max(body, key=lambda f: (not f.extra.get("verb"), len(f.name), -f.start)).name
+
+
+def _context_name(f: Found, refs: list[Found], owner: str, text: str, sentences: list[Sentence],
+                  found: list[Found]) -> str:
+    """A name for an event the article refers to only by its kind: the kind, the period the reports
+    at it review (a part of a year is "sơ kết"), the delegation and unit of a working visit, and
+    whose event it is."""
+    hit = match("meetings.txt", f.sent.toks, f.i, need_cap=False)
+    kind = hit[1] if hit else f.name
+    if f.extra["family"] == "hội nghị":
+        kind = "Hội nghị"
+        for r in [r for r in refs if r.extra["family"] == "hội nghị"]:
+            m = _PERIOD.search(fold(text[r.sent.start:r.sent.end]))
+            if m:
+                original = clean_name(text[r.sent.start + m.start():r.sent.start + m.end()])
+                return f"{kind} sơ kết {original}" + (f" của {owner}" if owner else "")
+        return f"{kind} {owner}".strip()  # "Hội nghị Đảng ủy Tổng cục Kỹ thuật"
+    if f.extra["family"] == "làm việc":
+        visit = _visit(sentences, found, text)
+        if visit:
+            return f"{kind} {visit}"
+    return f"{kind} của {owner}" if owner else kind
+
+
+def _visit(sentences: list[Sentence], found: list[Found], text: str) -> str:
+    """"đoàn công tác của Bộ Quốc phòng kiểm tra ... tại Nhà máy Z121": whose delegation, and where."""
+    by_sentence = _by_sentence(found)
+    for s in sentences[:5]:
+        toks = s.toks
+        here = [a for a in by_sentence.get(id(s), []) if a.label == "Agency"]
+        for k in range(len(toks) - 2):
+            if toks[k].low == "đoàn" and toks[k + 1].low == "công" and toks[k + 2].low == "tác":
+                at = k + 4 if k + 3 < len(toks) and toks[k + 3].low == "của" else k + 3
+                party = next((a for a in here if a.i == at), None)
+                place = next((a for a in here if a.i > at and toks[a.i - 1].low == "tại"), None)
+                if party is None and place is None:
+                    continue
+                name = "của đoàn công tác"
+                if party is not None:
+                    name += " " + clean_name(text[party.start:party.end])
+                if place is not None:
+                    name += " tại " + clean_name(text[place.start:place.end])
+                return name
+    return ""
 
 
 def resolve_events(doc: Document, found: list[Found], sentences: list[Sentence], ids: Identity,
                    agencies: list[Found]) -> None:
     """Event mentions resolved to one dated Meeting entity per event (added to `ids`)."""
-    _meetings(doc, found, sentences, ids.add, agencies, ids.of)
+    _meetings(doc, found, sentences, ids, agencies)

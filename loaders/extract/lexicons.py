@@ -7,15 +7,19 @@ from functools import lru_cache
 
 from loaders import lexicon
 from loaders.normalize import clean_name, fold_tones
-from loaders.extract.tokens import Sentence, Tok
+from loaders.extract.tokens import Sentence, Tok, _TOKEN
+
+
+# A lexicon matched together with another: the known full agency names with the head words.
+_MERGED = {"agencies.tsv": lexicon.words("agency_names.txt")}
 
 
 @lru_cache(maxsize=None)
 def _phrases(name: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """First word (folded) → [(all words folded, phrase as written)], longest first."""
     index: dict[str, list] = defaultdict(list)
-    for phrase in lexicon.words(name):
-        words = tuple(fold_tones(w.lower()) for w in phrase.split())
+    for phrase in lexicon.words(name) + _MERGED.get(name, ()):
+        words = tuple(fold_tones(w.lower()) for w in _TOKEN.findall(phrase))
         index[words[0]].append((words, phrase))
     for entries in index.values():
         entries.sort(key=lambda e: len(e[0]), reverse=True)
@@ -38,6 +42,8 @@ def _agency_kinds() -> dict[str, set[str]]:
     kinds: dict[str, set[str]] = {}
     for row in lexicon.table("agencies.tsv"):
         kinds[row[0]] = set(row[1].split()) if len(row) > 1 else {"head"}
+    for name in lexicon.words("agency_names.txt"):
+        kinds.setdefault(name, {"whole"})
     return kinds
 
 
@@ -62,6 +68,12 @@ def _set(name: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _cues() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicon.table("cues.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _titled_heads() -> dict[str, tuple[str, str]]:
+    """Title → (head word of its agency, the word the agency's name must begin with or "")."""
+    return {row[0]: (row[1], row[2] if len(row) > 2 else "") for row in lexicon.table("titled_heads.tsv")}
 
 
 @lru_cache(maxsize=None)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from graph.model import Document
 from loaders.normalize import clean_name, fold
-from loaders.extract.lexicons import _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, match
+from loaders.extract.lexicons import _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, match
 from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
 
 
@@ -19,6 +19,11 @@ _PLACE_BEFORE = frozenset({"đảo", "đường", "phố", "sông", "núi", "d�
 # Verbs that, right after an event word, say what the event is for and so belong to its name.
 _EVENT_PURPOSES = frozenset({"triển khai", "quán triệt", "thực hiện", "đánh giá", "phổ biến", "ký kết", "công bố",
                              "biểu dương", "tuyên dương", "học tập", "nghiên cứu", "tổ chức"})
+_VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+# A Vietnamese syllable: an initial consonant, one to three vowels, a final consonant.
+_VIETNAMESE_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWELS}]{{1,3}}"
+                                  rf"(?:ch|ng|nh|[cmnpt])?$")
+_STANDING = {"ban thường vụ", "thường vụ"}
 _PLURAL = {"các", "những", "nhiều", "một", "số", "mọi", "từng", "hai", "ba", "bốn", "năm"}
 @dataclass
 class Found:
@@ -71,6 +76,15 @@ class _Reader:
         if not hit:
             return None
         j, head = hit
+        if fold(head) in _STANDING:
+            # "Ban Thường vụ Đảng ủy Quân khu 4", "Thường vụ Quân ủy Trung ương": the standing
+            # committee of a party committee; "Ủy viên Thường vụ" is a member's title
+            if i > 0 and toks[i - 1].low == "viên" or j >= len(toks) or not toks[j].cap:
+                return None
+            inner = self.agency_at(s, j)
+            if not inner or inner[1] == inner[2] and "whole" not in _agency_kinds().get(inner[2], set()):
+                return None
+            return inner[0], f"Ban Thường vụ {inner[1]}", "Ban Thường vụ"
         kinds = _agency_kinds()[head]
         k = self._name_part(s, j, "whole" in kinds)
         if k + 1 < len(toks) and toks[k].text.isdigit() and match("place_words.txt", toks, k + 1, need_cap=False):
@@ -101,7 +115,7 @@ class _Reader:
             if k > j and (match("ranks.txt", toks, k) or match("positions.txt", toks, k)):
                 break
             if (whole := match("agencies.tsv", toks, k)) and "whole" in _agency_kinds()[whole[1]]:
-                if k > j:
+                if k > j or whole_head:
                     break  # "Vụ Pháp chế Bộ Quốc phòng": the ministry it belongs to (see PART_OF in read)
                 k = whole[0]  # "Bộ Tư lệnh Cảnh sát biển": a whole name right after the head
                 continue
@@ -193,8 +207,10 @@ class _Reader:
             if k < len(toks) and toks[k].text == "." and k + 1 < len(toks) and toks[k + 1].cap:
                 k += 1  # "TS. Nguyễn Văn An"
 
-    def person_at(self, s: Sentence, i: int, known: dict[str, str]) -> tuple[int, int, str, str] | None:
-        """(name start, name end, name, rank) of a person mention at token i."""
+    def person_at(self, s: Sentence, i: int, known: dict[str, str], listing: bool = False
+                  ) -> tuple[int, int, str, str] | None:
+        """(name start, name end, name, rank) of a person mention at token i; `listing`: i begins an
+        item of a list of people ("các đồng chí: Tô Lâm, Lương Cường"), where two syllables do."""
         toks = s.toks
         rank = ""
         hit = match("ranks.txt", toks, i)
@@ -204,13 +220,19 @@ class _Reader:
             start = self._honorifics(toks, start)
         elif (title := self._honorifics(toks, i)) > i:
             start = title  # "PGS.TS Lê Văn An": an academic title before a name, as "ông" is
-        elif toks[i].low in ("đồng", "ông", "bà", "đ/c") and i + 1 < len(toks):
+        elif toks[i].low in ("đồng", "ông", "bà", "ngài", "đ/c") and i + 1 < len(toks):
             start = i + 2 if toks[i].low == "đồng" and toks[i + 1].low == "chí" else i + 1
             if toks[i].low == "đồng" and start == i + 1:
                 return None  # "đồng" without "chí": the currency, or "đồng chủ trì"
+        elif (title := match("positions.txt", toks, i)) and title[0] + 1 < len(toks) \
+                and toks[title[0]].low in _set("surnames.txt") and not self._agency_begins(toks, title[0]):
+            start = title[0]  # "Tổng Bí thư Tô Lâm": a title written right before a name
+        elif title and (foreign := self._foreign_after(toks, title[0])):
+            start = foreign  # "Thủ tướng Campuchia Hun Manet": a foreign official's name
         if start >= len(toks):
             return None
-        end = self._person_run(s, start)
+        # a name after a rank, title or "ông" may be long or foreign ("Pehin Datu Halbi Mohammad Yussof")
+        end = self._person_run(s, start, 6 if start > i else 5)
         n = end - start
         if n == 0:
             return None
@@ -226,12 +248,34 @@ class _Reader:
         if rank or start > i:
             return start, end, name, rank
         surnames = _set("surnames.txt")
-        if toks[start].low in surnames and n >= 3 or fold(name) in known:
+        # a two-syllable item of a list ends the item: "Tô Lâm, Lương Cường và ..."
+        item = listing and (end == len(toks) or toks[end].text in (",", ";", ".", "(") or toks[end].low == "và")
+        if toks[start].low in surnames and (n >= 3 or item) or fold(name) in known:
             prev = toks[start - 1].low if start > 0 else ""
             if prev in _set("name_blockers.txt"):
                 return None
             return start, end, name, rank
         return None
+
+    @staticmethod
+    def _foreign_after(toks: list[Tok], k: int) -> int:
+        """Start of a foreign name after a title at k and the official's country ("Quốc phòng
+        Lào"): a capitalised run with a syllable Vietnamese does not have; 0 when there is none."""
+        if k + 1 < len(toks) and toks[k].low == "quốc" and toks[k + 1].low == "phòng":
+            k += 2
+        country = match("countries.txt", toks, k)
+        if not country:
+            return 0  # "Tổng Giám đốc Viettel Global": a company, no official
+        k = country[0]
+        n = k
+        while n < len(toks) and n - k < 6 and toks[n].cap and toks[n].text.isalpha():
+            n += 1
+        native = [bool(_VIETNAMESE_SYLLABLE.match(t.low)) for t in toks[k:n]]
+        if n - k < 2 or all(native):
+            return 0
+        if not native[0] and len(native) >= 3 and all(native[1:]):
+            return 0  # "Tổng Giám đốc Viettel Tào Đức Thắng": a company, then a Vietnamese name
+        return k
 
     # instruments, programmes, meetings ---------------------------------------------------------------
 
@@ -315,8 +359,8 @@ class _Reader:
             if not agency:
                 return None
             end = agency[0]
-            if end < len(toks) and toks[end].low == "về":
-                end = self._topic(s, end + 1, 30, _set("stopwords.txt") - {"thực hiện", "trong"})
+            if end < len(toks) and toks[end].low == "về":  # "về lãnh đạo nhiệm vụ quân sự, quốc phòng và ..."
+                end = self._topic(s, end + 1, 30, _set("stopwords.txt") - {"thực hiện", "trong"}, allow_comma=True)
             return end, clean_name(word + " " + self.text[toks[k].start:toks[end - 1].end]), "", (k + 1, agency[0])
         if word in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"):
             end = self._name_part(s, k)
@@ -324,8 +368,8 @@ class _Reader:
                 return k, word, "", None
             if end == k:
                 return None
-            if word != "Hiến pháp":
-                end = max(end, self._topic(s, end, 14, _set("stopwords.txt"), allow_comma=True))
+            if word != "Hiến pháp":  # "... với tỷ lệ tán thành cao": what follows the name, not part of it
+                end = max(end, self._topic(s, end, 14, _set("stopwords.txt") | {"với"}, allow_comma=True))
             return end, clean_name(self.text[toks[i].start:toks[end - 1].end]), "", None
         if k < len(toks) and toks[k].cap and i > 0:
             end = self._name_part(s, k)
@@ -368,7 +412,7 @@ class _Reader:
         if not hit:
             return None
         j, word = hit
-        if i > 0 and toks[i - 1].low in _PLURAL:
+        if i > 0 and toks[i - 1].low in _PLURAL or _in_plural_list(toks, i):
             return None
         mode = _program_modes()[word]
         if j >= len(toks):
@@ -404,6 +448,9 @@ class _Reader:
         quoted = self._quoted(s, end)
         if quoted:
             return quoted, self._with_title(s, i, end, quoted)
+        if end - j <= 2 and end < len(toks) and toks[end].cap and toks[end - 1].low not in ("và", "hoặc") \
+                and (inner := self.program_at(s, end)):
+            end = inner[0]  # "Kế hoạch sơ kết Cuộc vận động 50": a plan for another named programme
         name = clean_name(self.text[toks[i].start:toks[end - 1].end])
         return end, name[0].upper() + name[1:]
 
@@ -454,8 +501,14 @@ class _Reader:
     def read(self, s: Sentence, known_people: dict[str, str]) -> None:
         toks = s.toks
         previous: Found | None = None  # the last agency read, for "X thuộc Y"
+        list_start = _people_list(toks)
         i = 0
         while i < len(toks):
+            listed = self.agency_list(s, i) if toks[i].low in _PLURAL else None
+            if listed:  # "các Bộ: Quốc phòng, Nội vụ, Tư pháp": one agency per name
+                self.found.extend(listed)
+                i = listed[-1].j
+                continue
             agency = self.agency_at(s, i) if toks[i].cap else None
             if agency and (self.outlet_span[0] <= toks[i].start < self.outlet_span[1]
                            or i > 0 and toks[i - 1].low in _PLACE_BEFORE):
@@ -488,7 +541,9 @@ class _Reader:
                 self.found.append(Found("Agency?", i, end, head, s, {"head": head}))
                 i = end
                 continue
-            person = self.person_at(s, i, known_people)
+            listing = i == list_start or i > list_start and (toks[i - 1].text in (",", ";", ":")
+                                                             or toks[i - 1].low == "và")
+            person = self.person_at(s, i, known_people, listing)
             if person:
                 start, end, name, rank = person
                 p = Found("Person", start, end, name, s)
@@ -499,6 +554,11 @@ class _Reader:
                     self.found.append(r)
                     self.relations.append(("HAS_RANK", p, r, s, ""))
                 i = end
+                continue
+            titled = self.titled_agency(s, i)
+            if titled:
+                self.found.append(titled)
+                i = titled.j
                 continue
             i += 1
         # instruments, programmes and events may contain agency names: a second pass
@@ -517,16 +577,100 @@ class _Reader:
                 end, name, specific = meeting
                 self.found.append(Found("Meeting", i, end, name, s, {"specific": specific}))
 
+    def agency_list(self, s: Sentence, i: int) -> list[Found] | None:
+        """Agencies named as a list after one head word in the plural: "các Bộ: Quốc phòng, Công
+        Thương và Tư pháp", "các Quân khu 1, 2" — each name (or number) with the head is one agency;
+        an item that is a full name of its own ("Bộ Khoa học và Công nghệ") stays as written."""
+        toks = s.toks
+        head = _head_word(toks, i + 1)
+        if head is None:
+            return None
+        k, word = head
+        colon = k < len(toks) and toks[k].text == ":"
+        k += colon
+        out: list[Found] = []
+        while k < len(toks):
+            whole = self.agency_at(s, k) if toks[k].cap else None
+            if whole and (whole[1] != whole[2] or "whole" in _agency_kinds().get(whole[2], set())):
+                out.append(Found("Agency", k, whole[0], whole[1], s, {"head": whole[2]}))
+                end = whole[0]
+            elif toks[k].cap or toks[k].text.isdigit():
+                end = self._name_part(s, k)
+                if end == k:
+                    break
+                out.append(Found("Agency", k, end, _expand(f"{word} {_surface(s, self.text, k, end)}"), s,
+                                 {"head": word}))
+            else:
+                break
+            if end < len(toks) and (toks[end].text == "," or toks[end].low == "và"):
+                k = end + 1
+                continue
+            break
+        return out if len(out) >= 2 or colon and out else None
+
+    def titled_agency(self, s: Sentence, i: int) -> Found | None:
+        """The agency named after a title that carries its head word: in "Trưởng ban Tuyên giáo
+        Trung ương" the words after the title name the "Ban Tuyên giáo Trung ương"."""
+        hit = match("titled_heads.tsv", s.toks, i)
+        if not hit or hit[0] >= len(s.toks) or not s.toks[hit[0]].cap or self._agency_begins(s.toks, hit[0]):
+            return None
+        j, title = hit
+        k = self._name_part(s, j)
+        if k == j or any(self._agency_begins(s.toks, n) for n in range(j + 1, min(k + 1, len(s.toks)))):
+            return None  # "Trưởng ban Pháp chế Bộ Chỉ huy ...": a section of the agency that follows
+        head, first = _titled_heads()[title]
+        if first and s.toks[j].text != first:
+            return None
+        return Found("Agency", j, k, _expand(f"{head} {_surface(s, self.text, j, k)}"), s, {"head": head})
+
     def _inner_agency(self, s: Sentence, i: int, end: int, head: str) -> Found | None:
-        if head not in ("Đảng ủy", "Đảng bộ", "Bộ Tư lệnh", "Bộ Chỉ huy", "Đảng ủy Quân sự"):
+        if head not in ("Đảng ủy", "Đảng bộ", "Bộ Tư lệnh", "Bộ Chỉ huy", "Đảng ủy Quân sự", "Ban Thường vụ"):
             return None
         j = i + len(head.split())
+        if head == "Ban Thường vụ" and s.toks[i].low != "ban":
+            j -= 1  # "Thường vụ Quân ủy Trung ương", written without "Ban"
         if j < end:
             inner = self.agency_at(s, j)
             if inner and inner[0] == end and inner[1] != inner[2] or inner and inner[0] == end and \
                     "whole" in _agency_kinds().get(inner[2], set()):
                 return Found("Agency", j, end, inner[1], s, {"head": inner[2]})
         return None
+
+
+def _in_plural_list(toks: list[Tok], i: int) -> bool:
+    """Token i is a later item of a plural list ("các nhiệm vụ, đề án trọng điểm"): no one thing."""
+    if i < 3 or toks[i - 1].text != "," or toks[i].cap:
+        return False
+    for k in range(i - 2, max(-1, i - 10), -1):
+        if toks[k].text in _HARD_STOP:
+            return False
+        if toks[k].low in ("các", "những"):
+            return True
+    return False
+
+
+def _people_list(toks: list[Tok]) -> int:
+    """Where a list of people begins: after "các đồng chí" (and the title it may carry, up to a
+    colon); len(toks) when the sentence has none."""
+    for h in range(len(toks) - 2):
+        if toks[h].low == "các" and (toks[h + 1].low in ("ông", "bà", "vị") or toks[h + 1].low == "đồng"
+                                      and toks[h + 2].low == "chí"):
+            start = h + 3 if toks[h + 1].low == "đồng" else h + 2
+            colon = next((k for k in range(start, min(len(toks), start + 20)) if toks[k].text == ":"), None)
+            return colon + 1 if colon is not None else start
+    return len(toks)
+
+
+def _head_word(toks: list[Tok], k: int) -> tuple[int, str] | None:
+    """(end, head) of the longest agency head word at k that needs a name ("Bộ", "Quân khu")."""
+    if k >= len(toks) or not toks[k].cap:
+        return None
+    kinds = _agency_kinds()
+    for words, phrase in _phrases("agencies.tsv").get(toks[k].low, ()):
+        n = len(words)
+        if "whole" not in kinds[phrase] and all(k + m < len(toks) and toks[k + m].low == words[m] for m in range(n)):
+            return k + n, phrase
+    return None
 
 
 def _inside(f: Found, others: list[Found]) -> bool:

@@ -13,7 +13,10 @@ from loaders.extract.mentions import Found, _Reader, _field_end, _inside
 from loaders.extract.tokens import Sentence, Tok, _DOCNUM
 
 
-def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: bool = False) -> list[tuple]:
+def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: bool = False,
+                        recent: _Ent | None = None) -> list[tuple]:
+    """The relations one sentence's words give; `recent` is the event the text last named, which a
+    sentence naming none ("Cùng dự có ...") is about."""
     toks = s.toks
     out = []
     persons = [f for f in here if f.label == "Person"]
@@ -27,8 +30,11 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
     for p in persons:
         out.extend(_positions(s, p, agencies, of, ents))
         out.extend(_position_before(s, p, here, of))
+    out.extend(_header_positions(s, persons, agencies, of))
 
     main_meetings = [e for e in ents.values() if e.label == "Meeting"]
+    if recent is not None:
+        main_meetings = [recent] + [e for e in main_meetings if e is not recent]
     cues = []
     inside_names = {k for f in persons + agencies for k in range(f.i, f.j)}  # "Ban Tổ chức" is no verb
     i = 0
@@ -51,14 +57,33 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
         if after + 1 < len(toks) and toks[after].low in ("đồng", "ông", "bà"):
             after += 2 if toks[after].low == "đồng" else 1  # "Phát biểu tại hội nghị, đồng chí X ..."
         if first is not None and (first.i in (comma + 1, after) or match("ranks.txt", toks, comma + 1)
+                                  or match("ranks.txt", toks, after)
                                   or _Reader._honorifics(toks, comma + 1) > comma + 1):
             target = next((m for m in meetings if m.i < comma), None)
-            out.append(("ATTENDED", of[id(first)], of[id(target)] if target else main_meetings[0], s, ""))
-    if continues and not cues and len(toks) > 2 and toks[0].low == "về" and toks[1].low == "phía":
-        cues.append((0, 0, "ATTENDED"))  # "Về phía X có A, B": the list of those present goes on
+            event = of[id(target)] if target else main_meetings[0]
+            out.append(("ATTENDED", of[id(first)], event, s, ""))
+            # "Tại hội nghị, đồng chí A giới thiệu ...; đồng chí B báo cáo ...": each clause's speaker
+            for k, t in enumerate(toks):
+                if t.text != ";" or k <= first.i:
+                    continue
+                at = k + 1
+                if at + 1 < len(toks) and toks[at].low == "đồng" and toks[at + 1].low == "chí":
+                    at += 2
+                rank = match("ranks.txt", toks, at)
+                at = rank[0] if rank else at
+                speaker = next((p for p in persons if p.i == at), None)
+                if speaker is not None:
+                    out.append(("ATTENDED", of[id(speaker)], event, s, ""))
+    if not cues and len(toks) > 2 and toks[0].low == "về" and toks[1].low == "phía" and (
+            continues or any(t.low == "có" for t in toks[2:12])):
+        cues.append((0, 0, "ATTENDED"))  # "Về phía X có A, B": those present, for one side
     for n, (ci, cj, rtype) in enumerate(cues):
         prev_end = cues[n - 1][1] if n else 0
         before = [p for p in persons if prev_end <= p.i < ci]
+        if rtype == "CHAIRED":
+            # "Dự có A, ...; B, Chính ủy ..., chủ trì": who chairs is the subject of the clause of the verb
+            clause = max((k for k in range(prev_end, ci) if toks[k].text == ";"), default=-1)
+            before = [p for p in before if p.i > clause]
         if rtype in ("CHAIRED", "ATTENDED", "SPOKE_AT"):
             target = next((m for m in meetings if m.i >= cj), None) or \
                 (meetings[-1] if meetings else None)
@@ -109,6 +134,13 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
             for a in organiser:
                 for m in event:
                     out.append(("ORGANIZED", of[id(a)], of[id(m)], s, ""))
+    # "Thủ tướng Phạm Minh Chính làm việc với ...", "... tiếp Đoàn ...": who does it leads the event
+    for m in meetings:
+        if m.extra.get("verb") and m.extra.get("family") in ("làm việc", "hội đàm", "buổi tiếp"):
+            last_cue = max((cj for ci, cj, _ in cues if cj <= m.i), default=0)
+            for p in [p for p in persons if last_cue <= p.i and p.j <= m.i]:
+                out.append(("CHAIRED", of[id(p)], of[id(m)], s, ""))
+                out.append(("ATTENDED", of[id(p)], of[id(m)], s, ""))
     # programmes and instructions that carry out an instrument: "... triển khai Nghị quyết số 08"
     for r in resolutions:
         if r.i >= 2 and toks[r.i - 1].low in ("hiện", "khai") and toks[r.i - 2].low in ("thực", "triển"):
@@ -157,9 +189,12 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
     out = []
     k = p.j
     titles: list[str] = []
+    former: set[str] = set()  # "nguyên Thứ trưởng Bộ Quốc phòng": a title no longer held
     while k < len(toks) and toks[k].text in (",", "kiêm", "–", "-") or \
             (k < len(toks) and toks[k].low == "kiêm"):
         k += 1
+        was = k < len(toks) and toks[k].low == "nguyên"
+        k += was
         hit = match("positions.txt", toks, k)
         if not hit:
             break
@@ -176,6 +211,8 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
         if f > j:
             title = clean_name(title + " " + " ".join(t.text for t in toks[j:f]))
         titles.append(title)
+        if was:
+            former.add(title)
         agency = next((a for a in agencies if a.i == f), None)
         if agency is None:
             # "Phó Tư lệnh, Tham mưu trưởng Quân khu 3": a bare title shares the next title's agency
@@ -183,13 +220,15 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
                                   and match("positions.txt", toks, f + 1)):
                 k = f
                 continue
-            unit = _unit_of(title, ents) if ents and f == j else None
+            unit = _unit_of(title, ents) if ents and f == j and not was else None
             if unit is not None:  # "Đại tá X, Sư đoàn trưởng": of the article's Sư đoàn
                 out.append(("HOLDS_POSITION", of[id(p)], unit, s, title))
             break
         # "Bí thư Đảng ủy, Chính ủy Tổng cục Kỹ thuật": a bare party committee belongs to the next agency
         target = of[id(agency)]
         for t in titles:
+            if t in former:
+                continue
             kind = _unit_titles().get(t)
             if t != title and kind and not fold(target.name).startswith(fold(kind)):
                 # "Phó Thủ tướng, Bộ trưởng Bộ Quốc phòng": a title of another body, not shared
@@ -204,8 +243,9 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
 
 
 def _position_before(s: Sentence, p: Found, here: list[Found], of) -> list[tuple]:
-    """A title and agency written before the name: "Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến",
-    "Tư lệnh Quân khu 7, Trung tướng Nguyễn Văn A"."""
+    """Titles and agencies written before the name: "Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến",
+    "Tư lệnh Quân khu 7, Trung tướng Nguyễn Văn A", and a chain of them ("Ủy viên Bộ Chính trị, Thủ
+    tướng Chính phủ Phạm Minh Chính"; "Chủ nhiệm Ủy ban Quốc phòng và An ninh của Quốc hội Lê An")."""
     toks = s.toks
     k = p.i
     rank = next((f for f in here if f.label == "Rank" and f.j == k), None)
@@ -215,22 +255,74 @@ def _position_before(s: Sentence, p: Found, here: list[Found], of) -> list[tuple
         k -= 2
     if k >= 1 and toks[k - 1].text == ",":
         k -= 1
-    agency = next((a for a in here if a.label == "Agency" and a.j == k), None)
-    if agency is None:
+    agencies = [a for a in here if a.label == "Agency"]
+    out = []
+    while True:
+        agency = next((a for a in agencies if a.j == k), None)
+        if agency is not None and agency.i >= 1 and toks[agency.i - 1].low == "của":
+            owner = next((a for a in agencies if a.j == agency.i - 1), None)
+            agency = owner if owner is not None else agency  # the body "của" the larger one
+        title = _title_before(toks, agency.i) if agency is not None else None
+        if title is None:
+            break
+        start, name = title
+        if not (start >= 1 and toks[start - 1].low == "nguyên"):  # a former title is no longer held
+            out.append(("HOLDS_POSITION", of[id(p)], of[id(agency)], s, name))
+        k = start - (start >= 1 and toks[start - 1].low == "nguyên")
+        if k >= 1 and toks[k - 1].text == "," and any(a.j == k - 1 for a in agencies):
+            k -= 1  # the chain goes on before the comma
+            continue
+        break
+    if not out:
         return []
-    for n in range(5, 0, -1):  # the longest title first: "Phó Chính ủy", not its tail "Chính ủy"
-        start = agency.i - n
+    before = toks[k - 1] if k > 0 else None
+    # "Đại tá A, Chính ủy Lữ đoàn 1, Thiếu tá B": those titles are A's, written after A
+    if before is not None and before.text in (",", "-", "–") and k >= 2 and any(
+            f.label in ("Person", "Agency") and f.j == k - 1 for f in here):
+        return []
+    if before is not None and before.low == "kiêm":
+        return []
+    return out
+
+
+def _header_positions(s: Sentence, persons: list[Found], agencies: list[Found], of) -> list[tuple]:
+    """A position written once before a list of names: "các đồng chí Ủy viên Bộ Chính trị: A, B, C"
+    — each person of the list (up to the next such header) holds it."""
+    toks = s.toks
+    out = []
+    colons = [k for k, t in enumerate(toks) if t.text == ":"]
+    for n, c in enumerate(colons):
+        held, k = [], c
+        while True:
+            agency = next((a for a in agencies if a.j == k), None)
+            title = _title_before(toks, agency.i) if agency is not None else None
+            if title is None:
+                break
+            held.append((agency, title[1]))
+            k = title[0]
+            if k >= 1 and toks[k - 1].text == "," and any(a.j == k - 1 for a in agencies):
+                k -= 1
+                continue
+            break
+        words = [t.low for t in toks[max(0, k - 3):k]]
+        if not held or not ("các" in words or "những" in words):
+            continue
+        limit = colons[n + 1] if n + 1 < len(colons) else len(toks)
+        for p in persons:
+            if c < p.i < limit:
+                out.extend(("HOLDS_POSITION", of[id(p)], of[id(a)], s, title) for a, title in held)
+    return out
+
+
+def _title_before(toks: list[Tok], k: int) -> tuple[int, str] | None:
+    """(start, title) of the longest title that ends right before token k ("Phó Chính ủy", not its
+    tail "Chính ủy")."""
+    for n in range(5, 0, -1):
+        start = k - n
         hit = match("positions.txt", toks, start) if start >= 0 else None
-        if hit and hit[0] == agency.i:
-            before = toks[start - 1] if start > 0 else None
-            # "Đại tá A, Chính ủy Lữ đoàn 1, Thiếu tá B": that title is A's, written after A
-            if before is not None and before.text in (",", "-", "–") and start >= 2 and any(
-                    f.label in ("Person", "Agency") and f.j == start - 1 for f in here):
-                return []
-            if before is not None and before.low == "kiêm":
-                return []
-            return [("HOLDS_POSITION", of[id(p)], of[id(agency)], s, hit[1])]
-    return []
+        if hit and hit[0] == k:
+            return start, hit[1]
+    return None
 
 
 def find_relations(found: list[Found], said: list[tuple], sentences: list[Sentence], ids: Identity) -> list[tuple]:
@@ -246,9 +338,13 @@ def find_relations(found: list[Found], said: list[tuple], sentences: list[Senten
         if id(f) in of:
             by_sentence[id(f.sent)].append(f)
     attending = False
+    recent = None  # the event the body last named
     for s in sentences:
         here = by_sentence.get(id(s), [])
-        rels = _sentence_relations(s, here, of, ents, continues=attending)
+        rels = _sentence_relations(s, here, of, ents, continues=attending, recent=recent)
+        named = [of[id(f)] for f in here if f.label == "Meeting"]
+        if named and not s.caption:
+            recent = named[0]
         relations.extend(rels)
         attending = any(r[0] == "ATTENDED" for r in rels) and not s.caption
     # an issuer written as the instrument's owner ("Nghị quyết của Quân ủy Trung ương", "Quyết định

@@ -20,6 +20,7 @@ _NUMBERISH = re.compile(r"^(?:\d+[A-Za-z]?|[A-Z]+\d+[A-Za-z]*|[IVXLC]+)$")
 _UPPER_START = re.compile(rf"^[{UPPER}]")
 _ABBREV_TOKEN = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ0-9-]*$")
 _DEFINABLE = re.compile(rf"^[{UPPER}][\w-]+$")  # a short name an article gives in parentheses
+_NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_]{2})")
 _HARD_STOP = set(".;:!?…()[]“”\"'")
 
 
@@ -71,8 +72,23 @@ def split_sentences(text: str, lines) -> list[tuple[int, int, bool]]:
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
-    """The tokens of text[start:end], with offsets into the whole text."""
-    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    """The tokens of text[start:end], with offsets into the whole text. A hyphen between a lower-case
+    syllable and a capitalised one joins two names ("Công nghiệp-Viễn thông", "Bà Rịa-Vũng Tàu") and
+    is a token of its own; in a code ("QĐ-BQP", "Su-30") it stays inside."""
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        word, at = m.group(), m.start()
+        if "-" in word:
+            cut = 0
+            for h in _NAME_HYPHEN.finditer(word):
+                if not (word[h.start() - 1].islower() and word[h.end()].isupper() and word[h.end() + 1].islower()):
+                    continue
+                out.append(Tok(word[cut:h.start()], at + cut, at + h.start()))
+                out.append(Tok("-", at + h.start(), at + h.end()))
+                cut = h.end()
+            word, at = word[cut:], at + cut
+        out.append(Tok(word, at, at + len(word)))
+    return out
 
 
 def read_sentences(doc: Document) -> tuple[Document, list[Sentence], tuple[int, int]]:

@@ -1,0 +1,173 @@
+"""Table tests of the events stage, in Vietnamese written for these tests: how an event is named,
+which mentions are one event, and which are none."""
+from __future__ import annotations
+
+import pytest
+
+from graph.model import Document
+from loaders.extract import extract
+from tests.extraction import run
+
+
+def meetings(text: str, title: str = "", date: str = "") -> list[str]:
+    ex = extract(Document("t.txt", (title + "\n\n" + text) if title else text, title=title, date=date))
+    return [e.name for e in ex.entities if e.label == "Meeting"]
+
+
+NAMES = [
+    # the kind with its purpose, period and owner as written
+    ("Sáng 9/7, Cục Quân khí tổ chức Hội nghị sơ kết công tác 6 tháng đầu năm 2024 của Cục Quân khí.",
+     ["Hội nghị sơ kết công tác 6 tháng đầu năm 2024 của Cục Quân khí"]),
+    # purposes joined by a comma belong to one name; a numbered instrument closes it
+    ("Sáng 4/3, Quân khu 5 tổ chức Hội nghị học tập, quán triệt Nghị quyết số 12-NQ/TW ngày 2/1/2024 "
+     "của Bộ Chính trị về xây dựng Đảng.",
+     ["Hội nghị học tập, quán triệt Nghị quyết số 12-NQ/TW"]),
+    # a working session is named by whom it is with, not by its subject
+    ("Chiều 8/5, Thượng tướng Lê Văn Hòa chủ trì buổi làm việc với Tổng công ty Sông Thu về nhiệm vụ năm 2024.",
+     ["Buổi làm việc với Tổng công ty Sông Thu"]),
+    # the edition after a comma is part of the name
+    ("Ngày 20/8, Quân khu 9 tổ chức Đại hội đại biểu Đảng bộ Quân khu lần thứ XI, nhiệm kỳ 2025-2030.",
+     ["Đại hội đại biểu Đảng bộ Quân khu lần thứ XI, nhiệm kỳ 2025-2030"]),
+    # an event named as the object of another's purpose stays its own event
+    ("Chiều 2/6, Bộ Quốc phòng tổ chức họp báo giới thiệu Hội chợ Quốc phòng quốc tế 2025.",
+     ["Họp báo giới thiệu Hội chợ Quốc phòng quốc tế 2025", "Hội chợ Quốc phòng quốc tế 2025"]),
+]
+
+
+@pytest.mark.parametrize("text, names", NAMES)
+def test_events_are_named_by_kind_purpose_period_and_owner(text, names):
+    assert sorted(meetings(text)) == sorted(names)
+
+
+NOT_NAMES = [
+    # the words after the kind say what the event did, they do not name it
+    "Tại hội nghị, các đại biểu đều nhấn mạnh yêu cầu bảo đảm an toàn. Hội nghị đều thống nhất cao.",
+    "Hội nghị tiến hành biểu quyết các nội dung. Triển lãm mở cửa miễn phí cho nhân dân.",
+    # a place that carries an event word
+    "Sáng 3/5, tại Trung tâm Hội nghị Quốc gia, các đại biểu thăm quan gian hàng.",
+    # kinds of event in a list, no particular one
+    "Năm qua, Cục Kỹ thuật đã tổ chức tốt các hội thi, hội thao, tập huấn chuyên môn.",
+    "Các đại biểu dự Đại hội Đảng bộ cấp trên đều trúng cử với số phiếu cao.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NAMES)
+def test_words_that_follow_a_kind_name_no_event(text):
+    names = meetings(text)
+    assert not any(n.split()[-1] in ("đều", "tiến", "hành", "phí", "Gia", "trên", "cấp") for n in names), names
+    assert not any(n in ("Hội nghị đều", "Hội nghị tiến hành", "Triển lãm mở cửa miễn phí") for n in names)
+    assert not any("Quốc gia" in n for n in names)
+
+
+ONE_EVENT = [
+    # every bare reference is the article's event
+    ("Sáng 6/3, Sư đoàn 9 tổ chức Hội nghị quân chính năm 2024. Dự hội nghị có Đại tá Vũ Văn Tân. "
+     "Phát biểu tại hội nghị, Đại tá Vũ Văn Tân biểu dương các đơn vị. Hội nghị này đánh giá cao kết quả.",
+     ["Hội nghị quân chính năm 2024"]),
+    # a later lower-case mention that names nothing of its own is the same exhibition
+    ("Sáng 10/10, Bộ Quốc phòng khai mạc Triển lãm vũ khí trang bị năm 2024. Triển lãm năm nay "
+     "giới thiệu hơn 300 sản phẩm. Triển lãm giới thiệu nhiều sản phẩm lưỡng dụng.",
+     ["Triển lãm vũ khí trang bị năm 2024"]),
+    # an opening ceremony and the exhibition it opens are two
+    ("Sáng 10/10, Bộ Quốc phòng tổ chức Lễ khai mạc Triển lãm vũ khí trang bị năm 2024.",
+     ["Lễ khai mạc Triển lãm vũ khí trang bị năm 2024", "Triển lãm vũ khí trang bị năm 2024"]),
+    # a short name in parentheses is the event's too
+    ("Bộ Quốc phòng tổ chức Hội chợ Công nghiệp quốc phòng Việt Nam (Vietnam Defexpo) lần đầu. "
+     "Sáng 9/12, hội chợ Vietnam Defexpo 2024 khai mạc.",
+     ["Hội chợ Công nghiệp quốc phòng Việt Nam"]),
+    # two contests with names of their own are two
+    ("Cục Quân khí tổ chức Hội thi Thợ sửa chữa giỏi và Hội thi Kíp xe an toàn.",
+     ["Hội thi Thợ sửa chữa giỏi", "Hội thi Kíp xe an toàn"]),
+]
+
+
+@pytest.mark.parametrize("text, names", ONE_EVENT)
+def test_one_event_is_one_meeting(text, names):
+    assert sorted(meetings(text)) == sorted(names)
+
+
+VERB_PHRASES = [
+    # "X làm việc với Y": a working session with Y, led by X
+    ("Chiều 12/4, Đại tướng Lê Minh Quân làm việc với Bộ Tư lệnh Quân khu 4 về công tác huấn luyện. "
+     "Dự buổi làm việc có Trung tướng Phạm Văn Hiếu.",
+     "Buổi làm việc với Bộ Tư lệnh Quân khu 4",
+     {("CHAIRED", "Lê Minh Quân"), ("ATTENDED", "Lê Minh Quân"), ("ATTENDED", "Phạm Văn Hiếu")}),
+    # "X tiếp Đoàn ...", "X hội đàm với ...": the guest or the party names it, X leads it
+    ("Chiều 10/4, Thượng tướng Hoàng Văn Chiến tiếp Đoàn đại biểu Bộ Quốc phòng Campuchia. Tại buổi tiếp, "
+     "Thượng tướng Hoàng Văn Chiến đánh giá cao kết quả hợp tác.",
+     "Buổi tiếp Đoàn đại biểu Bộ Quốc phòng Campuchia",
+     {("CHAIRED", "Hoàng Văn Chiến"), ("ATTENDED", "Hoàng Văn Chiến")}),
+    ("Sáng 12/3, Đại tướng Phan Văn Giang hội đàm với Bộ trưởng Quốc phòng Lào. Sau hội đàm, hai bên ký "
+     "biên bản ghi nhớ.", "Hội đàm với Bộ trưởng Quốc phòng Lào",
+     {("CHAIRED", "Phan Văn Giang"), ("ATTENDED", "Phan Văn Giang")}),
+    # "tổ chức sơ kết ...": a conference of the organiser
+    ("Ngày 5/7, Cục Hậu cần tổ chức sơ kết 6 tháng đầu năm 2024. Đại tá Ngô Văn Sơn chủ trì hội nghị.",
+     "Hội nghị sơ kết 6 tháng đầu năm 2024 của Cục Hậu cần",
+     {("CHAIRED", "Ngô Văn Sơn"), ("ATTENDED", "Ngô Văn Sơn")}),
+]
+
+
+@pytest.mark.parametrize("text, name, people", VERB_PHRASES)
+def test_events_named_by_a_verb_phrase(text, name, people):
+    ex, entities, relations = run(text)
+    assert [e.name for e in ex.entities if e.label == "Meeting"] == [name]
+    assert {(t, a) for t, a, b, _ in relations if t in ("CHAIRED", "ATTENDED") and b == name} == people
+
+
+def test_a_conference_named_only_by_its_kind_takes_the_period_it_reviews_and_its_owner():
+    text = ("Trung tướng Đỗ Văn Hải phát biểu kết luận hội nghị.\n\n"
+            "Báo cáo tại hội nghị nêu rõ: 6 tháng đầu năm 2024, Tổng cục Hậu cần đã hoàn thành tốt các nhiệm vụ.")
+    assert meetings(text) == ["Hội nghị sơ kết 6 tháng đầu năm 2024 của Tổng cục Hậu cần"]
+    assert meetings("Năm 2024, Đảng ủy Quân khu 5 đã lãnh đạo tốt các nhiệm vụ.\n\n"
+                    "Đại tá Lê Văn Bình chủ trì hội nghị.") == ["Hội nghị Đảng ủy Quân khu 5"]
+
+
+def test_a_purpose_without_its_object_takes_the_one_written_after_the_same_verb():
+    text = ("Lãnh đạo hai cục tại hội nghị ký kết.\n\n"
+            "Ký kết chương trình phối hợp giữa Cục Quân khí và Cục Xe máy.")
+    assert meetings(text) == ["Hội nghị ký kết chương trình phối hợp giữa Cục Quân khí và Cục Xe máy"]
+
+
+def test_the_headline_is_the_body_event_of_its_kind():
+    names = meetings("Sáng 6/3, Sư đoàn 9 tổ chức Hội nghị quân chính năm 2024 của Sư đoàn.",
+                     title="Hội nghị quân chính Sư đoàn 9")
+    assert names == ["Hội nghị quân chính năm 2024 của Sư đoàn"]
+
+
+def test_the_same_event_in_two_articles_is_one_node_and_a_yearly_one_is_new_each_year():
+    a = extract(Document("a.txt", "Sáng 6/12/2024, Quân khu 7 tổ chức Hội nghị tổng kết công tác quân sự năm 2024."))
+    b = extract(Document("b.txt", "Sáng 6/12/2024, Quân khu 7 tổ chức Hội nghị tổng kết công tác quân sự năm 2024. "
+                                  "Dự hội nghị có Trung tướng Lê Văn Long."))
+    c = extract(Document("c.txt", "Sáng 5/12/2025, Quân khu 7 tổ chức Hội nghị tổng kết công tác quân sự năm 2025."))
+    key = lambda ex: [e.key for e in ex.entities if e.label == "Meeting"]
+    assert key(a) == key(b)
+    assert key(a) != key(c)
+    # the same name without a date in two articles: two events, for nothing says they are one
+    d = extract(Document("d.txt", "Quân khu 7 tổ chức Hội nghị quân chính."))
+    e = extract(Document("e.txt", "Quân khu 7 tổ chức Hội nghị quân chính."))
+    assert key(d) != key(e)
+
+
+def test_verbs_that_begin_a_longer_word_name_no_event():
+    assert meetings("Sáng 12/3, Bộ Quốc phòng tiếp tục triển khai nhiệm vụ. Đơn vị tiếp nhận 200 tân binh. "
+                    "Tiếp đoàn có Đại tá Lê Văn Minh.") == []
+
+
+def test_a_closing_ceremony_is_not_the_opening_one():
+    ex, _, relations = run("Sáng 15/3/2024, Bộ Quốc phòng tổ chức Lễ khai mạc Hội thao quân sự năm 2024. "
+                           "Chiều 20/3/2024, Cục Quân huấn tổ chức lễ bế mạc. Đại tá Lê Văn Minh dự lễ bế mạc.")
+    assert ("ATTENDED", "Lê Văn Minh", "Lễ khai mạc Hội thao quân sự năm 2024", "") not in relations
+    # the bare closing ceremony is that of the article's contest
+    assert ("ATTENDED", "Lê Văn Minh", "Lễ bế mạc Hội thao quân sự năm 2024", "") in relations
+
+
+def test_an_event_begins_on_the_day_of_its_opening_ceremony():
+    ex = extract(Document("t.txt", "Sáng 15/3/2024, Bộ Quốc phòng tổ chức Lễ khai mạc Hội thao quân sự năm 2024."))
+    assert {(e.name, e.date) for e in ex.entities if e.label == "Meeting"} == {
+        ("Lễ khai mạc Hội thao quân sự năm 2024", "2024-03-15"), ("Hội thao quân sự năm 2024", "2024-03-15")}
+
+
+def test_who_has_talks_with_a_guest_leads_them():
+    _, _, relations = run("Chiều 20/5, Thượng tướng Hoàng Văn Chiến, Thứ trưởng Bộ Quốc phòng đã có cuộc hội đàm "
+                          "với Thứ trưởng Bộ Quốc phòng Nhật Bản.")
+    assert ("CHAIRED", "Hoàng Văn Chiến", "Hội đàm với Thứ trưởng Bộ Quốc phòng Nhật Bản", "") in relations
