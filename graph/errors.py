@@ -23,3 +23,7 @@ class QueryError(KgError):
 
 class GraphLayoutError(KgError):
     """The graph was written by another version of kg in a layout this one cannot update."""
+
+
+class SparkError(KgError):
+    """Spark cannot run: pyspark or Java missing, a bad master URL, a job that failed."""

@@ -29,6 +29,19 @@ def _progress() -> Progress:
                     TimeElapsedColumn(), console=err, transient=False, disable=not err.is_terminal)
 
 
+@contextlib.contextmanager
+def _spark(engine: str, master: str | None, name: str):
+    """A Spark session for --engine spark (None for the local engine)."""
+    if engine != "spark":
+        yield None
+        return
+    from kg.spark import session
+    with contextlib.ExitStack() as stack:
+        with err.status(f"starting Spark on {master or 'local[*]'}…"):
+            spark = stack.enter_context(session(master, name))
+        yield spark
+
+
 def _report_failures(report) -> None:
     for failure in report.failures:
         err.print(f"[red]failed:[/] {failure.source}: {failure.reason}", highlight=False, soft_wrap=True)
@@ -77,10 +90,30 @@ def extract(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
+Engine = Annotated[str, typer.Option("--engine", help="local (this machine, --workers processes) or spark "
+                                     "(Apache Spark on --master; pip install 'kg\\[spark]').")]
+Master = Annotated[Optional[str], typer.Option("--master", envvar="SPARK_MASTER", show_default=False,
+                                               help="Spark master URL for --engine spark: local[*], local[N], "
+                                                    "spark://HOST:7077, yarn, k8s://… \\[default: local[*], or "
+                                                    "spark-submit's --master]")]
+
+
+def _check_engine(engine: str, workers: int = 1) -> None:
+    if engine not in ("local", "spark"):
+        err.print(f"[red]error:[/] --engine {engine}: use local or spark")
+        raise typer.Exit(EXIT_ERROR)
+    if engine == "spark" and workers != 1:
+        err.print("[red]error:[/] --workers is for --engine local; with --engine spark the parallelism "
+                  "comes from --master (e.g. local[4])")
+        raise typer.Exit(EXIT_ERROR)
+
+
 @app.command()
 def load(
     paths: Paths,
     workers: Workers = 1,
+    engine: Engine = "local",
+    master: Master = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per write transaction.")] = 200,
     force: Annotated[bool, typer.Option(help="Extract and write even unchanged documents.")] = False,
     strict: Annotated[bool, typer.Option(help="Stop at the first file that fails.")] = False,
@@ -90,13 +123,21 @@ def load(
 ) -> None:
     """Extract documents and load them into Neo4j; unchanged documents are skipped.
 
-    Example: kg load articles/ --workers 2
+    Example: kg load articles/ --workers 2;  kg load articles/ --engine spark --master local[4]
     """
     from kg.pipeline import StrictStop, load as load_paths
 
+    _check_engine(engine, workers)
     settings = settings_of(uri, user, password, database)
-    with user_errors(), open_store(settings) as store, _progress() as progress:
-        task = progress.add_task("loading", total=None, rate="–")
+    with user_errors(), open_store(settings) as store, _spark(engine, master, "kg load") as spark, \
+            _progress() as progress:
+        task = progress.add_task("loading" if spark is None else f"loading with Spark ({spark.sparkContext.master})",
+                                 total=None, rate="–")
+        if spark is not None:
+            from kg import spark as engine_spark
+
+            def load_paths(paths, store, *, workers, **options):  # noqa: F811 - Spark's engine, same call
+                return engine_spark.load(paths, store, spark, settings, **options)
 
         def show(report) -> None:
             elapsed = report.seconds or (progress.tasks[0].elapsed or 0)
@@ -158,16 +199,36 @@ def forget(
 @app.command()
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (- for stdout, jsonl only).")],
-    format: Annotated[str, typer.Option("--format", help="jsonl (evaluation), graphml (Gephi, yEd) or "
-                                        "csv (OUTPUT-nodes.csv and OUTPUT-relationships.csv).")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", help="jsonl (evaluation), graphml (Gephi, yEd), "
+                                        "csv (OUTPUT-nodes.csv and OUTPUT-relationships.csv) or parquet "
+                                        "(with --engine spark: OUTPUT/nodes/LABEL/, OUTPUT/relationships/TYPE/).")] = "jsonl",
+    engine: Engine = "local",
+    master: Master = None,
     uri: Uri = DEFAULT_URI, user: User = DEFAULT_USER, password: Password = DEV_PASSWORD,
     database: Database = DEFAULT_DATABASE,
 ) -> None:
     """Export the graph: every document's entities and relations as JSONL, or the graph as GraphML/CSV.
 
-    Example: kg export -o graph.jsonl;  kg export --format graphml -o graph.graphml
+    Example: kg export -o graph.jsonl;  kg export --format graphml -o graph.graphml;
+    kg export --engine spark -o graph-parquet/
     """
+    _check_engine(engine)
     settings = settings_of(uri, user, password, database)
+    if engine == "spark" or format == "parquet":
+        if engine != "spark" or format not in ("jsonl", "parquet"):
+            err.print(f"[red]error:[/] --format {format} --engine {engine}: Parquet is written by "
+                      f"--engine spark (use --engine spark, without --format or with --format parquet)")
+            raise typer.Exit(EXIT_ERROR)
+        if str(output) == "-":
+            err.print("[red]error:[/] --engine spark writes a folder of Parquet files; give -o a folder")
+            raise typer.Exit(EXIT_ERROR)
+        from kg import spark as engine_spark
+        with user_errors(), open_store(settings) as store, _spark(engine, master, "kg export") as spark, \
+                err.status("exporting with Spark…"):
+            nodes, relationships = engine_spark.export(spark, settings, store, str(output))
+        err.print(f"exported {nodes} nodes and {relationships} relationships as Parquet → "
+                  f"{output}/nodes/, {output}/relationships/")
+        return
     if format not in ("jsonl", "graphml", "csv"):
         err.print(f"[red]error:[/] --format {format}: use jsonl, graphml or csv")
         raise typer.Exit(EXIT_ERROR)
