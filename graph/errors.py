@@ -23,3 +23,7 @@ class QueryError(KgError):
 
 class GraphLayoutError(KgError):
     """The graph was written by another version of kg in a layout this one cannot update."""
+
+
+class NotEmptyError(KgError):
+    """A bulk load was asked of a database that already holds a graph."""
