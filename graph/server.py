@@ -8,6 +8,7 @@ its configuration, data, logs and the pid of the process this module started.
 from __future__ import annotations
 
 import os
+import random
 import re
 import shutil
 import signal
@@ -435,6 +436,7 @@ def stop(home: Path | str | None = None, timeout: float = 60) -> bool:
     if pid is None:
         _pid_file(home).unlink(missing_ok=True)
         return False
+    ports = _ports(home) or ()
     try:
         os.kill(pid, signal.SIGTERM)
     except ProcessLookupError:  # it ended on its own just now
@@ -447,6 +449,10 @@ def stop(home: Path | str | None = None, timeout: float = 60) -> bool:
             pass
         _gone(home, pid, 10)
     _pid_file(home).unlink(missing_ok=True)
+    # an exiting process loses its command line before its sockets close: wait for the ports too
+    deadline = time.monotonic() + 10
+    while any(_port_taken(port) for port in ports) and time.monotonic() < deadline:
+        time.sleep(0.1)
     return True
 
 
@@ -530,10 +536,26 @@ def _gone(home: Path, pid: int, timeout: float) -> bool:
 
 
 def free_port() -> int:
-    """A port on 127.0.0.1 that is free now (for a server started beside others)."""
+    """A port on 127.0.0.1 that is free now (for a server started beside others).
+
+    Chosen below the kernel's ephemeral range, where outgoing connections of other programs take
+    their local ports, so that a server stopped and started again on the same port does not find
+    it taken by some client in between; the ephemeral range is the fallback."""
+    low = _ephemeral_low()
+    for port in random.sample(range(20000, low), min(200, max(0, low - 20000))):
+        if not _port_taken(port):
+            return port
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def _ephemeral_low() -> int:
+    """The first port of the kernel's ephemeral range (32768 where it cannot be read)."""
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
 
 
 @contextmanager
