@@ -23,7 +23,7 @@ from tests.graphs import dump
 sys.path.insert(0, str(ROOT / "bench"))
 from corpus import generate  # noqa: E402
 
-DOCUMENTS = 150
+DOCUMENTS = 80
 
 
 def kg(*args, settings: Settings, home: Path | None = None, timeout=600):
