@@ -27,3 +27,7 @@ class GraphLayoutError(KgError):
 
 class SparkError(KgError):
     """Spark cannot run: pyspark or Java missing, a bad master URL, a job that failed."""
+
+
+class NotEmptyError(KgError):
+    """A bulk load was asked of a database that already holds a graph."""
