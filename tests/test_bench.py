@@ -1,7 +1,10 @@
 """The benchmarks stay runnable: a deterministic corpus, and each writer on a tiny one."""
 from __future__ import annotations
 
+import re
+import subprocess
 import sys
+from collections import Counter
 
 import pytest
 
@@ -55,3 +58,31 @@ def test_every_baseline_statement_explains(store):
                 variants = [text]
             for statement in variants:
                 session.run("EXPLAIN " + statement).consume()
+
+
+import bench_extract  # noqa: E402
+
+
+def test_bench_corpus_has_no_repeated_paragraph():
+    built = bench_extract.build_corpus(150_000)
+    found = [p for d in built.documents for p in bench_extract.paragraphs(d.text)]
+    assert built.generated and len(found) > 500
+    repeated = [p for p, n in Counter(found).items() if n > 1]
+    assert repeated == []
+    assert sum(len(d.text) for d in built.documents) >= 150_000
+
+
+def test_bench_corpus_paragraphs_are_the_lines_the_extractor_reads():
+    text = "Tiêu đề bài\nSáng 3/4, Quân khu 7 tổ chức hội nghị.\nleftcenterrightdel\nTin, ảnh: NGỌC ANH\n"
+    assert bench_extract.paragraphs(text) == ["Tiêu đề bài", "Sáng 3/4, Quân khu 7 tổ chức hội nghị."]
+
+
+def test_bench_script_runs_on_a_tiny_corpus():
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_extract.py"), "--mb", "0.08",
+                           "--ner-sentences", "3"], capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    corpus_line = next(line for line in lines if line.startswith("corpus:"))
+    total, distinct = re.search(r"([\d,]+) paragraphs, ([\d,]+) distinct", corpus_line).groups()
+    assert total == distinct
+    assert re.search(r"ratio, corpus: +\d+\.\d+x faster than ner\(\) per core", done.stdout)
