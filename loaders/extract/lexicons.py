@@ -48,6 +48,12 @@ def match(name: str, toks: list[Tok], i: int, need_cap: bool = True) -> tuple[in
 
 
 @lru_cache(maxsize=None)
+def first_words(*names: str) -> frozenset[str]:
+    """The (folded) words any phrase of the lexicons `names` begins with: where `match` can hit."""
+    return frozenset(word for name in names for word in _phrases(name))
+
+
+@lru_cache(maxsize=None)
 def _agency_kinds() -> dict[str, set[str]]:
     kinds: dict[str, set[str]] = {}
     for row in lexicon.table("agencies.tsv"):

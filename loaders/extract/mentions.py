@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from graph.model import Document
 from loaders.normalize import clean_name, fold
-from loaders.extract.lexicons import _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, match
+from loaders.extract.lexicons import _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, first_words, match
 from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
 
 
@@ -568,7 +568,10 @@ class _Reader:
                 continue
             i += 1
         # instruments, programmes and events may contain agency names: a second pass
+        starts = first_words("instruments.txt", "programs.txt", "meetings.txt")
         for i in range(len(toks)):
+            if toks[i].low not in starts:
+                continue  # each of the three begins with its lexicon's word
             inst = self.instrument_at(s, i)
             if inst:
                 end, name, number, issuer = inst
