@@ -14,6 +14,7 @@ from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 
+import bench_extract  # noqa: E402
 import corpus  # noqa: E402
 import load_throughput  # noqa: E402
 
@@ -59,8 +60,6 @@ def test_every_baseline_statement_explains(store):
             for statement in variants:
                 session.run("EXPLAIN " + statement).consume()
 
-
-import bench_extract  # noqa: E402
 
 
 def test_bench_corpus_has_no_repeated_paragraph():
