@@ -6,6 +6,7 @@ from `NODE_LABELS` and `RELATION_TYPES` below, never from text.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 ENTITY_LABELS = ("Person", "Rank", "Agency", "Resolution", "Program", "Meeting")
@@ -30,6 +31,15 @@ RELATION_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # Document -> entity; written by the store from the entity list, not by extraction.
 MENTIONS = "MENTIONS"
 STATES = "STATES"
+
+
+def fold(text: str) -> str:
+    """The search form of a name, stored as `name_folded`: lower-case ASCII, diacritics dropped,
+    spaces squeezed (`Phan Văn Giang` → `phan van giang`). NFD leaves letters with a stroke whole,
+    so `đ` is mapped to `d` first."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return " ".join(text.lower().split())
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,7 @@ class Entity:
     aliases: tuple[str, ...] = ()  # other surface forms seen (abbreviations, case variants)
     mentions: tuple[Mention, ...] = ()
     date: str = ""  # Meeting: ISO date of the event when the text gives it
+    name_en: str = ""  # Rank, Agency: the English name from loaders/lexicon/english_*.tsv, or ""
 
 
 @dataclass(frozen=True)
@@ -96,6 +107,7 @@ class Relation:
     evidence: tuple[Evidence, ...]
     title: str = ""  # HOLDS_POSITION: the position, e.g. "Chủ nhiệm"
     as_of: str = ""  # HOLDS_POSITION: the article's date
+    title_en: str = ""  # HOLDS_POSITION: the position in English (loaders/lexicon), or ""
 
 
 @dataclass(frozen=True)

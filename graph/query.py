@@ -29,6 +29,7 @@ import neo4j
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.errors import QueryError
+from graph.model import fold
 
 SUFFIX = ".cypher"
 PARAM_LINE = re.compile(r"^\s*(?://\s*)?:param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=>|:)\s*(.*?)\s*;?\s*$")
@@ -335,6 +336,36 @@ def records(store, query: Query | str, params: Mapping[str, Any] | None = None,
                          f"`kg server status` and run the query again") from None
     except Neo4jError as error:
         raise query_error(query, error) from None
+
+
+def find_one(store, label: str, name: str) -> dict[str, Any]:
+    """The one entity of `label` that `name` names (find-entity: key, or any part of its name or an
+    alias, with or without diacritics), as a find-entity row. An exact match wins; a name that
+    matches several entities raises a QueryError listing them, one line each. The row's `e` is the
+    node itself."""
+    def search(text: str) -> list[dict[str, Any]]:
+        _, recs = records(store, "find-entity", {"name": text, "label": label})
+        return [{**{k: plain(v) for k, v in r.items() if k != "e"}, "e": r["e"]} for r in recs
+                if r["label"] == label]
+    rows = search(name)
+    if not rows and fold(name) != name.strip().lower():
+        rows = search(fold(name))
+    if not rows:
+        raise QueryError(f"no {label.lower()} matches {name!r} — list candidates with "
+                         f"`kg query find-entity --param name=…`")
+    exact = [r for r in rows if r["exact"]]
+    if len(exact) == 1 or len(rows) == 1:
+        return (exact or rows)[0]
+    shown = exact or rows
+    lines = [f"{len(shown)} {label.lower()} entities match {name!r} — give more of the name, or the "
+             f"key in quotes:"]
+    for r in shown[:20]:
+        seen = " – ".join(x for x in (r["first_seen"], r["last_seen"]) if x)
+        lines.append(f"  {r['name']}" + (f" ({r['name_en']})" if r.get("name_en") else "")
+                     + f"  key: {r['key']!r} · {r['mentions']} mentions" + (f" · {seen}" if seen else ""))
+    if len(shown) > 20:
+        lines.append(f"  … and {len(shown) - 20} more")
+    raise QueryError("\n".join(lines))
 
 
 def _writes(query: Query, kind: str = "w") -> str:

@@ -3,7 +3,9 @@ forgetting a document, export.
 
 How facts are stored (see also the README, "The graph in Neo4j"):
 - every node has a unique `key`; entities also carry `name`, `aliases`, `mention_count`,
-  `document_count`, `first_seen` and `last_seen`, all derived from the documents mentioning them;
+  `document_count`, `first_seen` and `last_seen`, all derived from the documents mentioning them,
+  the ASCII-folded search forms `name_folded` and `aliases_folded` (`phan van giang`), and Rank
+  and Agency nodes `name_en` when the English lexicon gives one (HOLDS_POSITION: `title_en`);
 - `(:Document)-[:MENTIONS {name, names, count, spans, sentences}]->(entity)` says what each
   document contributes;
 - every other relationship has a `key`, counts (`evidence_count` sentences in `document_count`
@@ -19,16 +21,19 @@ from __future__ import annotations
 
 import collections
 import hashlib
+import logging
+import random
+import time
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 import neo4j
 from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable,
-                              SessionExpired)
+                              SessionExpired, TransientError)
 
 from graph import cypher
 from graph.errors import GraphLayoutError, ServerError
-from graph.model import ENTITY_LABELS, RELATION_TYPES, Extraction
+from graph.model import ENTITY_LABELS, RELATION_TYPES, Extraction, fold
 from graph.settings import Settings
 
 # How many sentences of evidence a MENTIONS relationship keeps, and how many of the most recent
@@ -40,6 +45,27 @@ CONNECT_TIMEOUT = 5.0
 # kept evidence as lists on the relationships). 3 = same, documents keyed by their path under the
 # folder named (2 keyed them by base name). A graph in another layout cannot be added to.
 LAYOUT = 3
+# A write that meets a lock conflict with another transaction (a deadlock, a lock wait timed out)
+# is rolled back by the server and run again, after a random pause of up to RETRY_PAUSE seconds
+# doubling with each attempt (so two loads that collided do not collide again), at most
+# RETRY_ATTEMPTS times in all.
+RETRY_ATTEMPTS = 12
+RETRY_PAUSE = 0.05
+RETRY_PAUSE_MAX = 2.0
+
+
+class _DriverRetries(logging.Filter):
+    """Drops the driver's own "Transaction failed and will be retried" warnings: writes are
+    retried by `Store` and counted in `WriteStats.lock_conflicts` instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "will be retried" not in str(record.msg)
+
+
+def _quiet_driver_retries() -> None:
+    logger = logging.getLogger("neo4j.session")
+    if not any(isinstance(f, _DriverRetries) for f in logger.filters):
+        logger.addFilter(_DriverRetries())
 
 
 def _unreachable(settings: Settings) -> str:
@@ -52,6 +78,7 @@ def connect(settings: Settings) -> neo4j.Driver:
 
     Raises `ServerError` with a one-line fix within about five seconds when it cannot.
     """
+    _quiet_driver_retries()
     try:
         driver = neo4j.GraphDatabase.driver(
             settings.uri, auth=(settings.user, settings.password),
@@ -90,6 +117,7 @@ class WriteStats:
     relationships_created: int = 0
     relationships_deleted: int = 0
     properties_set: int = 0
+    lock_conflicts: int = 0  # transactions rolled back by a lock conflict and run again
 
     def add(self, counters: Any) -> None:
         self.nodes_created += counters.nodes_created
@@ -155,6 +183,8 @@ def graph_rows(extractions: Iterable[Extraction], hashes: dict[str, str] | None 
                 "sentences": sentences[:MENTION_SENTENCES]})
             _add_use(entities, entity.label, entity.key, entity.name, names, count, doc.date,
                      entity.date, rows)
+            if entity.name_en:
+                entities[entity.label, entity.key]["name_en"] = entity.name_en
         for rel in ex.relations:
             sources, targets = RELATION_TYPES.get(rel.type, ((), ()))
             if rel.source_label not in sources or rel.target_label not in targets:
@@ -170,7 +200,8 @@ def graph_rows(extractions: Iterable[Extraction], hashes: dict[str, str] | None 
             if row is None:
                 row = relations[ident] = {"source": rel.source_key, "target": rel.target_key,
                                           "title": rel.title, "fact": fact_key(*ident), "evidence": 0,
-                                          "documents": 0, "first": None, "last": None, "sample": []}
+                                          "documents": 0, "first": None, "last": None, "sample": [],
+                                          "title_en": rel.title_en or None}
                 rows.relations[rel.type, rel.source_label, rel.target_label].append(row)
             stated = stating.get(ident)
             if stated is None:
@@ -216,7 +247,8 @@ def _add_use(entities: dict, label: str, key: str, name: str, names: list[str], 
     row = entities.get((label, key))
     if row is None:
         row = entities[label, key] = {"key": key, "forms": [], "uses": [], "names": [], "count": 0,
-                                      "documents": 0, "first": None, "last": None, "date": None}
+                                      "documents": 0, "first": None, "last": None, "date": None,
+                                      "name_en": None}
         rows.entities[label].append(row)
     if name in row["forms"]:
         row["uses"][row["forms"].index(name)] += count
@@ -262,12 +294,31 @@ class Store:
                            f"back (`kg server status`), run the same command again: finished "
                            f"documents are kept and skipped")
 
-    def _write(self, work, *args):
-        try:
-            with self.driver.session(database=self.database) as session:
-                return session.execute_write(work, *args)
-        except (ServiceUnavailable, SessionExpired):
-            raise self._lost() from None
+    def _write(self, work, *args) -> tuple[Any, int]:
+        """Run `work(tx, *args)` in a write transaction and commit it; a transaction that meets a
+        lock conflict is run again (see RETRY_ATTEMPTS). Returns what `work` returned and how many
+        conflicts were retried."""
+        conflicts = 0
+        while True:
+            try:
+                with self.driver.session(database=self.database) as session:
+                    with session.begin_transaction() as tx:
+                        result = work(tx, *args)
+                        tx.commit()
+                return result, conflicts
+            except TransientError as error:
+                if not error.is_retryable():
+                    raise
+                conflicts += 1
+                if conflicts >= RETRY_ATTEMPTS:
+                    raise ServerError(
+                        f"Neo4j at {self.uri or 'the server'} refused a write {conflicts} times "
+                        f"because of lock conflicts with other writers ({error.code}) — run the "
+                        f"same command again when fewer loads run at once: finished documents "
+                        f"are kept and skipped") from None
+                time.sleep(random.uniform(0, min(RETRY_PAUSE_MAX, RETRY_PAUSE * 2 ** conflicts)))
+            except (ServiceUnavailable, SessionExpired):
+                raise self._lost() from None
 
     def _read(self, work, *args):
         try:
@@ -322,20 +373,24 @@ class Store:
     def write_rows(self, rows: GraphRows) -> WriteStats:
         """Write rows made by `graph_rows` in one transaction (see `write`); safe to call from
         another thread than the one that reads (each call has its own session)."""
-        return self._write(_write_rows, rows)
+        stats, conflicts = self._write(_write_rows, rows)
+        stats.lock_conflicts += conflicts
+        return stats
 
     def forget(self, doc_keys: list[str]) -> tuple[list[str], WriteStats]:
         """Remove documents and everything only they supported; returns the keys that existed."""
         def work(tx):
             stats = WriteStats()
-            stored = _stored(tx, doc_keys)
+            stored = _stored(tx, sorted(set(doc_keys)), lock="lock_documents")
             found = [k for k in dict.fromkeys(doc_keys) if k in stored]
             touched = _forget(tx, found, stats)
             _cleanup(tx, touched, stats)
             _finish(tx, touched)
             return found, stats
         self.check_layout()
-        return self._write(work)
+        (found, stats), conflicts = self._write(work)
+        stats.lock_conflicts += conflicts
+        return found, stats
 
     def counts(self) -> dict[str, dict[str, int]]:
         """{"node": {label: n}, "relationship": {type: n}}."""
@@ -362,15 +417,17 @@ class Store:
         Returns what was deleted."""
         stats = WriteStats()
         while True:
-            chunk = self._write(_wipe_chunk)
+            chunk, conflicts = self._write(_wipe_chunk)
+            chunk.lock_conflicts += conflicts
             if not chunk.nodes_deleted:
                 return stats
             stats.merge(chunk)
 
 
-def _stored(tx, keys: list[str]) -> dict[str, str]:
-    """The stored content hash of each of `keys` in the graph."""
-    record = tx.run(cypher.statement("document_hashes"), keys=keys).single()
+def _stored(tx, keys: list[str], lock: str = "") -> dict[str, str]:
+    """The stored content hash of each of `keys` in the graph; in a write transaction, `lock`
+    names the statement that locks the documents first (`claim_documents`, `lock_documents`)."""
+    record = tx.run(cypher.statement(lock or "document_hashes"), keys=keys).single()
     return dict(zip(record["keys"], record["hashes"]))
 
 
@@ -398,9 +455,9 @@ def _forget(tx, doc_keys: list[str], stats: WriteStats) -> dict[str, set[str]]:
             row["dates"].append(r["date"])
     stats.add(result.consume().counters)
     by_type: dict[str, list[dict]] = collections.defaultdict(list)
-    for (rel_type, _), row in gone.items():
+    for (rel_type, _), row in sorted(gone.items()):
         by_type[rel_type].append(row)
-    for rel_type, rows in by_type.items():
+    for rel_type, rows in sorted(by_type.items()):
         result = tx.run(cypher.render("forget_relations", type=rel_type), rows=rows)
         stale = [r["key"] for r in result]
         stats.add(result.consume().counters)
@@ -418,21 +475,28 @@ def _forget(tx, doc_keys: list[str], stats: WriteStats) -> dict[str, set[str]]:
 
 def _cleanup(tx, touched: dict[str, set[str]], stats: WriteStats) -> None:
     """After forgetting: delete entities no document mentions, recompute the rest from MENTIONS."""
-    for label, keys in touched.items():
+    for label, keys in sorted(touched.items()):
         params = {"keys": sorted(keys)}
         stats.add(tx.run(cypher.render("delete_orphans", label=label), **params).consume().counters)
         tx.run(cypher.render("refresh_entities", label=label), **params).consume()
 
 
 def _finish(tx, touched: dict[str, set[str]]) -> None:
-    for label, keys in touched.items():
-        tx.run(cypher.render("finish_entities", label=label), keys=sorted(keys)).consume()
+    """Derive names and aliases, then their folded search forms (`name_folded`, `aliases_folded`);
+    labels and keys in sorted order, so concurrent writers lock alike."""
+    for label, keys in sorted(touched.items()):
+        result = tx.run(cypher.render("finish_entities", label=label), keys=sorted(keys))
+        folded = [{"key": r["key"], "name": fold(r["name"]),
+                   "aliases": sorted({fold(a) for a in r["aliases"]} - {fold(r["name"])})}
+                  for r in result if r["name"] is not None]
+        if folded:
+            tx.run(cypher.render("fold_entities", label=label), rows=folded).consume()
 
 
 def _write_rows(tx, rows: GraphRows) -> WriteStats:
     stats = WriteStats()
-    keys = [row["key"] for row in rows.documents]
-    existing = list(_stored(tx, keys))
+    keys = sorted({row["key"] for row in rows.documents})
+    existing = list(_stored(tx, keys, lock="claim_documents"))
     touched = _forget(tx, existing, stats)
     _cleanup(tx, touched, stats)
     stats.add(tx.run(cypher.statement("merge_documents"),
@@ -447,9 +511,11 @@ def _write_rows(tx, rows: GraphRows) -> WriteStats:
                   .consume().counters)
     for (rel_type, source, target), rel_rows in sorted(rows.relations.items()):
         stats.add(tx.run(cypher.render("merge_relations", source=source, target=target, type=rel_type),
-                         rows=rel_rows, sample=EDGE_SENTENCES).consume().counters)
+                         rows=sorted(rel_rows, key=lambda r: (r["source"], r["target"], r["title"])),
+                         sample=EDGE_SENTENCES).consume().counters)
     if rows.evidence:
-        stats.add(tx.run(cypher.statement("merge_evidence"), rows=rows.evidence).consume().counters)
+        evidence = sorted(rows.evidence, key=lambda r: (r["doc"], r["fact"]))
+        stats.add(tx.run(cypher.statement("merge_evidence"), rows=evidence).consume().counters)
     for label, new_keys in rows.touched().items():
         touched[label].update(new_keys)
     _finish(tx, touched)

@@ -40,6 +40,9 @@ STYLE: dict[str, tuple[str, str]] = {
     "Evidence": ("#E4E6EA", "box"),
 }
 OTHER_STYLE = ("#D9D9D9", "ellipse")
+# A person with a rank: the rank under the name, and a border in the Rank colour.
+RANKED_BORDER = "#C9971C"
+LANGUAGES = ("vi", "en")
 EDGE_COLOURS = {"HOLDS_POSITION": "#F79767", "HAS_RANK": "#E0B040", "CHAIRED": "#2F6FB8",
                 "ATTENDED": "#7FA8D8", "SPOKE_AT": "#5B8FC9", "SIGNED": "#5FAF68",
                 "ISSUED": "#A86FA0", "ORGANIZED": "#D9825A", "PART_OF": "#C27A52",
@@ -80,6 +83,8 @@ class Network:
     limit: int = DEFAULT_LIMIT
     total: int | None = None  # nodes that would have been drawn without the cap
     dropped: int = 0  # nodes left out because of the cap
+    ranks: bool = False  # draw Rank nodes (else a person's rank is shown on the person)
+    lang: str = "vi"  # "en": ranks, positions and agencies labelled in English where known
 
     @property
     def capped(self) -> bool:
@@ -100,6 +105,8 @@ class Network:
         """Add a node unless the cap is reached; True when it is (now) in the network."""
         if node.element_id in self.nodes:
             return True
+        if "Rank" in node.labels and not self.ranks:
+            return False
         if len(self.nodes) >= self.limit:
             self.dropped += 1
             return False
@@ -188,15 +195,20 @@ def _has_graph_object(value: Any) -> bool:
 
 def build(store, *, query: str | None = None, params: dict[str, Any] | None = None,
           person: str | None = None, agency: str | None = None, hops: int = 1,
-          limit: int = DEFAULT_LIMIT) -> Network:
+          limit: int = DEFAULT_LIMIT, ranks: bool = False, lang: str = "vi") -> Network:
     """A network from a query (library name or file; whatever nodes, relationships and paths it
     returns), or the neighbourhood of a person or an agency up to `hops` steps along stated facts,
-    or — with none of these — the most-mentioned `limit` entities of the whole graph."""
+    or — with none of these — the most-mentioned `limit` entities of the whole graph.
+
+    Rank nodes are left out unless `ranks`: a person's latest rank is shown on the person (label,
+    tooltip, border colour). `lang="en"` labels ranks, positions and agencies in English."""
     if limit < 1:
         raise QueryError("--limit must be at least 1")
     if sum(x is not None for x in (query, person, agency)) > 1:
         raise QueryError("give one of --query, --person or --agency")
-    network = Network(limit=limit)
+    if lang not in LANGUAGES:
+        raise QueryError(f"--lang {lang}: use vi or en")
+    network = Network(limit=limit, ranks=ranks, lang=lang)
     if query is not None:
         q = queries.load(query)
         _, recs = queries.records(store, q, params or {})
@@ -207,7 +219,7 @@ def build(store, *, query: str | None = None, params: dict[str, Any] | None = No
         label, name = ("Person", person) if person is not None else ("Agency", agency)
         _neighbourhood(store, network, label, name, hops)
     else:
-        _, recs = queries.records(store, queries.load("whole-graph"), {"limit": limit})
+        _, recs = queries.records(store, queries.load("whole-graph"), {"limit": limit, "ranks": ranks})
         for record in recs:
             network.add_value([record["n"], record["r"], record["m"]])
             network.total = record["total"]
@@ -219,18 +231,10 @@ def build(store, *, query: str | None = None, params: dict[str, Any] | None = No
 def _neighbourhood(store, network: Network, label: str, name: str, hops: int) -> None:
     if hops < 0:
         raise QueryError("--hops must be 0 or more")
-    found = queries.run(store, "find-entity", {"name": name, "label": label})
-    seeds = [row for row in found.rows if row["label"] == label]
-    if not seeds:
-        raise QueryError(f"no {label.lower()} matches {name!r} — list candidates with "
-                         f"`kg query find-entity --param name=…`")
-    exact = [r for r in seeds if r["name"].lower() == name.strip().lower() or r["key"] == name.strip().lower()]
-    seeds = exact or seeds
-    _, recs = queries.records(store, queries.load("find-entity"), {"name": seeds[0]["name"], "label": label})
-    for record in recs:
-        if record["key"] in {s["key"] for s in seeds}:
-            network.add_node(record["e"])
-    network.title = f"{seeds[0]['name']} — {hops} hop{'s' if hops != 1 else ''}"
+    seed = queries.find_one(store, label, name)
+    network.add_node(seed["e"])
+    seeds = [seed]
+    network.title = f"{seed['name']} — {hops} hop{'s' if hops != 1 else ''}"
     frontier = [s["key"] for s in seeds]
     seen = set(frontier)
     neighbours = queries.load("neighbours")
@@ -273,17 +277,39 @@ def _e(text: Any) -> str:
     return html.escape(_short(text), quote=True)
 
 
-def node_tooltip(node: dict[str, Any]) -> str:
-    """The node's tooltip as HTML in which every value from the graph is escaped."""
+def rank_of(node: dict[str, Any], lang: str = "vi") -> str:
+    """A person's latest rank (in English with `lang="en"` where known), or ""."""
+    details = node.get("details") or {}
+    ranks = details.get("ranks_en" if lang == "en" else "ranks") or details.get("ranks") or []
+    return str(ranks[0]) if node["label"] == "Person" and ranks else ""
+
+
+def node_name(node: dict[str, Any], lang: str = "vi") -> str:
+    props = node["props"]
+    if lang == "en" and props.get("name_en"):
+        return str(props["name_en"])
+    return str(props.get("name") or props.get("title") or props.get("key") or "?")
+
+
+def node_tooltip(node: dict[str, Any], lang: str = "vi") -> str:
+    """The node's tooltip as HTML in which every value from the graph is escaped: the name in
+    Vietnamese and, where known, in English; `lang` picks the language of ranks and positions."""
     props, details = node["props"], node.get("details") or {}
     name = props.get("name") or props.get("title") or props.get("key") or "?"
     parts = [f"<b>{_e(name)}</b> <i>{_e(node['label'])}</i>"]
+    if props.get("name_en"):
+        parts.append(f"English: {_e(props['name_en'])}")
     if node["label"] == "Document":
         for key in ("key", "date", "outlet", "url"):
             if props.get(key):
                 parts.append(f"{_e(key)}: {_e(props[key])}")
     else:
-        for heading, values in (("rank", details.get("ranks")), ("positions", details.get("positions"))):
+        english = lang == "en"
+        ranks = [f"{vi} ({en})" if en and en != vi else vi
+                 for vi, en in zip(details.get("ranks") or [], details.get("ranks_en") or [])] \
+            or details.get("ranks")
+        positions = (details.get("positions_en") if english else None) or details.get("positions")
+        for heading, values in (("rank", ranks), ("positions", positions)):
             if values:
                 parts.append(f"{heading}: " + "; ".join(_e(v) for v in values))
         if props.get("date"):
@@ -307,7 +333,8 @@ def edge_tooltip(edge: dict[str, Any], names: dict[str, str]) -> str:
     props = edge["props"]
     head = f"<b>{_e(names.get(edge['source'], '?'))}</b> {_e(edge['type'])}"
     if props.get("title"):
-        head += f" ({_e(props['title'])})"
+        english = f" · {_e(props['title_en'])}" if props.get("title_en") else ""
+        head += f" ({_e(props['title'])}{english})"
     head += f" <b>{_e(names.get(edge['target'], '?'))}</b>"
     parts = [head]
     if edge["type"] == "TOGETHER":
@@ -334,27 +361,34 @@ def to_pyvis(network: Network) -> PyvisNetwork:
     net = PyvisNetwork(height="100%", width="100%", directed=True, cdn_resources="in_line")
     degree = network.degree()
     names = {}
+    lang = network.lang
     for node_id, node in network.nodes.items():
         props = node["props"]
         colour, shape = STYLE.get(node["label"], OTHER_STYLE)
-        name = props.get("name") or props.get("title") or props.get("key") or "?"
-        names[node_id] = str(name)
+        name = node_name(node, lang)
+        names[node_id] = name
         size = props.get("mention_count") or degree.get(node_id, 0) or 1
         shown = _short(name, 38)
-        net.add_node(node_id, label=shown, title=node_tooltip(node), shape=shape, value=size)
+        rank = "" if network.ranks else rank_of(node, lang)
+        if rank:
+            shown += "\n" + _short(rank, 38)
+        net.add_node(node_id, label=shown, title=node_tooltip(node, lang), shape=shape, value=size)
+        border = RANKED_BORDER if rank else _darker(colour)
         # pyvis keeps only a plain colour string; vis-network takes the full colour map.
         net.nodes[-1].update(
-            color={"background": colour, "border": _darker(colour),
+            color={"background": colour, "border": border,
                    "highlight": {"background": colour, "border": "#1f2328"},
                    "hover": {"background": colour, "border": "#1f2328"}},
             kind=node["label"])
+        if rank:
+            net.nodes[-1].update(borderWidth=3.5, rank=rank)
         if node["label"] == "Document":
             net.nodes[-1]["font"] = {"size": 12}
     for edge_id, edge in network.edges.items():
         props = edge["props"]
         label = edge["type"].replace("_", " ").lower()
         if props.get("title"):
-            label = _short(props["title"], 28)
+            label = _short((props.get("title_en") if lang == "en" else None) or props["title"], 28)
         colour = EDGE_COLOURS.get(edge["type"], "#9AA0A8")
         extra = {"arrows": {"to": {"enabled": False}}, "dashes": True} if edge.get("undirected") else {}
         net.add_edge(edge["source"], edge["target"], id=edge_id, label=label,
@@ -391,7 +425,15 @@ def render(network: Network) -> str:
     template = resources.files("graph").joinpath("style", "view.html").read_text("utf-8")
     legend = [{"label": label, "count": n, "colour": STYLE.get(label, OTHER_STYLE)[0],
                "shape": STYLE.get(label, OTHER_STYLE)[1]} for label, n in network.counts().items()]
+    ranked = sum(1 for n in net.nodes if n.get("rank"))
+    if ranked:
+        legend.insert(1, {"label": "Person with a rank: rank under the name, gold border",
+                          "count": ranked, "colour": STYLE["Person"][0], "shape": "dot",
+                          "border": RANKED_BORDER})
+    note = ("Rank nodes: one per rank, linked to people by HAS_RANK" if network.ranks else
+            "Rank nodes are hidden (ranks are shown on the people); kg view --ranks draws them")
     data = {"nodes": net.nodes, "edges": net.edges, "options": net.options, "legend": legend,
+            "legend_note": note,
             "message": network.message, "title": network.title,
             "summary": f"{len(network.nodes)} nodes · {len(network.edges)} relationships"}
     replacements = {

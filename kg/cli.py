@@ -120,6 +120,9 @@ def load(
                   f"{report.failed} failed in {report.seconds:.1f}s · nodes +{s.nodes_created} "
                   f"-{s.nodes_deleted} · relationships +{s.relationships_created} "
                   f"-{s.relationships_deleted}")
+        if s.lock_conflicts:
+            err.print(f"{s.lock_conflicts} lock conflict{'s' if s.lock_conflicts > 1 else ''} retried "
+                      f"(another write held the same nodes)")
         if report.fallback:
             err.print(f"{report.fallback} page{'s' if report.fallback > 1 else ''} read with the fallback "
                       f"reader (no main text found by trafilatura)")

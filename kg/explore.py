@@ -1,5 +1,6 @@
-"""`kg query` and `kg view`: run the query library and draw networks. Thin wrappers over
-`graph.query` and `graph.view`, registered on the main app by `register(app)`."""
+"""`kg query`, `kg view` and `kg timeline`: run the query library, draw networks and timelines.
+Thin wrappers over `graph.query`, `graph.view` and `graph.timeline`, registered on the main
+app by `register(app)`."""
 from __future__ import annotations
 
 import sys
@@ -9,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from kg.common import (Database, EXIT_USAGE, Password, Uri, User, err, open_store, out, settings_of,
                     user_errors)
@@ -31,7 +33,7 @@ def query(
 ) -> None:
     """Run a library query or a .cypher file (read-only unless --write) and print the rows.
 
-    Example: kg query person-profile --param name="Trần Minh Đức" --format json
+    Example: kg query person-profile --param name="Nguyễn Văn Thạch" --format json
     """
     from graph import query as queries
 
@@ -60,10 +62,7 @@ def query(
     elif output_format == "csv":
         sys.stdout.write(queries.to_csv(result))
     else:
-        table = Table(*result.columns, title=q.title, show_lines=True)
-        for row in result.rows:
-            table.add_row(*(_short(queries.cell(row[c])) for c in result.columns))
-        out.print(table)
+        out.print(_table(result, q.title, out.width))
     err.print(f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}")
 
 
@@ -78,13 +77,15 @@ def view(
                                                   show_default=False)] = None,
     hops: Annotated[int, typer.Option(min=0, max=6, help="Steps from --person or --agency.")] = 1,
     limit: Annotated[int, typer.Option(min=1, help="Most nodes to draw.")] = 300,
+    ranks: Annotated[bool, typer.Option("--ranks", help="Draw rank nodes (by default a person's rank is shown on the person).")] = False,
+    lang: Annotated[str, typer.Option("--lang", help="vi, or en to label ranks, positions and agencies in English.")] = "vi",
     open_page: Annotated[bool, typer.Option("--open", help="Open the page in a browser.")] = False,
     uri: Uri = DEFAULT_URI, user: User = DEFAULT_USER, password: Password = DEV_PASSWORD,
     database: Database = DEFAULT_DATABASE,
 ) -> None:
     """Write an interactive HTML network (works offline) of a query, a person, an agency or the whole graph.
 
-    Example: kg view --person "Trần Minh Đức" --hops 2 -o person.html --open
+    Example: kg view --person "nguyen van thach" --hops 2 --lang en -o person.html --open
     """
     from graph import query as queries
     from graph import view as views
@@ -102,7 +103,7 @@ def view(
             params = queries.parse_params(param or [], queries.load(query_name))
         with open_store(settings) as store:
             network = views.build(store, query=query_name, params=params, person=person,
-                                  agency=agency, hops=hops, limit=limit)
+                                  agency=agency, hops=hops, limit=limit, ranks=ranks, lang=lang)
         path = views.write(network, output)
     if network.message:
         err.print(f"[yellow]capped:[/] {network.message}", highlight=False)
@@ -111,11 +112,70 @@ def view(
         webbrowser.open(path.resolve().as_uri())
 
 
+def timeline(
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("timeline.html"),
+    person: Annotated[Optional[str], typer.Option(help="A person: key or part of the name, diacritics optional.",
+                                                  show_default=False)] = None,
+    agency: Annotated[Optional[str], typer.Option(help="An agency: key or part of the name, diacritics optional.",
+                                                  show_default=False)] = None,
+    lang: Annotated[str, typer.Option("--lang", help="vi, or en for English ranks, positions and agencies.")] = "vi",
+    open_page: Annotated[bool, typer.Option("--open", help="Open the page in a browser.")] = False,
+    uri: Uri = DEFAULT_URI, user: User = DEFAULT_USER, password: Password = DEV_PASSWORD,
+    database: Database = DEFAULT_DATABASE,
+) -> None:
+    """Write an offline HTML timeline of a person (ranks, positions, meetings) or an agency (who held its positions).
+
+    Example: kg timeline --person "nguyen van thach" -o thach.html --open
+    """
+    from graph import timeline as timelines
+
+    if (person is None) == (agency is None):
+        err.print("[red]error:[/] give one of --person NAME or --agency NAME")
+        raise typer.Exit(EXIT_USAGE)
+    if lang not in ("vi", "en"):
+        err.print(f"[red]error:[/] --lang {lang}: use vi or en")
+        raise typer.Exit(EXIT_USAGE)
+    settings = settings_of(uri, user, password, database)
+    with user_errors():
+        with open_store(settings) as store:
+            built = timelines.build(store, person=person, agency=agency)
+        path = timelines.write(built, output, lang=lang)
+    err.print(f"{built.subject}: {len(built.items)} items from {built.documents} documents → {path}",
+              highlight=False)
+    if open_page:
+        webbrowser.open(path.resolve().as_uri())
+
+
 def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+def _table(result, title: str, width: int) -> Table:
+    """The rows as a table `width` characters wide at most, one line per row: short columns keep
+    their text, the long ones share what is left and end in an ellipsis (--format json or csv
+    has the full text)."""
+    from rich.cells import cell_len
+
+    from graph import query as queries
+
+    cells = [[" ".join(queries.cell(row[c]).split()) for c in result.columns] for row in result.rows]
+    natural = [max([cell_len(c)] + [cell_len(line[i]) for line in cells]) for i, c in enumerate(result.columns)]
+    room = width - 3 * len(natural) - 1  # "│ " before each cell, " " after it, and the last "│"
+    widths = list(natural)
+    if sum(natural) > room:  # the narrowest columns first get all they need, the others share the rest
+        left = len(natural)
+        for i in sorted(range(len(natural)), key=natural.__getitem__):
+            widths[i] = max(1, min(natural[i], room // left))
+            room, left = room - widths[i], left - 1
+    table = Table(title=title, caption="cells cut to fit: --format json or csv has them whole"
+                  if widths != natural else None, caption_justify="left")
+    for column, size in zip(result.columns, widths):
+        table.add_column(column, width=size, no_wrap=True, overflow="ellipsis")
+    for line in cells:
+        table.add_row(*map(Text, line))
+    return table
 
 
 def register(app: typer.Typer) -> None:
-    """Add `kg query` and `kg view` to the main app."""
+    """Add `kg query`, `kg view` and `kg timeline` to the main app."""
     app.command("query")(query)
     app.command("view")(view)
+    app.command("timeline")(timeline)

@@ -48,6 +48,7 @@ class Report:
                 "nodes_created": self.stats.nodes_created, "nodes_deleted": self.stats.nodes_deleted,
                 "relationships_created": self.stats.relationships_created,
                 "relationships_deleted": self.stats.relationships_deleted,
+                "lock_conflicts": self.stats.lock_conflicts,
                 "seconds": round(self.seconds, 3),
                 "failures": [{"source": f.source, "reason": f.reason} for f in self.failures]}
 

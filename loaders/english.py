@@ -6,18 +6,14 @@ agency not listed by name gets an English name composed only from listed parts �
 """
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from graph.model import fold
+
+__all__ = ["agency_en", "fold", "name_en", "rank_en", "table", "title_en"]
+
 LEXICON = Path(__file__).parent / "lexicon"
-
-
-def fold(text: str) -> str:
-    """Lower-case ASCII form of a Vietnamese name: diacritics dropped, đ → d, spaces squeezed."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return " ".join(text.lower().split())
 
 
 @lru_cache(maxsize=None)
@@ -58,4 +54,13 @@ def agency_en(name: str) -> str:
         if head in kinds:
             if rest in agencies:
                 return f"{kinds[head]}, {agencies[rest]}"
+    return ""
+
+
+def name_en(label: str, name: str) -> str:
+    """The English name of a Rank or an Agency ("" for other labels and unknown names)."""
+    if label == "Rank":
+        return rank_en(name)
+    if label == "Agency":
+        return agency_en(name)
     return ""

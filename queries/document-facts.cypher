@@ -1,7 +1,7 @@
 // What one document says
 // The relationships a document states, with the first sentence it gave for each (its Evidence
 // nodes). `doc` matches the document key (file name) or any part of its title, case-insensitive.
-:param doc => '002_8b07d1821a1a4353.txt';
+:param doc => '01_tong-cuc-ky-thuat-so-ket-6-thang.txt';
 MATCH (d:Document)
 WHERE d.key = trim($doc) OR toLower(coalesce(d.title, '')) CONTAINS toLower(trim($doc))
 MATCH (d)-[:STATES]->(ev:Evidence)

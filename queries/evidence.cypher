@@ -3,7 +3,7 @@
 // (characters in the document's text): the relationship's Evidence nodes, found by its `key`.
 // `type` narrows to one type (e.g. 'HOLDS_POSITION'); '' means any. Names match the key, any
 // part of the name (case-insensitive) or an alias.
-:param source => 'Trần Minh Đức';
+:param source => 'Nguyễn Văn Thạch';
 :param target => 'Tổng cục Kỹ thuật';
 :param type => '';
 MATCH (s)-[r]->(t)

@@ -1,7 +1,7 @@
 // Neighbours of entities
 // The stated relationships (not mentions) of the entities with the given keys, best-evidenced
 // first — one hop of `kg view --person/--agency`. Find keys with `find-entity`.
-:param keys => ['trần minh đức', 'tổng cục kỹ thuật'];
+:param keys => ['nguyễn văn thạch', 'tổng cục kỹ thuật'];
 :param limit => 300;
 MATCH (n)-[r]-(m)
 WHERE n.key IN $keys AND n:Person|Rank|Agency|Resolution|Program|Meeting AND m:Person|Rank|Agency|Resolution|Program|Meeting

@@ -2,8 +2,8 @@
 // The shortest chain of stated facts linking two people (positions, meetings, signatures,
 // resolutions; a shared rank does not count, nor being named in the same article).
 // Names match the key, any part of the name (case-insensitive) or an alias.
-:param from_person => 'Trần Minh Đức';
-:param to_person => 'Lê Huy Vịnh';
+:param from_person => 'Nguyễn Văn Thạch';
+:param to_person => 'Trần Thanh Hải';
 MATCH (a:Person), (b:Person)
 WHERE a <> b
   AND (a.key = toLower(trim($from_person)) OR toLower(a.name) CONTAINS toLower(trim($from_person)))

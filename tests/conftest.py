@@ -22,9 +22,18 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
 @pytest.fixture(scope="session")
-def seeds() -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip(f"the seed articles are not beside the repository ({SEEDS})")
+def scorer() -> Path:
+    """The evaluation scorer (../shared/eval/kgscore.py); tests that score skip without it."""
+    if not SCORER.is_file():
+        pytest.skip(f"the evaluation scorer is not beside the repository ({SCORER})")
+    return SCORER
+
+
+@pytest.fixture(scope="session")
+def seeds(scorer) -> Path:
+    """The seed articles, scored against their hand-made gold; skipped without ../shared."""
+    if not SEEDS.is_dir() or not GOLD.is_file():
+        pytest.skip(f"the seed articles and their gold are not beside the repository ({SEEDS})")
     return SEEDS
 
 

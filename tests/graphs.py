@@ -19,6 +19,22 @@ def dump(store) -> list[tuple]:
             for r in rows]
 
 
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def load_samples(store):
+    """`store` holding exactly the project's sample articles (samples/); when they are all there
+    already and nothing else is, nothing is written again (fast)."""
+    from kg.pipeline import load
+
+    report = load([str(SAMPLES)], store)
+    if len(store.document_keys()) != report.loaded + report.skipped:  # other tests' documents too
+        store.wipe()
+        report = load([str(SAMPLES)], store)
+    assert report.failed == 0 and report.loaded + report.skipped == 10
+    return store
+
+
 def key(name: str) -> str:
     return " ".join(name.casefold().split())
 

@@ -1,10 +1,12 @@
 """The benchmarks stay runnable: a deterministic corpus, and each writer on a tiny one."""
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -15,7 +17,9 @@ from tests.conftest import ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 
 import bench_extract  # noqa: E402
+import big_article  # noqa: E402
 import corpus  # noqa: E402
+import quality  # noqa: E402
 import load_throughput  # noqa: E402
 
 
@@ -32,15 +36,101 @@ def test_corpus_is_deterministic_and_extractable(tmp_path):
     assert len(people) > len(set(people)), "popular people recur across articles"
 
 
+GRAPH = """
+MATCH (n) WITH collect([labels(n)[0], n.key]) AS nodes
+OPTIONAL MATCH (s)-[r]->(t) WHERE NOT type(r) IN ['MENTIONS', 'STATES']
+RETURN nodes, collect([type(r), s.key, t.key, r.title, r.evidence_count]) AS relationships,
+       COUNT { ()-[:MENTIONS]->() } AS mentions, COUNT { ()-[:STATES]->(:Evidence) } AS evidence,
+       COLLECT { MATCH (ev:Evidence) RETURN [ev.type, ev.sentences] } AS sentences
+"""
+
+
+def written(store) -> dict:
+    """What a writer left in the graph, in comparable form."""
+    with store.driver.session(database=store.database) as session:
+        row = session.run(GRAPH).single()
+    return {"nodes": sorted(map(tuple, row["nodes"]), key=repr),
+            "relationships": sorted(map(tuple, row["relationships"]), key=repr),
+            "mentions": row["mentions"], "evidence": row["evidence"], "sentences": sorted(map(repr, row["sentences"]))}
+
+
+def unprefixed(graph: dict) -> dict:
+    """The raw baseline's graph with its per-document entity copies (key `doc|key`) folded into one
+    node each, and its per-document relationships into one relationship each (counts summed)."""
+    entities = list({(label, key.split("|", 1)[1] if label != "Document" else key)
+                     for label, key in graph["nodes"] if label != "Evidence"})
+    evidence = [node for node in graph["nodes"] if node[0] == "Evidence"]
+    merged: dict[tuple, int] = {}
+    for rtype, source, target, title, count in graph["relationships"]:
+        fact = (rtype, source.split("|", 1)[1], target.split("|", 1)[1], title)
+        merged[fact] = merged.get(fact, 0) + count
+    return {**graph, "nodes": sorted(entities + evidence, key=repr),
+            "relationships": sorted((fact + (count,) for fact, count in merged.items()), key=repr)}
+
+
+def no_baseline_file_reads(monkeypatch):
+    """From here on, reading a baseline statement file fails the test."""
+    read_text = Path.read_text
+
+    def guarded(path, *args, **kwargs):
+        if Path(path).resolve().parent == load_throughput.CYPHER.resolve():
+            pytest.fail(f"{path.name} read while a writer ran")
+        return read_text(path, *args, **kwargs)
+    monkeypatch.setattr(Path, "read_text", guarded)
+
+
+def test_every_statement_file_is_rendered_once_up_front():
+    cypher = load_throughput.statements()
+    assert {key[0] for key in cypher} == {p.stem for p in load_throughput.CYPHER.glob("*.cypher")}
+    assert not [text for text in cypher.values() if "__" in text]  # every placeholder filled
+
+
 @pytest.mark.neo4j
-def test_each_writer_runs(store, tmp_path):
+def test_every_writer_writes_the_same_graph(store, tmp_path, monkeypatch):
     corpus.generate(20, tmp_path / "c", seed=5)
     extractions = [x for x in extract_paths([str(tmp_path / "c")]) if isinstance(x, Extraction)]
-    assert load_throughput.run_per_row(store, extractions[:5]) > 0
-    assert load_throughput.run_raw(store, extractions, 10) > 0
-    assert store.counts()["node"]["Document"] == 20
-    assert load_throughput.run_ours(store, extractions, 10) > 0
-    assert store.counts()["node"]["Document"] == 20
+    cypher = load_throughput.statements()
+    no_baseline_file_reads(monkeypatch)
+    assert load_throughput.run_ours(store, extractions, 10, cypher) > 0
+    ours = written(store)
+    assert len([n for n in ours["nodes"] if n[0] == "Document"]) == 20
+    assert ours["relationships"] and ours["evidence"] > 0 and ours["mentions"] > 0
+
+    assert load_throughput.run_per_row(store, extractions, 10, cypher) > 0
+    assert written(store) == ours  # the same entities, relationships, counts and evidence
+
+    assert load_throughput.run_raw(store, extractions, 10, cypher) > 0
+    raw = written(store)
+    # one node per document and entity, so as many as there are MENTIONS, folded: the same graph
+    assert len([n for n in raw["nodes"] if n[0] not in ("Document", "Evidence")]) == raw["mentions"]
+    assert unprefixed(raw) == ours
+
+
+@pytest.mark.neo4j
+def test_each_writer_is_warmed_up_alike_and_starts_empty(store, tmp_path):
+    corpus.generate(12, tmp_path / "c", seed=9)
+    extractions = [x for x in extract_paths([str(tmp_path / "c")]) if isinstance(x, Extraction)]
+    cypher = load_throughput.statements()
+    for writer in (load_throughput.run_per_row, load_throughput.run_raw, load_throughput.run_ours):
+        rate = load_throughput.timed(writer, store, extractions[4:], 4, cypher, warm_up=extractions[:4])
+        assert rate > 0
+        documents = {key for label, key in written(store)["nodes"] if label == "Document"}
+        assert documents == {x.document.id for x in extractions[4:]}, writer.__name__  # warm-up wiped
+
+
+def test_big_article_is_one_document_of_the_size_asked(tmp_path):
+    path = tmp_path / "big.txt"
+    assert big_article.write_article(path, 60_000) == path.stat().st_size >= 60_000
+    extractions = [x for x in extract_paths([str(path)]) if isinstance(x, Extraction)]
+    assert len(extractions) == 1 and len([e for e in extractions[0].entities if e.label == "Person"]) > 5
+
+
+def test_quality_scores_the_projects_own_articles_with_their_gold():
+    name, folders, golds = quality.SETS[-1]
+    assert all(p.exists() for p in folders + golds)
+    documents = {json.loads(line)["doc"] for gold in golds for line in gold.read_text("utf-8").splitlines()}
+    extracted = {x.document.id for x in extract_paths([str(p) for p in folders]) if isinstance(x, Extraction)}
+    assert documents == extracted  # every gold document is one kg extracts, under the same key
 
 
 @pytest.mark.neo4j

@@ -9,8 +9,8 @@ import pytest
 
 from graph import view
 from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
-from tests.conftest import ARTIFACTS
-from tests.test_queries import load_seeds
+from tests.conftest import ARTIFACTS, SAMPLES
+from tests.graphs import load_samples
 
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 
@@ -128,8 +128,8 @@ def test_view_renders_offline_and_document_text_stays_inert(store, browser_page,
     assert requests == [path.resolve().as_uri()]
 
 
-def test_seeds_view_draws_the_whole_capped_graph(_session_store, seeds, browser_page, tmp_path):
-    load_seeds(_session_store, seeds)
+def test_samples_view_draws_the_whole_capped_graph(_session_store, browser_page, tmp_path):
+    load_samples(_session_store)
     network = view.build(_session_store, limit=25)
     path = view.write(network, tmp_path / "network.html")
     open_page, requests, errors = browser_page
@@ -140,6 +140,62 @@ def test_seeds_view_draws_the_whole_capped_graph(_session_store, seeds, browser_
     legend = page.locator("#legend").inner_text()
     assert "Person" in legend and "Agency" in legend
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "view-seeds.png"))
+    page.screenshot(path=str(ARTIFACTS / "view-samples.png"))
     assert not errors, errors
     assert requests == [path.resolve().as_uri()]
+
+
+def test_timeline_renders_offline_and_document_text_stays_inert(store, browser_page, tmp_path):
+    from graph import timeline
+    store.write([hostile_extraction()])
+    built = timeline.build(store, person="tran minh duc")
+    assert {item["kind"] for item in built.items} == {"CHAIRED", "HOLDS_POSITION"}
+    path = timeline.write(built, tmp_path / "hostile-timeline.html")
+    open_page, requests, errors = browser_page
+    page = open_page(path)
+    assert page.evaluate("[window.kgTimeline.items, window.kgTimeline.drawn]") == [2, 2]
+    page.locator("circle.item").first.click()
+    detail = page.locator("#detail").inner_text()
+    assert TEXT in detail and "hostile.txt" in detail
+    text = page.evaluate("document.body.innerText")
+    assert SCRIPT in text and IMG in text
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("body img").count() == 0
+    assert not errors, errors
+    assert requests == [path.resolve().as_uri()]
+
+
+def test_samples_timelines_of_a_person_and_an_agency(store, browser_page, tmp_path):
+    from graph import timeline
+    from kg.pipeline import load
+    assert load([str(SAMPLES)], store).failed == 0
+    open_page, requests, errors = browser_page
+    person = timeline.build(store, person="le quang vinh")
+    kinds = {item["kind"] for item in person.items}
+    assert {"HAS_RANK", "HOLDS_POSITION", "CHAIRED", "ATTENDED"} <= kinds
+    assert all(item["sentence"] and item["document"] for item in person.items)
+    # promoted: Major General in the 2021 article, Lieutenant General in the 2024 ones
+    ranks = [(item["date"][:4], item["label_en"]) for item in person.items if item["kind"] == "HAS_RANK"]
+    assert ("2021", "Major General") in ranks and ("2024", "Lieutenant General") in ranks
+    path = timeline.write(person, tmp_path / "person.html", lang="en")
+    page = open_page(path)
+    dated = sum(1 for item in person.items if item["date"])
+    assert page.evaluate("[window.kgTimeline.items, window.kgTimeline.drawn]") == [len(person.items), dated]
+    assert dated == len(person.items)
+    assert page.evaluate("window.kgTimeline.lanes") == ["Rank", "Position", "Meetings"]
+    table = page.locator("#items").inner_text()
+    assert "Major General" in table and "Lieutenant General" in table
+    page.locator("circle.item").first.click()
+    assert "2021-06-18" in page.locator("#detail").inner_text()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "timeline-person.png"), full_page=True)
+
+    agency = timeline.build(store, agency="tong cuc ky thuat")
+    people = {item["lane"] for item in agency.items if item["kind"] == "HOLDS_POSITION"}
+    assert "Lê Quang Vinh" in people and len(people) > 1
+    path = timeline.write(agency, tmp_path / "agency.html")
+    page = open_page(path)
+    assert "Lê Quang Vinh" in page.evaluate("window.kgTimeline.lanes")
+    page.screenshot(path=str(ARTIFACTS / "timeline-agency.png"), full_page=True)
+    assert not errors, errors
+    assert all(url.startswith("file:") for url in requests), requests

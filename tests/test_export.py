@@ -40,6 +40,10 @@ def test_graphml_reads_back_with_nodes_edges_and_attributes(sampled, env_for_cli
     assert "HOLDS_POSITION" in types and graph.number_of_edges() > 0
     held = [d for *_, d in graph.edges(data=True) if d["type"] == "HOLDS_POSITION"]
     assert all(d.get("title") for d in held)
+    # English names and search forms travel as attributes
+    assert any(d.get("name_en") for _, d in graph.nodes(data=True) if d["label"] == "Rank")
+    assert all(d.get("name_folded") for _, d in graph.nodes(data=True))
+    assert any(d.get("title_en") for d in held)
 
 
 @pytest.mark.neo4j
@@ -50,6 +54,7 @@ def test_csv_writes_a_nodes_and_a_relationships_file(sampled, env_for_cli, tmp_p
     rels = list(csv.DictReader((tmp_path / "g-relationships.csv").open(encoding="utf-8")))
     ids = {n["id"] for n in nodes}
     assert nodes and rels and all(r["source"] in ids and r["target"] in ids for r in rels)
+    assert {"name_en", "name_folded", "first_seen"} <= set(nodes[0]) and "title_en" in rels[0]
 
 
 def test_unknown_format_is_one_line(tmp_path):

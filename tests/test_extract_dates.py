@@ -87,6 +87,8 @@ YEARS = [
     # a congress, and its preparation, opens its term
     ("Ngày 14/5, Đảng ủy Quân khu 4 tổ chức Hội nghị chuẩn bị Đại hội Đảng bộ Quân khu, nhiệm kỳ 2025-2030.",
      "2025-05-14"),
+    # a year of history is not the year of the event
+    ("Sáng 12/5, Trung đoàn 9 (thành lập năm 1965) tổ chức Lễ kỷ niệm ngày truyền thống.", ""),
     # where a span starts is not the year of the event
     ("Sáng 3/10, Cục Quân nhu tổ chức Hội nghị quân chính. Từ năm 2019, Cục đã đổi mới công tác.", ""),
     # "chiều cùng ngày": the day the text dated last

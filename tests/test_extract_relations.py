@@ -84,6 +84,11 @@ EVENT_PEOPLE = [
     ("Sáng 4/6, Quân khu 2 tổ chức Hội nghị quân chính năm 2024. Tại hội nghị, đồng chí Thiếu tướng Lê Văn Long "
      "giới thiệu nội dung nghị quyết; đồng chí Đại tá Phạm Văn Tú báo cáo kết quả huấn luyện.",
      {("ATTENDED", "Lê Văn Long"), ("ATTENDED", "Phạm Văn Tú")}),
+    # who presents a report at the event, or speaks in an address there, was at it
+    ("Sáng 4/6, Quân khu 2 tổ chức Hội nghị quân chính năm 2024. Đại tá Phạm Văn Tú trình bày tại hội nghị "
+     "báo cáo kết quả huấn luyện.", {("ATTENDED", "Phạm Văn Tú")}),
+    ("Sáng 4/6, Quân khu 2 tổ chức Hội nghị quân chính năm 2024. Trong diễn văn tại hội nghị, Thiếu tướng "
+     "Lê Văn Long cho biết đơn vị hoàn thành tốt nhiệm vụ.", {("ATTENDED", "Lê Văn Long")}),
 ]
 
 

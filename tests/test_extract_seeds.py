@@ -51,7 +51,7 @@ def test_seed_and_dev_scores(seeds, tmp_path):
     assert scores["meeting_dates"]["right"] >= 10
 
 
-def test_own_articles_score(tmp_path):
+def test_own_articles_score(scorer, tmp_path):
     gold = ROOT / "tests" / "data" / "articles-gold.jsonl"
     if not gold.exists():
         import pytest

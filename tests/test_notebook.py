@@ -1,4 +1,4 @@
-"""The exploration notebook runs top to bottom against the test server, on the seeds."""
+"""The exploration notebook runs top to bottom against the test server, on the samples."""
 from __future__ import annotations
 
 import pytest
@@ -10,13 +10,14 @@ pytestmark = pytest.mark.neo4j
 NOTEBOOK = ROOT / "notebooks" / "explore.ipynb"
 
 
-def test_explore_notebook_runs_on_the_seeds(_session_store, seeds, neo4j_settings, monkeypatch):
+def test_explore_notebook_runs_on_the_samples(_session_store, neo4j_settings, monkeypatch):
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     pytest.importorskip("pandas")
-    from tests.test_queries import load_seeds
+    pytest.importorskip("matplotlib")
+    from tests.graphs import load_samples
 
-    load_seeds(_session_store, seeds)
+    load_samples(_session_store)
     # The kernel inherits the environment: the notebook reads the server from NEO4J_*.
     for name, value in (("NEO4J_URI", neo4j_settings.uri), ("NEO4J_USER", neo4j_settings.user),
                         ("NEO4J_PASSWORD", neo4j_settings.password),
@@ -30,7 +31,11 @@ def test_explore_notebook_runs_on_the_seeds(_session_store, seeds, neo4j_setting
     assert not [o for o in outputs if o.output_type == "error"]
     text = "\n".join(str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", "")) for o in outputs)
     assert neo4j_settings.uri in text  # it connected where it was told to
-    for expected in ("Phan Văn Giang", "Trần Minh Đức", "Trung tướng", "2024-09-25", "who-chaired-what"):
+    for expected in ("Lương Văn Bình", "Nguyễn Văn Thạch", "Thượng tướng", "2024-11-20", "who-chaired-what",
+                     "General Department of Technology"):
         assert expected in text, expected
+    # the three plots: events per month, who led one agency, agencies together
+    pictures = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert len(pictures) == 3
     frames = [o for o in outputs if "text/html" in o.get("data", {}) and "<iframe srcdoc=" in o["data"]["text/html"]]
     assert frames and "vis.Network" in frames[0]["data"]["text/html"].replace("&quot;", '"')

@@ -1,5 +1,5 @@
 """The query library: headers and parameters as tables, EXPLAIN on every file, every query's
-example answered sensibly on the seeds, read-only by default, and `kg query` output formats."""
+example answered sensibly on the samples, read-only by default, and `kg query` output formats."""
 from __future__ import annotations
 
 import csv
@@ -15,6 +15,7 @@ from graph import query
 from graph.errors import QueryError
 from graph.model import MENTIONS, NODE_LABELS, RELATION_TYPES, STATES
 from tests.conftest import ROOT
+from tests.graphs import load_samples
 
 LIBRARY = {q.name: q for q in query.library()}
 REQUIRED = ("person-profile", "agency-profile", "who-chaired-what", "meetings-in-range",
@@ -175,58 +176,82 @@ def test_json_and_csv_output():
                     ['He said "hi", then left', "", ""]]
 
 
-# --- against the seeds in a real Neo4j ----------------------------------------------------------
+LONG = ("Phó Đô đốc Trần Thanh Hải, Tư lệnh Quân chủng Hải quân và Trung tướng Phạm Đức Thắng, Chủ nhiệm "
+        "Tổng cục Công nghiệp quốc phòng đồng chủ trì buổi lễ.")
 
-def load_seeds(store, seeds):
-    """`store` holding exactly the seed articles; unchanged seeds already loaded are kept (fast)."""
-    from kg.pipeline import load
-    if set(store.document_keys()) != {p.name for p in seeds.iterdir() if p.is_file()}:
-        store.wipe()
-    assert load([str(seeds)], store).failed == 0
-    return store
 
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_tables_fit_the_terminal_one_line_per_row(width):
+    from rich.console import Console
+
+    from kg.explore import _table
+
+    result = query.QueryResult(["date", "chair", "meeting", "evidence"], [
+        {"date": "2024-03-15", "chair": "Trần Thanh Hải", "meeting": "Lễ bàn giao hai tàu tuần tra cao tốc",
+         "evidence": LONG},
+        {"date": None, "chair": "Phạm Đức Thắng", "meeting": "[CHAIRED] not markup", "evidence": "hai\ndòng"}])
+    console = Console(width=width, record=True, color_system=None)
+    console.print(_table(result, "Who chaired what", width))
+    lines = console.export_text().splitlines()
+    assert max(len(line) for line in lines) <= width
+    body = lines[next(i for i, line in enumerate(lines) if line.startswith("┡")) + 1:
+                 next(i for i, line in enumerate(lines) if line.startswith("└"))]
+    assert len(body) == 2 and body[0].startswith("│ 2024-03-15")  # one line per row
+    assert "…" in body[0] and LONG not in "\n".join(lines)  # the long sentence cut with an ellipsis
+    assert "hai dòng" in body[1] and "[CH" in body[1]  # shown as text, not read as markup
+
+
+# --- against the samples in a real Neo4j --------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def seeded(_session_store, seeds):
-    """The session's store holding exactly the seed articles (loaded once for this module)."""
-    return load_seeds(_session_store, seeds)
+def loaded(_session_store):
+    """The session's store holding exactly the project's sample articles (loaded once here)."""
+    return load_samples(_session_store)
 
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize("name", sorted(LIBRARY))
-def test_every_query_file_explains(seeded, name):
-    assert query.explain(seeded, LIBRARY[name])
+def test_every_query_file_explains(loaded, name):
+    assert query.explain(loaded, LIBRARY[name])
 
 
 # (query, extra params, column, a value that must appear in that column of some row)
 EXAMPLES = [
-    ("export-graph", {}, "n", "Trần Minh Đức"),
-    ("person-profile", {}, "positions", "Chủ nhiệm, Tổng cục Kỹ thuật"),
-    ("person-profile", {"name": "trần minh đức"}, "ranks", "Trung tướng"),
-    ("person-profile", {"name": "Minh Đức"}, "attended",
-     "Hội nghị ký kết chương trình phối hợp giữa Tổng cục Kỹ thuật và Tổng cục Công nghiệp quốc phòng"),
-    ("agency-profile", {}, "people", "Chủ nhiệm: Trần Minh Đức"),
-    ("agency-profile", {}, "programs_signed",
-     "Chương trình phối hợp giữa Tổng cục Kỹ thuật và Tổng cục Công nghiệp quốc phòng"),
-    ("who-chaired-what", {}, "chair", "Phan Văn Giang"),
-    ("who-chaired-what", {}, "meeting", "Hội nghị Đảng ủy Tổng cục Kỹ thuật"),
-    ("meetings-in-range", {}, "date", "2024-09-25"),
-    ("meetings-in-range", {}, "chairs", "Vũ Nam Sơn"),
+    ("export-graph", {}, "n", "Nguyễn Văn Thạch"),
+    ("person-profile", {}, "positions", "Thứ trưởng, Bộ Quốc phòng (as of 2024-10-03)"),
+    ("person-profile", {"name": "nguyễn văn thạch"}, "ranks", "Thượng tướng"),
+    ("person-profile", {"name": "Văn Thạch"}, "person", "Nguyễn Văn Thạch"),
+    ("agency-profile", {}, "people", "Chủ nhiệm: Nguyễn Văn Thạch"),
+    ("agency-profile", {}, "programs_signed", "Chương trình phối hợp trong nghiên cứu khoa học và đào tạo "
+                                              "nguồn nhân lực kỹ thuật giai đoạn 2021-2026"),
+    ("who-chaired-what", {}, "chair", "Lương Văn Bình"),
+    ("who-chaired-what", {}, "meeting", "Lễ bàn giao hai tàu tuần tra cao tốc"),
+    ("meetings-in-range", {}, "date", "2024-11-20"),
+    ("meetings-in-range", {}, "chairs", "Tô Minh Trí"),
+    ("person-profile", {"name": "nguyen van thach"}, "ranks_en", "Senior Lieutenant General"),
+    ("agency-profile", {"name": "tong cuc ky thuat"}, "name_en", "General Department of Technology"),
     ("resolution-profile", {}, "name", "Bộ Chính trị"),
     ("resolution-profile", {"name": "08-nq/tw"}, "kind", "Agency"),
-    ("people-network", {}, "person_b", "Trần Minh Đức"),
+    ("people-network", {}, "person_b", "Nguyễn Văn Thạch"),
     ("agencies-together", {}, "agency_b", "Tổng cục Kỹ thuật"),
     ("evidence", {}, "title", "Chủ nhiệm"),
     ("evidence", {"type": "holds_position"}, "sentence",
-     "Trung tướng Trần Minh Đức, Chủ nhiệm Tổng cục Kỹ thuật phát biểu tại hội nghị."),
-    ("shortest-connection", {}, "to_person", "Lê Huy Vịnh"),
-    ("latest-positions", {}, "person", "Phan Văn Giang"),
-    ("duplicates", {}, "name_b", "Đảng ủy Tổng cục Kỹ thuật"),
+     "Trung tướng Nguyễn Văn Thạch, Chủ nhiệm Tổng cục Kỹ thuật và Trung tướng Phan Hồng Quân, "
+     "Giám đốc HVKTQS đồng chủ trì hội nghị."),
+    ("shortest-connection", {}, "to_person", "Trần Thanh Hải"),
+    ("latest-positions", {}, "person", "Bùi Xuân Trường"),
+    ("duplicates", {}, "name_b", "Quân khu 9"),
     ("find-entity", {"name": "TỔNG CỤC KỸ THUẬT", "label": "agency"}, "name", "Tổng cục Kỹ thuật"),
-    ("neighbours", {}, "m", "Trung tướng"),
-    ("whole-graph", {"limit": 10}, "total", 50),
+    ("find-entity", {"name": "nguyen van thach", "label": "person"}, "name", "Nguyễn Văn Thạch"),
+    ("find-entity", {"name": "tong cuc ky thuat"}, "name", "Tổng cục Kỹ thuật"),
+    ("neighbours", {}, "m", "Thượng tướng"),
+    ("whole-graph", {}, "n", "Nguyễn Văn Thạch"),
     ("entity-details", {}, "positions", "Chủ nhiệm, Tổng cục Kỹ thuật"),
-    ("document-facts", {}, "source", "Phan Văn Giang"),
+    ("document-facts", {}, "source", "Lê Quang Vinh"),
+    ("person-timeline", {}, "label", "Thượng tướng"),
+    ("person-timeline", {}, "label_en", "Chairman, General Department of Technology"),
+    ("agency-timeline", {}, "lane", "Nguyễn Văn Thạch"),
+    ("events-per-month", {}, "kind", "Meeting"),
 ]
 
 
@@ -244,8 +269,8 @@ def test_every_library_query_has_an_example_here():
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize("name, params, column, wanted", EXAMPLES)
-def test_examples_answer_on_the_seeds(seeded, name, params, column, wanted):
-    result = query.run(seeded, name, params)
+def test_examples_answer_on_the_samples(loaded, name, params, column, wanted):
+    result = query.run(loaded, name, params)
     assert result.rows, f"{name} returned nothing"
     assert column in result.columns
     assert any(_contains(row[column], wanted) for row in result.rows), \
@@ -254,42 +279,51 @@ def test_examples_answer_on_the_seeds(seeded, name, params, column, wanted):
 
 
 @pytest.mark.neo4j
-def test_shortest_connection_is_a_chain_of_stated_facts(seeded):
-    row = query.run(seeded, "shortest-connection").rows[0]
+def test_shortest_connection_is_a_chain_of_stated_facts(loaded):
+    row = query.run(loaded, "shortest-connection").rows[0]
     assert row["steps"] == 4
-    assert row["path"]["nodes"][0]["name"] == "Trần Minh Đức"
-    assert row["path"]["nodes"][-1]["name"] == "Lê Huy Vịnh"
+    assert row["path"]["nodes"][0]["name"] == "Nguyễn Văn Thạch"
+    assert row["path"]["nodes"][-1]["name"] == "Trần Thanh Hải"
     assert {r["_type"] for r in row["path"]["relationships"]} <= set(RELATION_TYPES) - {"HAS_RANK"}
 
 
 @pytest.mark.neo4j
-def test_meetings_in_range_respects_the_dates(seeded):
-    rows = query.run(seeded, "meetings-in-range", {"from": "2024-01-01", "to": "2024-12-31"}).rows
-    assert len(rows) == 1 and rows[0]["date"] == "2024-09-25"
-    assert rows[0]["meeting"].startswith("Hội nghị giao ban công tác kỹ thuật toàn quân")
-    assert query.run(seeded, "meetings-in-range", {"from": "2030-01-01", "to": "2030-12-31"}).rows == []
+def test_whole_graph_counts_every_entity_and_honours_its_limit(loaded):
+    counts = loaded.counts()["node"]
+    entities = sum(n for label, n in counts.items() if label not in ("Document", "Evidence"))
+    rows = query.run(loaded, "whole-graph", {"limit": 10}).rows
+    assert {row["total"] for row in rows} == {entities}
+    assert len({row["n"]["_id"] for row in rows} | {row["m"]["_id"] for row in rows if row["m"]}) <= 10
 
 
 @pytest.mark.neo4j
-def test_queries_are_read_only_unless_write(seeded, tmp_path):
+def test_meetings_in_range_respects_the_dates(loaded):
+    rows = query.run(loaded, "meetings-in-range", {"from": "2024-11-01", "to": "2024-11-30"}).rows
+    assert len(rows) == 1 and rows[0]["date"] == "2024-11-20"
+    assert rows[0]["meeting"].startswith("Hội nghị tổng kết 5 năm thi hành")
+    assert query.run(loaded, "meetings-in-range", {"from": "2030-01-01", "to": "2030-12-31"}).rows == []
+
+
+@pytest.mark.neo4j
+def test_queries_are_read_only_unless_write(loaded, tmp_path):
     path = tmp_path / "tag.cypher"
-    path.write_text("// Tag a person\n// :param name => 'Trần Minh Đức'\n"
+    path.write_text("// Tag a person\n// :param name => 'Nguyễn Văn Thạch'\n"
                     "MATCH (p:Person {name: $name}) SET p.reviewed = true RETURN p.name AS person", "utf-8")
     with pytest.raises(QueryError, match="writes to the graph — run it with --write") as info:
-        query.run(seeded, str(path))
+        query.run(loaded, str(path))
     assert "\n" not in str(info.value)
-    assert query.run(seeded, str(path), write=True).rows == [{"person": "Trần Minh Đức"}]
-    assert query.run(seeded, str(path), write=True).rows  # idempotent tag
-    with seeded.driver.session(database=seeded.database) as session:
+    assert query.run(loaded, str(path), write=True).rows == [{"person": "Nguyễn Văn Thạch"}]
+    assert query.run(loaded, str(path), write=True).rows  # idempotent tag
+    with loaded.driver.session(database=loaded.database) as session:
         session.run("MATCH (p:Person) REMOVE p.reviewed").consume()
 
 
 @pytest.mark.neo4j
-def test_server_errors_are_one_line(seeded, tmp_path):
+def test_server_errors_are_one_line(loaded, tmp_path):
     path = tmp_path / "broken.cypher"
     path.write_text("// Broken\nMATCH (p:Person RETURN p", "utf-8")
     with pytest.raises(QueryError, match="syntax error") as info:
-        query.run(seeded, str(path))
+        query.run(loaded, str(path))
     assert "\n" not in str(info.value)
 
 
@@ -299,7 +333,7 @@ def kg(*args: str, env: dict) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.neo4j
-def test_cli_formats_list_and_errors(seeded, env_for_cli):
+def test_cli_formats_list_and_errors(loaded, env_for_cli):
     listed = kg("query", "--list", env=env_for_cli)
     assert listed.returncode == 0 and "Who chaired what" in listed.stdout
     as_json = kg("query", "who-chaired-what", "--format", "json", env=env_for_cli)
@@ -310,8 +344,16 @@ def test_cli_formats_list_and_errors(seeded, env_for_cli):
                 "--format", "csv", env=env_for_cli)
     assert as_csv.returncode == 0, as_csv.stderr
     assert as_csv.stdout.splitlines()[0].startswith("date,meeting")
-    table = kg("query", "person-profile", "--param", "name=Trần Minh Đức", env={**env_for_cli, "COLUMNS": "300"})
-    assert table.returncode == 0 and "Trung tướng" in table.stdout
+    table = kg("query", "person-profile", "--param", "name=Nguyễn Văn Thạch", env={**env_for_cli, "COLUMNS": "300"})
+    assert table.returncode == 0 and "Thượng tướng" in table.stdout
+    # the demo's last table at 80 columns: one line per row, cut cells end in an ellipsis
+    chaired = kg("query", "who-chaired-what", env={**env_for_cli, "COLUMNS": "80"})
+    assert chaired.returncode == 0, chaired.stderr
+    lines = chaired.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert len([line for line in lines if line.startswith("│ 20")]) == len(rows)  # a line per dated row
+    assert "…" in chaired.stdout
+    assert any(len(row["evidence"]) > 60 and row["evidence"] not in chaired.stdout for row in rows)
     for args, message in ((["query", "nope"], "no query named"),
                           (["query", "person-profile", "--param", "limit=3"], "has no parameter limit")):
         bad = kg(*args, env=env_for_cli)

@@ -17,7 +17,7 @@ from graph.settings import Settings
 from graph.store import Store
 from graph.server import free_port
 from tests.conftest import ROOT
-from tests.graphs import dump
+from tests.graphs import SAMPLES, dump
 from tests.test_loaders_read import to_cp1258
 
 pytestmark = pytest.mark.neo4j
@@ -95,7 +95,7 @@ def test_a_20_mb_article_and_10000_small_files(store, tmp_path, env_for_cli):
     assert store.counts()["node"]["Document"] == 10_001
 
 
-def test_server_stopped_mid_load_then_rerun_equals_clean_load(tmp_path, seeds):
+def test_server_stopped_mid_load_then_rerun_equals_clean_load(tmp_path):
     home = tmp_path / "neo4j"
     status = server.start(home=home, bolt_port=free_port(), http_port=free_port(), heap="512m", pagecache="128m")
     settings = Settings(uri=status.bolt_uri, password=server.DEFAULT_PASSWORD)
@@ -103,8 +103,8 @@ def test_server_stopped_mid_load_then_rerun_equals_clean_load(tmp_path, seeds):
     folder = tmp_path / "many"
     folder.mkdir()
     for copy in range(60):
-        for seed in sorted(seeds.iterdir()):
-            (folder / f"{copy:02d}-{seed.name}").write_text(seed.read_text("utf-8"), encoding="utf-8")
+        for sample in sorted(SAMPLES.glob("*.txt")):
+            (folder / f"{copy:02d}-{sample.name}").write_text(sample.read_text("utf-8"), encoding="utf-8")
     try:
         proc = subprocess.Popen([sys.executable, "-m", "kg", "load", str(folder), "--batch-size", "5"],
                                 env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

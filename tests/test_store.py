@@ -1,10 +1,13 @@
 """The store against the real Neo4j: idempotent, incremental, traceable."""
 from __future__ import annotations
 
+import concurrent.futures
+import threading
+
 import pytest
 
 from graph import cypher
-from tests.graphs import dump, hand_extraction
+from tests.graphs import dump, hand_extraction, key
 
 pytestmark = pytest.mark.neo4j
 
@@ -187,3 +190,31 @@ def test_sample_sentences_are_the_most_recent_whatever_the_order(store, batches)
         r = session.run("MATCH (:Person)-[r:HAS_RANK]->(:Rank) RETURN r").single()["r"]
     assert r["sentence_docs"] == ["r01.txt", "r03.txt", "r00.txt"]
     assert (r["evidence_count"], r["last_seen"]) == (6, "2024-03-01")
+
+
+def test_a_lock_conflict_is_retried_counted_and_both_writes_land(store):
+    """Two writers lock the same two entities in opposite orders, each waiting until the other
+    holds its first: a real deadlock. The server rolls one back; it is run again, counted, and
+    both writes land."""
+    store.write([doc_a()])
+    holding = {"Nguyễn Văn Thạch": threading.Event(), "Lê Đình Khang": threading.Event()}
+
+    def writer(first: str, then: str, mark: str):
+        def work(tx):
+            lock = "MATCH (p:Person {key: $key}) SET p.writers = coalesce(p.writers, []) + $mark"
+            tx.run(lock, key=key(first), mark=mark).consume()
+            holding[first].set()
+            assert holding[then].wait(30), "the other writer never took its first lock"
+            tx.run(lock, key=key(then), mark=mark).consume()
+        return work
+
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        runs = [pool.submit(store._write, writer("Nguyễn Văn Thạch", "Lê Đình Khang", "one")),
+                pool.submit(store._write, writer("Lê Đình Khang", "Nguyễn Văn Thạch", "two"))]
+        conflicts = sum(run.result(timeout=120)[1] for run in runs)
+    assert conflicts >= 1
+    with store.driver.session(database=store.database) as session:
+        marks = {r["key"]: sorted(r["writers"]) for r in session.run(
+            "MATCH (p:Person) RETURN p.key AS key, p.writers AS writers")}
+    assert marks == {key("Lê Đình Khang"): ["one", "two"], key("Nguyễn Văn Thạch"): ["one", "two"]}
+

@@ -1,4 +1,4 @@
-"""Network views: escaping as a table, self-contained pages, presets and queries on the seeds,
+"""Network views: escaping as a table, self-contained pages, presets and queries on the samples,
 the cap, and `kg view` end to end."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from graph import view
 from graph.errors import QueryError
 from tests.conftest import ROOT
-from tests.test_queries import load_seeds
+from tests.graphs import load_samples
 
 PAYLOADS = ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=2">']
 EXTERNAL = re.compile(r"""<(?:script|link|img|iframe|source|embed|object)\b[^>]*\b(?:src|href|data)\s*=\s*["']?(?:https?:)?//""",
@@ -83,11 +83,11 @@ def test_browser_style_uses_the_view_colours():
     assert "caption: '{name}'" in grass
 
 
-# --- on the seeds ---------------------------------------------------------------------------
+# --- on the samples -------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def seeded(_session_store, seeds):
-    return load_seeds(_session_store, seeds)
+def loaded(_session_store):
+    return load_samples(_session_store)
 
 
 def names(network: view.Network) -> set[str]:
@@ -96,17 +96,16 @@ def names(network: view.Network) -> set[str]:
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize("kwargs, expected", [
-    ({"person": "Trần Minh Đức"}, {"Trần Minh Đức", "Tổng cục Kỹ thuật", "Trung tướng",
-                                   "Hội nghị ký kết chương trình phối hợp giữa Tổng cục Kỹ thuật và Tổng cục "
-                                   "Công nghiệp quốc phòng"}),
-    ({"person": "trần minh đức", "hops": 2}, {"Trần Duy Hưng", "Hồ Quang Tuấn"}),
-    ({"agency": "Tổng cục Kỹ thuật"}, {"Tổng cục Kỹ thuật", "Trần Minh Đức", "Trần Duy Hưng"}),
-    ({"query": "shortest-connection"}, {"Trần Minh Đức", "Lê Huy Vịnh"}),
-    ({"query": "people-network"}, {"Trần Minh Đức", "Hồ Quang Tuấn"}),
+    ({"person": "Nguyễn Văn Thạch", "ranks": True},
+     {"Nguyễn Văn Thạch", "Tổng cục Kỹ thuật", "Thượng tướng", "Quân ủy Trung ương"}),
+    ({"person": "nguyễn văn thạch", "hops": 2}, {"Phan Hồng Quân", "Lê Quang Vinh", "Tô Minh Trí"}),
+    ({"agency": "Tổng cục Kỹ thuật"}, {"Tổng cục Kỹ thuật", "Nguyễn Văn Thạch", "Bùi Xuân Trường"}),
+    ({"query": "shortest-connection"}, {"Nguyễn Văn Thạch", "Phạm Đức Thắng", "Trần Thanh Hải"}),
+    ({"query": "people-network"}, {"Nguyễn Văn Thạch", "Lương Văn Bình"}),
     ({}, {"Tổng cục Kỹ thuật", "Bộ Quốc phòng"}),
 ])
-def test_presets_and_queries_draw_the_expected_entities(seeded, kwargs, expected):
-    network = view.build(seeded, **kwargs)
+def test_presets_and_queries_draw_the_expected_entities(loaded, kwargs, expected):
+    network = view.build(loaded, **kwargs)
     assert expected <= names(network)
     assert network.edges
     for edge in network.edges.values():
@@ -116,23 +115,72 @@ def test_presets_and_queries_draw_the_expected_entities(seeded, kwargs, expected
 
 
 @pytest.mark.neo4j
-def test_person_tooltips_show_rank_positions_and_sentences(seeded):
-    network = view.build(seeded, person="Trần Minh Đức")
-    person = next(n for n in network.nodes.values() if n["props"].get("name") == "Trần Minh Đức")
+def test_person_tooltips_show_rank_positions_and_sentences(loaded):
+    network = view.build(loaded, person="Nguyễn Văn Thạch")
+    person = next(n for n in network.nodes.values() if n["props"].get("name") == "Nguyễn Văn Thạch")
     tip = view.node_tooltip(person)
-    assert "rank: Trung tướng" in tip and "Chủ nhiệm, Tổng cục Kỹ thuật" in tip and "<li>" in tip
+    assert "rank: Thượng tướng" in tip and "Chủ nhiệm, Tổng cục Kỹ thuật" in tip and "<li>" in tip
 
 
 @pytest.mark.neo4j
-def test_people_network_rows_become_together_edges(seeded):
-    network = view.build(seeded, query="people-network")
+@pytest.mark.parametrize("kwargs", [{"person": "Nguyễn Văn Thạch", "hops": 2}, {}])
+def test_ranks_are_shown_on_the_people_unless_asked_for(loaded, kwargs):
+    network = view.build(loaded, **kwargs)
+    assert "Rank" not in network.counts() and "HAS_RANK" not in {e["type"] for e in network.edges.values()}
+    net = view.to_pyvis(network)
+    ranked = [n for n in net.nodes if n.get("rank")]
+    assert ranked and all(n["label"].endswith("\n" + n["rank"]) and n["color"]["border"] == view.RANKED_BORDER
+                          for n in ranked)
+    page = view.render(network)
+    assert "Person with a rank" in page and "kg view --ranks draws them" in page
+    with_ranks = view.build(loaded, ranks=True, **kwargs)
+    assert with_ranks.counts()["Rank"] > 0
+    assert not any(n.get("rank") for n in view.to_pyvis(with_ranks).nodes)
+    assert "Rank nodes: one per rank" in view.render(with_ranks)
+
+
+@pytest.mark.neo4j
+def test_english_labels(loaded):
+    network = view.build(loaded, person="Nguyễn Văn Thạch", lang="en")
+    net = view.to_pyvis(network)
+    labels = {n["label"] for n in net.nodes}
+    assert "General Department of Technology" in labels
+    person = next(n for n in net.nodes if n["label"].startswith("Nguyễn Văn Thạch"))
+    assert person["label"] == "Nguyễn Văn Thạch\nSenior Lieutenant General"
+    agency = next(n for n in net.nodes if n["label"] == "General Department of Technology")
+    assert "<b>Tổng cục Kỹ thuật</b>" in agency["title"] and "English: General Department" in agency["title"]
+    edge_labels = {e["label"] for e in net.edges}
+    assert "Chairman" in edge_labels and "Chủ nhiệm" not in edge_labels
+
+
+@pytest.mark.neo4j
+def test_a_person_is_found_without_diacritics(loaded):
+    network = view.build(loaded, person="nguyen van thach", hops=0)
+    assert [n["props"]["name"] for n in network.nodes.values()] == ["Nguyễn Văn Thạch"]
+
+
+@pytest.mark.neo4j
+def test_a_name_matching_several_people_lists_them(loaded):
+    from graph import query
+    matches = [r["name"] for r in query.run(loaded, "find-entity", {"name": "tran", "label": "Person"}).rows]
+    assert len(matches) > 1
+    with pytest.raises(QueryError) as raised:
+        view.build(loaded, person="tran")
+    lines = str(raised.value).splitlines()
+    assert lines[0].startswith(f"{len(matches)} person entities match 'tran'")
+    assert [line.split("  key:")[0].strip() for line in lines[1:]] == matches[:20]
+
+
+@pytest.mark.neo4j
+def test_people_network_rows_become_together_edges(loaded):
+    network = view.build(loaded, query="people-network")
     together = [e for e in network.edges.values() if e["type"] == "TOGETHER"]
     assert together and all(e.get("undirected") for e in together)
 
 
 @pytest.mark.neo4j
-def test_whole_graph_is_capped_with_a_message(seeded):
-    network = view.build(seeded, limit=5)
+def test_whole_graph_is_capped_with_a_message(loaded):
+    network = view.build(loaded, limit=5)
     assert len(network.nodes) == 5 and network.total > 5
     assert network.message.startswith(f"Showing 5 of {network.total} nodes")
 
@@ -140,18 +188,18 @@ def test_whole_graph_is_capped_with_a_message(seeded):
 @pytest.mark.neo4j
 @pytest.mark.parametrize("kwargs, message", [
     ({"person": "Không Có Ai"}, "no person matches"),
-    ({"agency": "Trần Minh Đức"}, "no agency matches"),
+    ({"agency": "Nguyễn Văn Thạch"}, "no agency matches"),
     ({"person": "x", "agency": "y"}, "one of"),
     ({"query": "no-such-query"}, "no query named"),
     ({"limit": 0}, "at least 1"),
 ])
-def test_view_errors(seeded, kwargs, message):
+def test_view_errors(loaded, kwargs, message):
     with pytest.raises(QueryError, match=message):
-        view.build(seeded, **kwargs)
+        view.build(loaded, **kwargs)
 
 
 @pytest.mark.neo4j
-def test_cli_writes_the_page_and_says_when_capped(seeded, env_for_cli, tmp_path):
+def test_cli_writes_the_page_and_says_when_capped(loaded, env_for_cli, tmp_path):
     target = tmp_path / "out" / "network.html"
     result = subprocess.run([sys.executable, "-m", "kg", "view", "-o", str(target), "--limit", "4"],
                             capture_output=True, text=True, env={**env_for_cli, "COLUMNS": "300"},
@@ -159,7 +207,7 @@ def test_cli_writes_the_page_and_says_when_capped(seeded, env_for_cli, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "capped" in result.stderr and "Showing 4 of" in result.stderr
     assert target.is_file() and "Showing 4 of" in target.read_text("utf-8")
-    person = subprocess.run([sys.executable, "-m", "kg", "view", "--person", "Trần Minh Đức", "--hops", "2",
+    person = subprocess.run([sys.executable, "-m", "kg", "view", "--person", "Nguyễn Văn Thạch", "--hops", "2",
                              "-o", str(tmp_path / "p.html")], capture_output=True, text=True,
                             env=env_for_cli, timeout=120, cwd=ROOT)
     assert person.returncode == 0 and "capped" not in person.stderr
@@ -167,3 +215,17 @@ def test_cli_writes_the_page_and_says_when_capped(seeded, env_for_cli, tmp_path)
                           str(tmp_path / "x.html")], capture_output=True, text=True, env=env_for_cli,
                          timeout=120, cwd=ROOT)
     assert bad.returncode == 1 and "no person matches" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.neo4j
+def test_cli_timeline(loaded, env_for_cli, tmp_path):
+    def kg(*args):
+        return subprocess.run([sys.executable, "-m", "kg", "timeline", *args], capture_output=True,
+                              text=True, env={**env_for_cli, "COLUMNS": "300"}, timeout=120, cwd=ROOT)
+    done = kg("--person", "nguyen van thach", "-o", str(tmp_path / "thach.html"), "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("Nguyễn Văn Thạch: ") and (tmp_path / "thach.html").is_file()
+    several = kg("--person", "tran", "-o", str(tmp_path / "x.html"))
+    assert several.returncode == 1 and "Traceback" not in several.stderr
+    assert "Trần Thanh Hải" in several.stderr and not (tmp_path / "x.html").exists()
+    assert kg("-o", str(tmp_path / "y.html")).returncode == 2

@@ -22,3 +22,5 @@ SET e.name_forms = [i IN order | e.name_forms[i]],
     e.name = name,
     e.aliases = [n IN names WHERE n <> name],
     e.search_names = reduce(s = '', n IN names | s + ' ' + n)
+// What the store folds into the search forms (fold_entities).
+RETURN e.key AS key, e.name AS name, e.aliases AS aliases

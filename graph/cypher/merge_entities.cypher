@@ -26,3 +26,5 @@ SET e.name_forms = forms + [f IN row.forms WHERE NOT f IN forms],
     e.date = CASE WHEN row.date IS NULL THEN e.date
                   WHEN e.date IS NULL OR row.date < e.date THEN row.date
                   ELSE e.date END
+// Rank, Agency: the English name from the lexicon, when it has one.
+SET e.name_en = coalesce(row.name_en, e.name_en)

@@ -15,6 +15,8 @@ ON CREATE SET r.key = row.fact, r.sentences = [], r.sentence_docs = [], r.senten
 // Lock the relationship before reading it, or a concurrent load's update is lost.
 SET r._lock = true
 REMOVE r._lock
+// HOLDS_POSITION: the position in English from the lexicon, when it has one.
+SET r.title_en = coalesce(row.title_en, r.title_en)
 WITH r, row
 SET r.evidence_count = coalesce(r.evidence_count, 0) + row.evidence,
     r.document_count = coalesce(r.document_count, 0) + row.documents,

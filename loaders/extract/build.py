@@ -4,8 +4,8 @@ from __future__ import annotations
 import hashlib
 
 from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
+from loaders import english
 from loaders.normalize import fold
-
 
 
 def build(doc: Document, ents: dict, relations: list[tuple]) -> Extraction:
@@ -17,7 +17,7 @@ def build(doc: Document, ents: dict, relations: list[tuple]) -> Extraction:
                                  for m in e.mentions}.values(), key=lambda m: m.start))
         aliases = tuple(sorted(a for a in e.aliases if fold(a) != fold(e.name)))
         entities.append(Entity(label=e.label, key=e.key, name=e.name, aliases=aliases, mentions=mentions,
-                               date=e.date))
+                               date=e.date, name_en=english.name_en(e.label, e.name)))
     merged: dict[tuple, list[Evidence]] = {}
     titles: dict[tuple, str] = {}
     for rtype, a, b, s, title in relations:
@@ -29,13 +29,14 @@ def build(doc: Document, ents: dict, relations: list[tuple]) -> Extraction:
             bucket[s.start] = Evidence(doc.id, s.start, s.end, text[s.start:s.end], s.caption)
         titles[ident] = title
     rels = tuple(Relation(t, al, ak, bl, bk, tuple(evs.values()), title=title,
-                          as_of=doc.date if t == "HOLDS_POSITION" else "")
+                          as_of=doc.date if t == "HOLDS_POSITION" else "",
+                          title_en=english.title_en(title) if title else "")
                  for (t, al, ak, bl, bk, title), evs in merged.items())
     entities.sort(key=lambda e: (e.label, e.mentions[0].start if e.mentions else 0))
     return Extraction(document=doc, entities=tuple(entities), relations=rels, content_hash=content_hash(doc))
 
 
-EXTRACTOR_VERSION = "2026.12.02-1"
+EXTRACTOR_VERSION = "2026.12.02-2"  # English names of ranks, agencies and positions
 
 
 def content_hash(doc: Document) -> str:

@@ -131,7 +131,7 @@ class Year:
 
     start: int
     value: int
-    role: str  # review, plan, since, span, neutral
+    role: str  # review, plan, since, span, past, neutral
 
 
 _YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/])")
@@ -156,7 +156,7 @@ def written_years(text: str, skip: list[tuple[int, int]] = ()) -> list[Year]:
         previous = list(_YEAR.finditer(before))
         if previous:
             cut = max(cut, previous[-1].end())
-        window = before[cut:].split()[-16:]
+        window = re.findall(r"\w+", before[cut:])[-16:]
         last = " ".join(window[-2:])
         out.append(Year(start, int(m.group(1)), _year_role(window, last)))
     return out
@@ -170,6 +170,8 @@ def _year_role(window: list[str], last: str) -> str:
         return "plan"  # "đến năm 2030"
     if re.search(rf"(?:^|\s)(?:{_alternation('span')})$", last):
         return "span"
+    if any(f" {w} " in joined for w in _words_of("past")):
+        return "past"  # "thành lập năm 1965"
     if any(f" {w} " in joined for w in _words_of("review")):
         return "review"  # "tổng kết thực hiện nhiệm vụ năm 2019": the year reviewed, though tasks are named
     if any(f" {w} " in joined for w in _words_of("plan")):
@@ -184,10 +186,17 @@ class Dates:
         self.text = text
         self.published = published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published or "") \
             and _valid(int(published[:4]), int(published[5:7]), int(published[8:10])) else ""
-        self.dates = written_dates(text)
         self.skip = list(skip)
+        self._dates: list[Written] | None = None
         self._years: list[Year] | None = None
         self._relative = _patterns()[2]
+
+    @property
+    def dates(self) -> list[Written]:
+        """The dates the text writes (read when an event is first dated)."""
+        if self._dates is None:
+            self._dates = written_dates(self.text)
+        return self._dates
 
     @property
     def years(self) -> list[Year]:

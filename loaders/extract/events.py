@@ -35,6 +35,22 @@ def _kinds() -> dict[str, tuple[str, bool]]:
 
 
 @lru_cache(maxsize=None)
+def _verb_kinds() -> frozenset[str]:
+    """Kinds that in lower case are also verbs ("tập huấn")."""
+    return frozenset(fold(row[0]) for row in lexicon.table("meetings.txt") if len(row) > 2 and "verb" in row[2].split())
+
+
+def _an_act(toks: list[Tok], i: int, kind: str) -> bool:
+    """"giúp bạn tập huấn cán bộ": a kind that is also a verb, in lower case, with no word before it
+    that introduces an event."""
+    if fold(kind) not in _verb_kinds() or toks[i].cap:
+        return False
+    words = [t.low for t in toks[max(0, i - 2):i]]
+    before = set(words) | {" ".join(words)}
+    return not before & _set("event_introducers.txt")
+
+
+@lru_cache(maxsize=None)
 def _roles() -> dict[str, str]:
     return {fold_tones(row[0]): row[1] for row in lexicon.table("event_words.tsv") if len(row) > 1}
 
@@ -62,7 +78,6 @@ def _day_parts() -> tuple[str, ...]:
 _QUOTES_OPEN = ('"', "“")
 _QUOTES_CLOSE = ('"', "”")
 _TRAILING = {"và", "của", "với", "về", ",", "-", "–", "các", "những", "cho"}
-_DATE_START = re.compile(r"^\d{1,2}[/.-]\d{1,2}")
 
 
 class _Event:
@@ -101,8 +116,9 @@ class _Namer:
             return f.j, f.name, "named" if f.extra.get("specific") else "reference"
         j, kind = hit
         self.family, body = _kinds().get(fold(kind), (fold(kind), False))
-        if any(_roles().get(" ".join(t.low for t in toks[f.i - n:f.i])) == "place" for n in (1, 2) if f.i >= n):
-            return f.j, f.name, "generic"  # "tại Trung tâm Triển lãm Việt Nam": a place
+        if any(_roles().get(" ".join(t.low for t in toks[f.i - n:f.i])) == "place" for n in (1, 2) if f.i >= n) \
+                or _an_act(toks, f.i, kind):
+            return f.j, f.name, "generic"  # "tại Trung tâm Triển lãm Việt Nam": a place; "giúp tập huấn": an act
         end, why = self._phrase(s, f.i, j, body)
         if why == "named" and toks[end - 1].text in _QUOTES_CLOSE:
             name = self._quoted_name(s, f.i, end)  # 'Hội thảo khoa học "Ứng dụng ..."'
@@ -148,11 +164,15 @@ class _Namer:
         # a kind capitalised inside a sentence ("tổ chức Hội nghị ...") begins a name: any word that does
         # not end one opens it; written in lower case, only a purpose, subject, party, owner or number
         named_kind = toks[i].cap and i > 0 and toks[i - 1].text not in _HARD_STOP
-        opens = role in ("purpose", "object", "subject") or t.low in ("với", "giữa") \
-            or named_kind and t.text.isalpha() and not t.cap and t.low not in _set("stopwords.txt") \
-            or t.low == "của" and self._agency_at(here, j + 1) or t.text.isdigit() \
-            or t.cap and t.text.isalpha() and not self._person_or_rank(s, here, j) \
-            and (body or not self._agency_at(here, j)) or t.cap and _DATE_START.match(t.text) is None and t.text[:1].isdigit()
+        lower_word = t.text.isalpha() and not t.cap
+        opens = (role in ("purpose", "object", "subject")  # "Hội nghị sơ kết", "Hội thảo khoa học"
+                 or t.low in ("với", "giữa")  # "Buổi làm việc với ...", "Lễ ký kết giữa ..."
+                 or t.low == "của" and self._agency_at(here, j + 1)  # "Hội nghị của Quân khu 7"
+                 or t.text.isdigit()  # "Hội nghị 2024"
+                 or named_kind and lower_word and t.low not in _set("stopwords.txt")  # "Triển lãm vũ khí"
+                 # a capitalised name, when it is no person and, for kinds not named by a body, no agency
+                 or t.cap and t.text.isalpha() and not self._person_or_rank(s, here, j)
+                 and (body or not self._agency_at(here, j)))
         if not opens:
             return j, "reference"
         k = j
@@ -271,11 +291,11 @@ _PERIOD = re.compile(r"(?<!\w)((?:\d+|sáu|chín|ba) tháng (?:đầu |cuối )?
 
 
 def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], taken: set[tuple[int, int]],
-                 dates: Dates) -> list[Found]:
+                 dates: Dates, namer: "_Namer") -> list[Found]:
     """Events the article names only by a verb phrase: "X làm việc với Y" is a working session with Y,
     "Tổng cục tổ chức sơ kết 6 tháng đầu năm 2022" a conference."""
     out = []
-    by_sentence = _by_sentence(found)
+    by_sentence = namer.here
     text = doc.text
     title_end = _title_span(doc)[1]
     for s in sentences:
@@ -300,13 +320,12 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
                 if not implied or match("meetings.txt", toks, k + 2, need_cap=False):
                     continue
                 owner = next((a for a in here if a.label == "Agency" and a.j <= k and k - a.j <= 2), None)
-                end = after
                 program = next((f for f in here if f.label == "Program" and f.i == after), None)
                 if program is not None:
                     end = program.j  # "tổ chức ký kết Chương trình phối hợp ...": what is signed, whole
-                while end < len(toks) and toks[end].text not in _HARD_STOP and toks[end].text != "," \
-                        and toks[end].low not in ("tại", "nhằm", "để", "với", "cho", "và") and program is None:
-                    end += 1
+                else:  # the purpose read as an event's name is ("tổng kết công tác quân sự, quốc phòng năm 2024")
+                    namer.family = _kinds().get(fold(implied), (fold(implied), False))[0]
+                    end, _ = namer._phrase(s, k + 2, k + 2, True)
                 phrase = clean_name(text[toks[k + 2].start:toks[end - 1].end])
                 name = f"{implied} {phrase}"
                 if owner is not None and implied == "Hội nghị":
@@ -423,7 +442,7 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             refs.append(f)
     skip = [(f.start, f.end) for f in found if f.label in ("Resolution", "Program")]
     dates = Dates(doc.text, doc.date, skip)
-    verbs = _verb_events(doc, sentences, found, taken, dates)
+    verbs = _verb_events(doc, sentences, found, taken, dates, namer)
     found.extend(verbs)
     named.extend(verbs)
     named.sort(key=lambda f: f.start)
@@ -455,6 +474,11 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             continue
         if title[0] <= f.start < title[1] or fold(f.name) not in _referring():
             continue  # "tổ chức hội thi": a kind of event the article's own does not name
+        named_events = [e for e in events if any(m.extra.get("specific") for m in e.mentions)]
+        if named_events and family in ("lễ", "họp"):
+            # "Quang cảnh buổi lễ" in an article of one named event: that event, not a "Buổi lễ" of its own
+            min(named_events, key=lambda e: e.start).mentions.append(f)
+            continue
         events.append(_Event(family, _context_name(f, refs, owner, doc.text, sentences, found), [f]))
     if not events:
         return
@@ -496,6 +520,8 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
         for f in e.mentions:
             ent = ids.add(f, "Meeting", key, name)
             ent.date = ent.date or date
+        # a bare kind ("hội nghị", "buổi lễ") is no name of the event, nor an alias
+        ent.aliases = {a for a in ent.aliases if fold(a) not in _kinds() and fold(a) not in _referring()}
 
 
 _OPENED = ("triển lãm", "hội thi", "hội thao", "hội chợ", "hội báo", "đại hội", "diễn đàn", "hội thảo", "kỳ họp")
