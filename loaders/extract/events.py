@@ -633,10 +633,22 @@ def _context_name(f: Found, refs: list[Found], owner: str, text: str, sentences:
                 return f"{kind} sơ kết {original}" + (f" của {owner}" if owner else "")
         return f"{kind} {owner}".strip()  # "Hội nghị Đảng ủy Tổng cục Kỹ thuật"
     if f.extra["family"] == "làm việc":
-        visit = _visit(sentences, found, text)
+        visit = _visit(sentences, found, text) or _worked_at(sentences, found, text)
         if visit:
             return f"{kind} {visit}"
     return f"{kind} của {owner}" if owner else kind
+
+
+def _worked_at(sentences: list[Sentence], found: list[Found], text: str) -> str:
+    """"Thiếu tướng X đến thăm và làm việc tại Nhà máy Z113. Tại buổi làm việc, ...": a visit names no
+    event of its own, but the article's bare "buổi làm việc" is the one held at the agency it visits."""
+    by_sentence = _by_sentence(found)
+    for s in sentences:
+        toks = s.toks
+        for a in by_sentence.get(id(s), []):
+            if a.label == "Agency" and a.i >= 3 and [t.low for t in toks[a.i - 3:a.i]] == ["làm", "việc", "tại"]:
+                return "tại " + clean_name(text[a.start:a.end])
+    return ""
 
 
 def _visit(sentences: list[Sentence], found: list[Found], text: str) -> str:
