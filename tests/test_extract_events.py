@@ -175,6 +175,24 @@ def test_working_somewhere_names_no_working_session(text):
     assert not any(t == "CHAIRED" and b.startswith("Buổi làm việc") for t, a, b, _ in relations)
 
 
+VAGUE = [
+    # many or some parties are no counterpart of one working session
+    "Chiều 7/10, Thiếu tướng Lê Văn Hải làm việc với một số nhà máy thuộc Tổng cục Công nghiệp quốc phòng.",
+    "Sáng 2/11, Đại tá Ngô Văn Sơn làm việc với các đơn vị trực thuộc Cục Quân khí về công tác bảo đảm.",
+    "Ngày 5/4, Trung tướng Phạm Văn Hiếu chủ trì buổi làm việc với nhiều doanh nghiệp quốc phòng.",
+    # a plan is no event that took place
+    "Trong chuyến công tác, đoàn sẽ đến thăm, làm việc với Tổng công ty Ba Son và Nhà máy Z751.",
+    "Theo kế hoạch, Đại tướng Lê Minh Quân dự kiến làm việc với Bộ Tư lệnh Quân khu 4 vào tuần tới.",
+    "Tháng 12, Cục Hậu cần sẽ tổ chức tổng kết công tác năm 2025.",
+    "Ngày mai, Đại tướng Phan Văn Giang sẽ hội đàm với Bộ trưởng Quốc phòng Lào.",
+]
+
+
+@pytest.mark.parametrize("text", VAGUE)
+def test_a_vague_counterpart_or_a_plan_names_no_event(text):
+    assert meetings(text) == []
+
+
 def test_a_working_session_written_as_such_is_named_by_the_agency_visited():
     ex, _, relations = run("Ngày 18/4, Thiếu tướng Lê Văn Hải đến thăm và làm việc tại Nhà máy Z113. Tại buổi "
                            "làm việc, Thiếu tướng Lê Văn Hải biểu dương nhà máy.")

@@ -71,6 +71,28 @@ def _role_at(toks: list[Tok], k: int) -> tuple[str, int]:
     return "", k
 
 
+@lru_cache(maxsize=None)
+def _vague() -> dict[str, str]:
+    return {fold_tones(row[0]): row[1] for row in lexicon.table("event_vague.tsv") if len(row) > 1}
+
+
+def _vague_at(toks: list[Tok], k: int, role: str) -> bool:
+    """A word of that role (event_vague.tsv: "quantifier", "plan") at token k."""
+    words = _vague()
+    return any(k + n <= len(toks) and words.get(" ".join(t.low for t in toks[k:k + n])) == role for n in (2, 1))
+
+
+def _planned(toks: list[Tok], k: int) -> bool:
+    """"sẽ đến thăm, làm việc với ...", "dự kiến tổ chức ...": a plan word among the few words before
+    the verb at k; what is to be done is no event that took place."""
+    for m in range(k - 1, max(-1, k - 5), -1):
+        if toks[m].text in _HARD_STOP:
+            break
+        if _vague_at(toks, m, "plan"):
+            return True
+    return False
+
+
 def _day_parts() -> tuple[str, ...]:
     return _words_of("part_of_day")
 
@@ -156,8 +178,8 @@ class _Namer:
         t = toks[j]
         if role in ("reference", "stop") or t.low == "ngày" and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
             return j, "reference"  # "hội nghị này", "hội nghị ngày 5/3"
-        if role == "generic":
-            return j, "generic"
+        if role == "generic" or t.low in ("với", "giữa") and _vague_at(toks, j + 1, "quantifier"):
+            return j, "generic"  # "đại hội các cấp"; "buổi làm việc với một số nhà máy": no one party
         if t.text in _QUOTES_OPEN:
             close = next((k for k in range(j + 1, min(len(toks), j + 40)) if toks[k].text in _QUOTES_CLOSE), None)
             return (close + 1, "named") if close else (j, "reference")
@@ -306,7 +328,8 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
             if toks[k].low != "tổ" and toks[k].low not in firsts or (s.start, k) in taken:
                 continue
             verb = _event_verb(toks, k)
-            if verb is not None and not (k > 0 and toks[k - 1].low in ("buổi", "cuộc", "chuyến", "đợt")):
+            if verb is not None and not (k > 0 and toks[k - 1].low in ("buổi", "cuộc", "chuyến", "đợt")) \
+                    and not _vague_at(toks, verb[0], "quantifier") and not _planned(toks, k):
                 after, kind, keep = verb
                 end = _party_end(toks, after, here)
                 if end > after and (keep or any(t.cap for t in toks[after + 1:end])):  # not "tiếp đoàn có ..."
@@ -314,7 +337,7 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
                     family = _kinds().get(fold(kind), (fold(kind), False))[0]
                     out.append(Found("Meeting", k, end, name, s, {"specific": True, "family": family, "verb": True}))
             if toks[k].low == "tổ" and toks[k + 1].low == "chức" and (
-                    s.start < title_end or dates.cue(s.start, s.end) is not None):
+                    s.start < title_end or dates.cue(s.start, s.end) is not None) and not _planned(toks, k):
                 role, after = _role_at(toks, k + 2)
                 implied = _implied().get(" ".join(t.low for t in toks[k + 2:after]))
                 if not implied or match("meetings.txt", toks, k + 2, need_cap=False):
@@ -425,6 +448,8 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             why = "reference"  # "Hội nghị thông qua báo cáo ...": the article's conference, as a subject
         if not title[0] <= f.start < title[1]:
             seen.add(f.extra["family"])
+        if why == "named" and not f.sent.toks[f.i].cap and _planned(f.sent.toks, f.i):
+            why = "generic"  # "Bộ trưởng sẽ hội đàm với ...": a plan, no event that took place
         if why == "generic":
             f.label = "Meeting?"
             continue
