@@ -28,6 +28,19 @@ NAMES = [
     # the edition after a comma is part of the name
     ("Ngày 20/8, Quân khu 9 tổ chức Đại hội đại biểu Đảng bộ Quân khu lần thứ XI, nhiệm kỳ 2025-2030.",
      ["Đại hội đại biểu Đảng bộ Quân khu lần thứ XI, nhiệm kỳ 2025-2030"]),
+    # the organiser written as the subject of "tổ chức" owns the event: before the edition of a congress,
+    # after "của" for a conference; not when the name already names one, nor for several organisers
+    ("Sáng 9/10, Đảng bộ Cục Quân khí tổ chức Đại hội đại biểu lần thứ XI, nhiệm kỳ 2025-2030.",
+     ["Đại hội đại biểu Đảng bộ Cục Quân khí lần thứ XI, nhiệm kỳ 2025-2030"]),
+    ("Chiều 18/12, Tổng cục Hậu cần tổ chức Hội nghị tổng kết công tác năm 2025.",
+     ["Hội nghị tổng kết công tác năm 2025 của Tổng cục Hậu cần"]),
+    ("Ngày 6/1, Bộ Tư lệnh Quân khu 2 (QK2) tổ chức Hội nghị quân chính năm 2026.",
+     ["Hội nghị quân chính năm 2026 của Bộ Tư lệnh Quân khu 2"]),
+    ("Sáng 3/4, Cục Quân y và Cục Hậu cần tổ chức Hội nghị sơ kết công tác quý I năm 2025.",
+     ["Hội nghị sơ kết công tác quý I năm 2025"]),
+    ("Ngày 2/7, Nhà máy Z115, Tổng cục Kỹ thuật tổ chức Hội nghị sơ kết nhiệm vụ 6 tháng đầu năm 2025.",
+     ["Hội nghị sơ kết nhiệm vụ 6 tháng đầu năm 2025"]),
+    ("Sáng 5/3, Cục Quân khí tổ chức Hội nghị phổ biến Luật Quốc phòng.", ["Hội nghị phổ biến Luật Quốc phòng"]),
     # an event named as the object of another's purpose stays its own event
     ("Chiều 2/6, Bộ Quốc phòng tổ chức họp báo giới thiệu Hội chợ Quốc phòng quốc tế 2025.",
      ["Họp báo giới thiệu Hội chợ Quốc phòng quốc tế 2025", "Hội chợ Quốc phòng quốc tế 2025"]),
@@ -66,7 +79,7 @@ ONE_EVENT = [
     # every bare reference is the article's event
     ("Sáng 6/3, Sư đoàn 9 tổ chức Hội nghị quân chính năm 2024. Dự hội nghị có Đại tá Vũ Văn Tân. "
      "Phát biểu tại hội nghị, Đại tá Vũ Văn Tân biểu dương các đơn vị. Hội nghị này đánh giá cao kết quả.",
-     ["Hội nghị quân chính năm 2024"]),
+     ["Hội nghị quân chính năm 2024 của Sư đoàn 9"]),
     # a later lower-case mention that names nothing of its own is the same exhibition
     ("Sáng 10/10, Bộ Quốc phòng khai mạc Triển lãm vũ khí trang bị năm 2024. Triển lãm năm nay "
      "giới thiệu hơn 300 sản phẩm. Triển lãm giới thiệu nhiều sản phẩm lưỡng dụng.",

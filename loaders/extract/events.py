@@ -40,6 +40,12 @@ def _verb_kinds() -> frozenset[str]:
     return frozenset(fold(row[0]) for row in lexicon.table("meetings.txt") if len(row) > 2 and "verb" in row[2].split())
 
 
+@lru_cache(maxsize=None)
+def _owned_kinds() -> frozenset[str]:
+    """Kinds whose organiser, written as the subject of "tổ chức", owns the event (meetings.txt)."""
+    return frozenset(fold(row[0]) for row in lexicon.table("meetings.txt") if len(row) > 2 and "owner" in row[2].split())
+
+
 def _an_act(toks: list[Tok], i: int, kind: str) -> bool:
     """"giúp bạn tập huấn cán bộ": a kind that is also a verb, in lower case, with no word before it
     that introduces an event."""
@@ -147,8 +153,51 @@ class _Namer:
         else:
             name = clean_name(self.text[toks[f.i].start:toks[max(end, j) - 1].end])
             name = name[0].upper() + name[1:]
+            if why == "named" and fold(kind) in _owned_kinds():
+                name = self._with_owner(s, f.i, j, end, name)
         self._note_alias(s, end, name)
         return (end if why == "named" else j), name, why
+
+    def _with_owner(self, s: Sentence, i: int, j: int, end: int, name: str) -> str:
+        """The name with its organiser when the article writes it only as the subject of "tổ chức"
+        ("Tổng cục X tổ chức Hội nghị tổng kết ..."), and the name names no owner (no agency, no
+        "của", no capitalised word after the kind)."""
+        toks = s.toks
+        owner = self._organiser(s, i)
+        if owner is None:
+            return name
+        body = toks[j:end]
+        if any(t.low == "của" for t in body) or any(t.cap and not re.fullmatch(r"[IVXLC]+", t.text) for t in body):
+            return name
+        written = clean_name(self.text[owner.start:owner.end])
+        k = j
+        while k < end and toks[k].low in ("đại", "biểu"):
+            k += 1  # "Đại hội đại biểu"
+        if k < end and _role_at(toks, k)[0] == "edition":  # "Đại hội đại biểu Đảng bộ X lần thứ XI"
+            head = clean_name(self.text[toks[i].start:toks[k - 1].end])
+            rest = clean_name(self.text[toks[k].start:toks[end - 1].end])
+            return f"{head[0].upper() + head[1:]} {written} {rest}"
+        return f"{name} của {written}"
+
+    def _organiser(self, s: Sentence, i: int) -> Found | None:
+        """"Đảng bộ Tổng cục Kỹ thuật tổ chức <kind at i>": the one agency that is the whole subject of
+        "tổ chức" (not one of several, "A và B", "A, B"; not the second of "Nhà máy Z, Tổng cục Y")."""
+        toks = s.toks
+        if i < 3 or toks[i - 2].low != "tổ" or toks[i - 1].low != "chức":
+            return None
+        k = i - 2
+        if toks[k - 1].text == ")":  # "Bộ Tư lệnh Quân khu 3 (QK3) tổ chức"
+            k = next((m for m in range(k - 2, max(0, k - 8), -1) if toks[m].text == "("), 0)
+        here = [a for a in self.here.get(id(s), []) if a.label == "Agency" and a.j == k]
+        if not here:
+            return None
+        owner = min(here, key=lambda a: a.i)
+        if owner.i > 0:
+            before = toks[owner.i - 1]
+            if before.text != "," or owner.i > 1 and any(a.label in ("Agency", "Agency?") and a.j == owner.i - 1
+                                                          for a in self.here.get(id(s), [])):
+                return None
+        return owner
 
     def _quoted_name(self, s: Sentence, i: int, end: int) -> str:
         toks = s.toks
