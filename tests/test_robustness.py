@@ -43,9 +43,12 @@ def bad_folder(root):
     (folder / "windows-1258.txt").write_bytes(to_cp1258(ARTICLE.replace("Nguyễn Văn Thạch", "Phạm Hồng Sơn")))
     (folder / "utf16.txt").write_bytes(codecs.BOM_UTF16_LE + ARTICLE.replace("Thạch", "Thành").encode("utf-16-le"))
     (folder / "nfd.txt").write_text(unicodedata.normalize("NFD", ARTICLE), encoding="utf-8")
-    (folder / "page.html").write_text(f"<html><body><nav>Menu</nav><article><p>{ARTICLE}</p></article>"
+    # each readable file says something of its own: the same text twice would be one document (a copy)
+    page = ARTICLE.replace("12/5/2024", "13/5/2024")
+    (folder / "page.html").write_text(f"<html><body><nav>Menu</nav><article><p>{page}</p></article>"
                                       f"</body></html>", encoding="utf-8")
-    (folder / "feed.jsonl").write_text(json.dumps({"text": ARTICLE}, ensure_ascii=False) + "\n{broken\n"
+    feed = ARTICLE.replace("12/5/2024", "14/5/2024")
+    (folder / "feed.jsonl").write_text(json.dumps({"text": feed}, ensure_ascii=False) + "\n{broken\n"
                                        + json.dumps({"title": "x"}) + "\n", encoding="utf-8")
     return folder
 
@@ -58,7 +61,7 @@ def test_bad_input_is_reported_and_the_rest_loads(store, tmp_path, env_for_cli):
     failed = {f["source"].rsplit("/", 1)[-1]: f["reason"] for f in summary["failures"]}
     assert set(failed) == {"empty.txt", "blank.txt", "image.png", "image-named.txt", "invalid-utf8.txt",
                            "feed.jsonl:2", "feed.jsonl:3", "missing.txt"}
-    assert summary["loaded"] == 5  # windows-1258, utf16, nfd, page.html, feed.jsonl#1
+    assert (summary["loaded"], summary["copies_merged"]) == (5, 0)  # windows-1258, utf16, nfd, page.html, feed.jsonl#1
     for name in failed:
         assert any(line.startswith("failed: ") and name in line for line in result.stderr.splitlines())
     with store.driver.session(database=store.database) as session:
