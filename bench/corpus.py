@@ -38,8 +38,11 @@ ISSUERS = {"NQ/TW": "Bộ Chính trị", "NQ/QUTW": "Quân ủy Trung ương", "
 KINDS = {"NQ/TW": "Nghị quyết", "NQ/QUTW": "Nghị quyết", "NĐ-CP": "Nghị định", "QĐ-BQP": "Quyết định"}
 TOPICS = ["công tác kỹ thuật", "huấn luyện sẵn sàng chiến đấu", "sản xuất quốc phòng", "hậu cần",
           "chuyển đổi số", "bảo đảm an toàn", "xây dựng chính quy", "nghiên cứu khoa học"]
-MEETINGS = ["Hội nghị tổng kết {topic} năm {year}", "Hội nghị sơ kết {topic} 6 tháng đầu năm {year}",
-            "Hội nghị giao ban {topic} quý {quarter} năm {year}", "Hội thảo khoa học về {topic}"]
+# (the meeting's name, the headline that reports it)
+MEETINGS = [("Hội nghị tổng kết {topic} năm {year}", "{unit} tổng kết {topic} năm {year}"),
+            ("Hội nghị sơ kết {topic} 6 tháng đầu năm {year}", "{unit} sơ kết {topic} 6 tháng đầu năm {year}"),
+            ("Hội nghị giao ban {topic} quý {quarter} năm {year}", "{unit} giao ban {topic} quý {quarter} năm {year}"),
+            ("Hội thảo khoa học về {topic} năm {year}", "{unit} tổ chức hội thảo khoa học về {topic} năm {year}")]
 
 
 @dataclass(frozen=True)
@@ -83,29 +86,35 @@ def article(rng: random.Random, persons, instruments, number: int) -> dict:
     chair, guest = skewed(rng, persons), skewed(rng, persons)
     attendees = [skewed(rng, persons, 0.8) for _ in range(rng.randint(1, 4))]
     topic = rng.choice(TOPICS)
-    meeting = rng.choice(MEETINGS).format(topic=topic, year=year, quarter=rng.choice(["I", "II", "III", "IV"]))
+    name, headline = rng.choice(MEETINGS)
+    quarter = rng.choice(["I", "II", "III", "IV"])
+    meeting = name.format(topic=topic, year=year, quarter=quarter)
     instrument, issuer = skewed(rng, instruments)
     unit_a, unit_b = rng.sample(UNITS, 2)
     part = rng.choice(["Sáng", "Chiều"])
+    # Each paragraph names something of this article (its date, its units, its topic), so that
+    # paragraphs do not repeat from one article to the next even when popular people do.
     lines = [
-        meeting,
+        headline.format(unit=chair.unit, topic=topic, year=year, quarter=quarter),
         f"{part} {day}/{month}/{year}, tại Hà Nội, {chair.unit} tổ chức {meeting}. "
         f"{chair.rank} {chair.name}, {chair.position} {chair.unit} chủ trì hội nghị.",
-        "Dự hội nghị có " + ", ".join(f"{p.rank} {p.name}, {p.position} {p.unit}" for p in attendees) + ".",
-        f"Báo cáo tại hội nghị nêu rõ, năm {year} các cơ quan, đơn vị đã quán triệt, thực hiện nghiêm "
-        f"{instrument} của {issuer}, hoàn thành tốt các nhiệm vụ về {topic}.",
+        "Dự hội nghị có " + ", ".join(f"{p.rank} {p.name}, {p.position} {p.unit}" for p in attendees)
+        + f" cùng lãnh đạo {unit_a}.",
+        f"Báo cáo tại hội nghị nêu rõ, năm {year} các cơ quan, đơn vị của {chair.unit} đã quán triệt, thực hiện "
+        f"nghiêm {instrument} của {issuer}, hoàn thành tốt các nhiệm vụ về {topic}.",
         "leftcenterrightdel",
-        f" {guest.rank} {guest.name}, {guest.position} {guest.unit} phát biểu tại hội nghị.",
-        f"Phát biểu chỉ đạo, {guest.rank} {guest.name} yêu cầu {rng.choice(TOP)} và các đơn vị tiếp tục "
-        f"đẩy mạnh {topic}, bảo đảm an toàn tuyệt đối trong mọi hoạt động.",
+        f" {guest.rank} {guest.name}, {guest.position} {guest.unit} phát biểu tại hội nghị {part.lower()} {day}/{month}/{year}.",
+        f"Phát biểu chỉ đạo, {guest.rank} {guest.name} yêu cầu {rng.choice(TOP)} và {unit_b} tiếp tục "
+        f"đẩy mạnh {topic}, bảo đảm an toàn tuyệt đối trong mọi hoạt động năm {year + 1}.",
     ]
     if rng.random() < 0.3:
         lines.append(f"Nhân dịp này, {unit_a} và {unit_b} đã ký kết chương trình phối hợp về {topic} "
                      f"giai đoạn {year}-{year + 3}.")
     if rng.random() < 0.5:
-        lines.append(f"Đơn vị tiếp tục thực hiện tốt Cuộc vận động {rng.choice([50, 60, 70])}.")
+        lines.append(f"{unit_b} tiếp tục thực hiện tốt Cuộc vận động {rng.choice([50, 60, 70])} "
+                     f"trong {topic} năm {year}.")
     lines.append(f"Tin, ảnh: {rng.choice(SURNAMES).upper()} {rng.choice(GIVEN).upper()}")
-    return {"title": meeting, "text": "\n".join(lines) + "\n", "date": f"{year}-{month:02d}-{day:02d}",
+    return {"title": lines[0], "text": "\n".join(lines) + "\n", "date": f"{year}-{month:02d}-{day:02d}",
             "url": f"https://example.invalid/tin/{number}"}
 
 

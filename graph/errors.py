@@ -23,3 +23,11 @@ class QueryError(KgError):
 
 class GraphLayoutError(KgError):
     """The graph was written by another version of kg in a layout this one cannot update."""
+
+
+class SparkError(KgError):
+    """Spark cannot run: pyspark or Java missing, a bad master URL, a job that failed."""
+
+
+class NotEmptyError(KgError):
+    """A bulk load was asked of a database that already holds a graph."""

@@ -456,6 +456,71 @@ def stop(home: Path | str | None = None, timeout: float = 60) -> bool:
     return True
 
 
+def serves(settings: Settings, home: Path | str | None = None) -> Path | None:
+    """The home of the managed server `settings` point at (running, on this machine, on the
+    Bolt port `settings.uri` names), or None when they point at another server."""
+    from urllib.parse import urlparse
+
+    current = status(home)
+    if current.state != "running" or not settings.is_local:
+        return None
+    try:
+        port = urlparse(settings.uri).port or 7687
+    except ValueError:
+        return None
+    return current.home if urlparse(current.bolt_uri).port == port else None
+
+
+def _conf_value(home: Path, name: str) -> str | None:
+    try:
+        for line in (home / "conf" / "neo4j.conf").read_text("utf-8").splitlines():
+            if line.startswith(name + "="):
+                return line.split("=", 1)[1].strip()
+    except OSError:
+        pass
+    return None
+
+
+def import_full(home: Path | str | None, arguments: list[str], password: str = DEFAULT_PASSWORD,
+                on_progress: Progress = None) -> str:
+    """Stop this home's running server, run `neo4j-admin database import full` with `arguments`
+    (see `graph.bulk.ImportFiles.arguments`) and start the server again on the same ports with
+    the same memory. Returns the import's summary (its last lines of output).
+
+    The caller has made sure the database is empty: the import replaces it.
+    """
+    home = _home(home)
+    current = status(home)
+    ports = _ports(home)
+    if current.state != "running" or ports is None:
+        raise ServerError(f"the managed Neo4j in {home} is not running — start it with "
+                          f"`kg server start --home {home}`")
+    heap = _conf_value(home, "server.memory.heap.max_size") or "1g"
+    pagecache = _conf_value(home, "server.memory.pagecache.size") or "512m"
+    java = _java()
+    lib = ensure_jars(on_progress)
+    if on_progress:
+        on_progress("stopping Neo4j for the import")
+    stop(home)
+    env = dict(os.environ, NEO4J_HOME=str(home), NEO4J_CONF=str(home / "conf"))
+    if on_progress:
+        on_progress("importing with neo4j-admin database import full")
+    done = subprocess.run([java, "-cp", f"{lib}/*", ADMIN_CLASS, "database", "import", "full",
+                           *arguments], env=env, capture_output=True, text=True, cwd=home)
+    output = done.stdout + done.stderr
+    (home / "logs" / "kg-import.log").write_text(output, encoding="utf-8")
+    failed = done.returncode != 0
+    if on_progress:
+        on_progress("starting Neo4j again")
+    start(home, bolt_port=ports[0], http_port=ports[1], password=password, heap=heap,
+          pagecache=pagecache, on_progress=on_progress)
+    if failed:
+        raise ServerError(f"neo4j-admin could not import: {_meaningful_line(output)} — see "
+                          f"{home / 'logs' / 'kg-import.log'}")
+    summary = output[output.rfind("IMPORT DONE"):] if "IMPORT DONE" in output else output[-400:]
+    return " ".join(summary.split())
+
+
 def _gone(home: Path, pid: int, timeout: float) -> bool:
     """Wait up to `timeout` seconds for our server `pid` to end; whether it did."""
     deadline = time.monotonic() + timeout

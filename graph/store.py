@@ -368,6 +368,28 @@ class Store:
             raise self._lost() from None
         return len(statements)
 
+    def await_indexes(self, seconds: int = 600) -> None:
+        """Wait until every index and constraint is online (they build in the background)."""
+        try:
+            with self.driver.session(database=self.database) as session:
+                session.run(cypher.statement("await_indexes"), seconds=seconds).consume()
+        except (ServiceUnavailable, SessionExpired):
+            raise self._lost() from None
+
+    def any_node(self) -> dict | None:
+        """One node of the graph ({label, key, fact}), or None when the database is empty."""
+        record = self._read(lambda tx: tx.run(cypher.statement("any_node")).single())
+        return dict(record) if record is not None else None
+
+    def finish_import(self) -> None:
+        """After a bulk import (`graph.bulk`): set the lists its files cannot express."""
+        try:
+            with self.driver.session(database=self.database) as session:
+                for text in cypher.split_statements(cypher.statement("finish_import")):
+                    session.run(text).consume()
+        except (ServiceUnavailable, SessionExpired):
+            raise self._lost() from None
+
     # --- loading ------------------------------------------------------------------------------
 
     def check_layout(self) -> None:

@@ -23,10 +23,27 @@ server_app = typer.Typer(help="Run a local Neo4j Community server (no Docker nee
 app.add_typer(server_app, name="server")
 
 
+ServerHome = Annotated[Optional[Path], typer.Option("--home", envvar="KG_HOME",
+                                                  help="Server folder (conf, data, logs) [default: ~/.local/share/kg/neo4j].")]
+
+
 def _progress() -> Progress:
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                     TextColumn("{task.completed} docs"), TextColumn("{task.fields[rate]} docs/s"),
                     TimeElapsedColumn(), console=err, transient=False, disable=not err.is_terminal)
+
+
+@contextlib.contextmanager
+def _spark(engine: str, master: str | None, name: str):
+    """A Spark session for --engine spark (None for the local engine)."""
+    if engine != "spark":
+        yield None
+        return
+    from kg.spark import session
+    with contextlib.ExitStack() as stack:
+        with err.status(f"starting Spark on {master or 'local[*]'}…"):
+            spark = stack.enter_context(session(master, name))
+        yield spark
 
 
 def _report_failures(report) -> None:
@@ -77,26 +94,66 @@ def extract(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
+Engine = Annotated[str, typer.Option("--engine", help="local (this machine, --workers processes) or spark "
+                                     "(Apache Spark on --master; pip install 'kg\\[spark]').")]
+Master = Annotated[Optional[str], typer.Option("--master", envvar="SPARK_MASTER", show_default=False,
+                                               help="Spark master URL for --engine spark: local[*], local[N], "
+                                                    "spark://HOST:7077, yarn, k8s://… \\[default: local[*], or "
+                                                    "spark-submit's --master]")]
+
+
+def _check_engine(engine: str, workers: int = 1) -> None:
+    if engine not in ("local", "spark"):
+        err.print(f"[red]error:[/] --engine {engine}: use local or spark")
+        raise typer.Exit(EXIT_ERROR)
+    if engine == "spark" and workers != 1:
+        err.print("[red]error:[/] --workers is for --engine local; with --engine spark the parallelism "
+                  "comes from --master (e.g. local[4])")
+        raise typer.Exit(EXIT_ERROR)
+
+
 @app.command()
 def load(
     paths: Paths,
     workers: Workers = 1,
+    engine: Engine = "local",
+    master: Master = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per write transaction.")] = 200,
     force: Annotated[bool, typer.Option(help="Extract and write even unchanged documents.")] = False,
     strict: Annotated[bool, typer.Option(help="Stop at the first file that fails.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+    bulk: Annotated[bool, typer.Option("--bulk", help="First load into an EMPTY database through "
+                                       "`neo4j-admin database import full` (see the README).")] = False,
+    bulk_dir: Annotated[Optional[Path], typer.Option(help="With --bulk and a server other than the "
+                                                     "managed one: where to write the import files.")] = None,
+    home: ServerHome = None,
     uri: Uri = DEFAULT_URI, user: User = DEFAULT_USER, password: Password = DEV_PASSWORD,
     database: Database = DEFAULT_DATABASE,
 ) -> None:
     """Extract documents and load them into Neo4j; unchanged documents are skipped.
 
-    Example: kg load articles/ --workers 2
+    Example: kg load articles/ --workers 2;  kg load articles/ --engine spark --master local[4];
+    kg load archive/ --bulk --workers 2 (empty database)
     """
     from kg.pipeline import StrictStop, load as load_paths
 
+    _check_engine(engine, workers)
     settings = settings_of(uri, user, password, database)
-    with user_errors(), open_store(settings) as store, _progress() as progress:
-        task = progress.add_task("loading", total=None, rate="–")
+    if bulk:
+        if engine != "local":
+            err.print("[red]error:[/] --bulk extracts with the local engine; leave out --engine spark")
+            raise typer.Exit(EXIT_USAGE)
+        _bulk_load(paths, settings, home, bulk_dir, workers, batch_size, strict, as_json)
+        return
+    with user_errors(), open_store(settings) as store, _spark(engine, master, "kg load") as spark, \
+            _progress() as progress:
+        task = progress.add_task("loading" if spark is None else f"loading with Spark ({spark.sparkContext.master})",
+                                 total=None, rate="–")
+        if spark is not None:
+            from kg import spark as engine_spark
+
+            def load_paths(paths, store, *, workers, **options):  # noqa: F811 - Spark's engine, same call
+                return engine_spark.load(paths, store, spark, settings, **options)
 
         def show(report) -> None:
             elapsed = report.seconds or (progress.tasks[0].elapsed or 0)
@@ -134,6 +191,46 @@ def load(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
+def _bulk_load(paths, settings, home, bulk_dir, workers, batch_size, strict, as_json) -> None:
+    from kg.pipeline import StrictStop, bulk_load
+
+    with user_errors(), _progress() as progress:
+        task = progress.add_task("extracting", total=None, rate="–")
+
+        def show(report) -> None:
+            elapsed = report.seconds or (progress.tasks[0].elapsed or 0)
+            progress.update(task, completed=report.seen,
+                            rate=f"{report.seen / elapsed:.0f}" if elapsed else "–")
+
+        try:
+            report = bulk_load([str(p) for p in paths], settings, home=home, folder=bulk_dir,
+                               workers=workers, batch_size=batch_size, strict=strict, on_progress=show,
+                               on_step=lambda message: progress.update(task, description=message))
+        except StrictStop as stop:
+            err.print(f"[red]failed:[/] {stop.failure.source}: {stop.failure.reason} (stopped: --strict)",
+                      highlight=False, soft_wrap=True)
+            raise typer.Exit(EXIT_SOME_FAILED)
+    _report_failures(report)
+    if as_json:
+        summary = report.as_dict()
+        summary.update(imported=report.imported, command=report.command,
+                       steps={k: round(v, 3) for k, v in report.steps.items()})
+        out.print_json(json.dumps(summary, ensure_ascii=False))
+    elif report.command:
+        err.print(f"wrote import files for {report.loaded} documents to {report.files.folder} "
+                  f"({report.failed} failed). {settings.uri} is not the managed server, so import "
+                  f"them yourself: stop Neo4j (or its database {settings.database!r}), run where it is "
+                  f"installed (paths as seen by that machine):", highlight=False, soft_wrap=True)
+        out.print(report.command, highlight=False, soft_wrap=True, markup=False)
+        err.print("then start it and run `kg schema --imported` (constraints, indexes and the "
+                  "lists the import format cannot hold).", highlight=False, soft_wrap=True)
+    else:
+        err.print(f"documents: {report.loaded} loaded in bulk, {report.failed} failed in "
+                  f"{report.seconds:.1f}s · {report.summary}", highlight=False, soft_wrap=True)
+    if report.failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
 @app.command()
 def forget(
     docs: Annotated[list[str], typer.Argument(help="Document names (as `kg export` shows them).")],
@@ -158,16 +255,36 @@ def forget(
 @app.command()
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (- for stdout, jsonl only).")],
-    format: Annotated[str, typer.Option("--format", help="jsonl (evaluation), graphml (Gephi, yEd) or "
-                                        "csv (OUTPUT-nodes.csv and OUTPUT-relationships.csv).")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", help="jsonl (evaluation), graphml (Gephi, yEd), "
+                                        "csv (OUTPUT-nodes.csv and OUTPUT-relationships.csv) or parquet "
+                                        "(with --engine spark: OUTPUT/nodes/LABEL/, OUTPUT/relationships/TYPE/).")] = "jsonl",
+    engine: Engine = "local",
+    master: Master = None,
     uri: Uri = DEFAULT_URI, user: User = DEFAULT_USER, password: Password = DEV_PASSWORD,
     database: Database = DEFAULT_DATABASE,
 ) -> None:
     """Export the graph: every document's entities and relations as JSONL, or the graph as GraphML/CSV.
 
-    Example: kg export -o graph.jsonl;  kg export --format graphml -o graph.graphml
+    Example: kg export -o graph.jsonl;  kg export --format graphml -o graph.graphml;
+    kg export --engine spark -o graph-parquet/
     """
+    _check_engine(engine)
     settings = settings_of(uri, user, password, database)
+    if engine == "spark" or format == "parquet":
+        if engine != "spark" or format not in ("jsonl", "parquet"):
+            err.print(f"[red]error:[/] --format {format} --engine {engine}: Parquet is written by "
+                      f"--engine spark (use --engine spark, without --format or with --format parquet)")
+            raise typer.Exit(EXIT_ERROR)
+        if str(output) == "-":
+            err.print("[red]error:[/] --engine spark writes a folder of Parquet files; give -o a folder")
+            raise typer.Exit(EXIT_ERROR)
+        from kg import spark as engine_spark
+        with user_errors(), open_store(settings) as store, _spark(engine, master, "kg export") as spark, \
+                err.status("exporting with Spark…"):
+            nodes, relationships = engine_spark.export(spark, settings, store, str(output))
+        err.print(f"exported {nodes} nodes and {relationships} relationships as Parquet → "
+                  f"{output}/nodes/, {output}/relationships/")
+        return
     if format not in ("jsonl", "graphml", "csv"):
         err.print(f"[red]error:[/] --format {format}: use jsonl, graphml or csv")
         raise typer.Exit(EXIT_ERROR)
@@ -200,6 +317,9 @@ def export(
 
 @app.command()
 def schema(
+    imported: Annotated[bool, typer.Option("--imported", help="After importing the files of "
+                                           "`kg load --bulk` yourself: also set the lists the import "
+                                           "format cannot hold.")] = False,
     uri: Uri = DEFAULT_URI, user: User = DEFAULT_USER, password: Password = DEV_PASSWORD,
     database: Database = DEFAULT_DATABASE,
 ) -> None:
@@ -210,6 +330,9 @@ def schema(
     settings = settings_of(uri, user, password, database)
     with user_errors(), open_store(settings) as store:
         n = store.apply_schema()
+        if imported:
+            store.await_indexes()
+            store.finish_import()
     err.print(f"schema applied ({n} constraints and indexes) on {settings.uri}")
 
 
@@ -257,10 +380,6 @@ def stats(
         for name, n in rows.items():
             table.add_row(kind, name, str(n))
     out.print(table)
-
-
-ServerHome = Annotated[Optional[Path], typer.Option("--home", envvar="KG_HOME",
-                                                  help="Server folder (conf, data, logs) [default: ~/.local/share/kg/neo4j].")]
 
 
 def _print_status(status) -> None:

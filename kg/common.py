@@ -7,6 +7,7 @@ from typing import Annotated, Iterator
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from graph.errors import KgError
 from graph.settings import Settings
@@ -42,7 +43,7 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except KgError as error:
-        err.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_ERROR)
     except KeyboardInterrupt:
         err.print("[red]interrupted[/] — run the same command again to finish; finished documents are kept")

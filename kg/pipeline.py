@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import collections
 import multiprocessing
+import shutil
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from pathlib import Path
+
+from graph import server
+from graph.bulk import BulkWriter, ImportFiles
+from graph.errors import NotEmptyError
 from graph.model import Document, Failure
+from graph.settings import Settings
 from graph.store import Store, WriteStats, graph_rows
 from loaders import copies as copies_module
 from loaders import extract as extract_module
@@ -223,4 +230,111 @@ def load(paths: Iterable[str], store: Store, *, workers: int = 1, batch_size: in
             raise
         finally:
             report.seconds = time.monotonic() - report.started
+    return report
+
+
+@dataclass
+class BulkReport(Report):
+    """What a bulk load did: the documents written to import files, and either the import into
+    the managed server (`imported`, its summary) or the command to run for another server."""
+
+    files: ImportFiles | None = None
+    imported: bool = False
+    summary: str = ""
+    command: str = ""
+    steps: dict[str, float] = field(default_factory=dict)  # seconds per step
+
+
+def bulk_load(paths: Iterable[str], settings: Settings, *, home: str | Path | None = None,
+              folder: str | Path | None = None, workers: int = 1, batch_size: int = 200,
+              strict: bool = False, on_progress: Progress | None = None,
+              on_step: Callable[[str], None] | None = None) -> BulkReport:
+    """Fill an empty database through `neo4j-admin database import full`: the same graph as
+    `load` gives, so that later loads add to it and skip unchanged documents.
+
+    The documents are extracted as `load` extracts them and their graph rows written as import
+    files (in `folder`). When `settings` point at the managed server of `home` it is stopped, the
+    files imported, the server started again and the schema applied; for any other server the
+    report holds the command to run (`command`). A database with any node in it is refused.
+    """
+    report = BulkReport()
+    step = on_step or (lambda message: None)
+    with Store.open(settings) as store:
+        node = store.any_node()
+    if node is not None:
+        example = f"{node['label']} {node['key'] or node['fact']!r}"
+        raise NotEmptyError(
+            f"database {settings.database!r} at {settings.uri} is not empty (it holds e.g. {example}) "
+            f"— --bulk only fills an empty database: load without --bulk to add to it, or empty it "
+            f"first with `kg reset --yes`")
+    managed = server.serves(settings, home)
+    if folder is None:
+        folder = (managed / "import" / "kg-bulk") if managed else Path("kg-import")
+    folder = Path(folder).resolve()
+    if managed:
+        shutil.rmtree(folder, ignore_errors=True)
+    version = extract_module.EXTRACTOR_VERSION
+    writer = BulkWriter(folder)
+    started = time.monotonic()
+    step(f"extracting and writing import files to {folder}")
+
+    def fail(failure: Failure) -> None:
+        report.failures.append(failure)
+        if strict:
+            raise StrictStop(failure)
+
+    def write(results: list, hashes: dict[str, str]) -> None:
+        good = []
+        for item in results:
+            if isinstance(item, Failure):
+                fail(item)
+            else:
+                good.append(item)
+        if good:
+            writer.add(graph_rows(good, hashes, version))
+            report.loaded += len(good)
+        if on_progress:
+            report.seconds = time.monotonic() - report.started
+            on_progress(report)
+
+    # read, hash and extract exactly as `load` does (hashes of the documents as read)
+    with Extractor(workers) as extractor:
+        waiting = None
+        for window in windows(unique_documents(read_documents(paths)), batch_size):
+            docs = []
+            for item in window:
+                if isinstance(item, Failure):
+                    fail(item)
+                else:
+                    docs.append(item)
+                    if item.reader == "fallback":
+                        report.fallback += 1
+            pending = (extractor.submit(docs), {d.id: extract_module.content_hash(d) for d in docs})
+            if waiting is not None:
+                write(waiting[0](), waiting[1])
+            waiting = pending
+        if waiting is not None:
+            write(waiting[0](), waiting[1])
+    report.files = files = writer.close()
+    report.steps["extract and write files"] = time.monotonic() - started
+    if not managed:
+        report.command = files.command(settings.database)
+        report.seconds = time.monotonic() - report.started
+        return report
+    if files.documents:
+        started = time.monotonic()
+        report.summary = server.import_full(managed, files.arguments(settings.database),
+                                            settings.password, on_progress=step)
+        report.imported = True
+        report.steps["import (stop, import, start)"] = time.monotonic() - started
+    started = time.monotonic()
+    step("applying the schema")
+    with Store.open(settings) as store:
+        store.apply_schema()
+        store.await_indexes()
+        step("setting empty lists")
+        store.finish_import()
+    report.steps["schema and empty lists"] = time.monotonic() - started
+    shutil.rmtree(folder, ignore_errors=True)
+    report.seconds = time.monotonic() - report.started
     return report

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 
+import bench_extract  # noqa: E402
 import big_article  # noqa: E402
 import corpus  # noqa: E402
 import quality  # noqa: E402
@@ -77,7 +81,8 @@ def no_baseline_file_reads(monkeypatch):
 
 def test_every_statement_file_is_rendered_once_up_front():
     cypher = load_throughput.statements()
-    assert {key[0] for key in cypher} == {p.stem for p in load_throughput.CYPHER.glob("*.cypher")}
+    others = {"bulk_totals"}  # bench/bulk.py's own query, not a baseline writer's
+    assert {key[0] for key in cypher} == {p.stem for p in load_throughput.CYPHER.glob("*.cypher")} - others
     assert not [text for text in cypher.values() if "__" in text]  # every placeholder filled
 
 
@@ -167,3 +172,27 @@ def test_pages_bench_scores_a_page_against_its_hand_cut_article(tmp_path):
     assert after["outside"] == 0.0 and after["kept"] == 1.0 and after["dated"] == 1.0
     assert before["outside"] > 0.0  # editors, related headlines and menu provinces come in
     assert pages.speed(pages_, pages.old_reader, 1) > 0
+
+def test_bench_corpus_has_no_repeated_paragraph():
+    built = bench_extract.build_corpus(150_000)
+    found = [p for d in built.documents for p in bench_extract.paragraphs(d.text)]
+    assert built.generated and len(found) > 500
+    repeated = [p for p, n in Counter(found).items() if n > 1]
+    assert repeated == []
+    assert sum(len(d.text) for d in built.documents) >= 150_000
+
+
+def test_bench_corpus_paragraphs_are_the_lines_the_extractor_reads():
+    text = "Tiêu đề bài\nSáng 3/4, Quân khu 7 tổ chức hội nghị.\nleftcenterrightdel\nTin, ảnh: NGỌC ANH\n"
+    assert bench_extract.paragraphs(text) == ["Tiêu đề bài", "Sáng 3/4, Quân khu 7 tổ chức hội nghị."]
+
+
+def test_bench_script_runs_on_a_tiny_corpus():
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_extract.py"), "--mb", "0.08",
+                           "--ner-sentences", "3"], capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    corpus_line = next(line for line in lines if line.startswith("corpus:"))
+    total, distinct = re.search(r"([\d,]+) paragraphs, ([\d,]+) distinct", corpus_line).groups()
+    assert total == distinct
+    assert re.search(r"ratio, corpus: +\d+\.\d+x faster than ner\(\) per core", done.stdout)

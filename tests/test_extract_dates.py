@@ -21,11 +21,11 @@ def test_meeting_date_takes_the_year_from_context():
 EVENT_DATES = [
     # (text, publication date, event name, event date)
     ("Chiều nay (3/10), Bộ Tư lệnh Thủ đô tổ chức Hội nghị giao ban quý IV.", "2024-10-03",
-     "Hội nghị giao ban quý IV", "2024-10-03"),
+     "Hội nghị giao ban quý IV của Bộ Tư lệnh Thủ đô", "2024-10-03"),
     # held in December, about next year's tasks, published in January: last year's December
     ("Ngày 28/12, Quân khu 5 tổ chức Hội nghị triển khai nhiệm vụ năm 2025.", "2025-01-02",
-     "Hội nghị triển khai nhiệm vụ năm 2025", "2024-12-28"),
-    ("Sáng 5-3, Quân khu 7 tổ chức Hội nghị tổng kết năm 2023.", "", "Hội nghị tổng kết năm 2023", "2023-03-05"),
+     "Hội nghị triển khai nhiệm vụ năm 2025 của Quân khu 5", "2024-12-28"),
+    ("Sáng 5-3, Quân khu 7 tổ chức Hội nghị tổng kết năm 2023.", "", "Hội nghị tổng kết năm 2023 của Quân khu 7", "2023-03-05"),
     ("Chiều ngày 7 tháng 10 năm 2023, Lữ đoàn 170 tổ chức Lễ kỷ niệm ngày truyền thống.", "",
      "Lễ kỷ niệm ngày truyền thống", "2023-10-07"),
 ]

@@ -28,6 +28,19 @@ NAMES = [
     # the edition after a comma is part of the name
     ("Ngày 20/8, Quân khu 9 tổ chức Đại hội đại biểu Đảng bộ Quân khu lần thứ XI, nhiệm kỳ 2025-2030.",
      ["Đại hội đại biểu Đảng bộ Quân khu lần thứ XI, nhiệm kỳ 2025-2030"]),
+    # the organiser written as the subject of "tổ chức" owns the event: before the edition of a congress,
+    # after "của" for a conference; not when the name already names one, nor for several organisers
+    ("Sáng 9/10, Đảng bộ Cục Quân khí tổ chức Đại hội đại biểu lần thứ XI, nhiệm kỳ 2025-2030.",
+     ["Đại hội đại biểu Đảng bộ Cục Quân khí lần thứ XI, nhiệm kỳ 2025-2030"]),
+    ("Chiều 18/12, Tổng cục Hậu cần tổ chức Hội nghị tổng kết công tác năm 2025.",
+     ["Hội nghị tổng kết công tác năm 2025 của Tổng cục Hậu cần"]),
+    ("Ngày 6/1, Bộ Tư lệnh Quân khu 2 (QK2) tổ chức Hội nghị quân chính năm 2026.",
+     ["Hội nghị quân chính năm 2026 của Bộ Tư lệnh Quân khu 2"]),
+    ("Sáng 3/4, Cục Quân y và Cục Hậu cần tổ chức Hội nghị sơ kết công tác quý I năm 2025.",
+     ["Hội nghị sơ kết công tác quý I năm 2025"]),
+    ("Ngày 2/7, Nhà máy Z115, Tổng cục Kỹ thuật tổ chức Hội nghị sơ kết nhiệm vụ 6 tháng đầu năm 2025.",
+     ["Hội nghị sơ kết nhiệm vụ 6 tháng đầu năm 2025"]),
+    ("Sáng 5/3, Cục Quân khí tổ chức Hội nghị phổ biến Luật Quốc phòng.", ["Hội nghị phổ biến Luật Quốc phòng"]),
     # an event named as the object of another's purpose stays its own event
     ("Chiều 2/6, Bộ Quốc phòng tổ chức họp báo giới thiệu Hội chợ Quốc phòng quốc tế 2025.",
      ["Họp báo giới thiệu Hội chợ Quốc phòng quốc tế 2025", "Hội chợ Quốc phòng quốc tế 2025"]),
@@ -66,7 +79,7 @@ ONE_EVENT = [
     # every bare reference is the article's event
     ("Sáng 6/3, Sư đoàn 9 tổ chức Hội nghị quân chính năm 2024. Dự hội nghị có Đại tá Vũ Văn Tân. "
      "Phát biểu tại hội nghị, Đại tá Vũ Văn Tân biểu dương các đơn vị. Hội nghị này đánh giá cao kết quả.",
-     ["Hội nghị quân chính năm 2024"]),
+     ["Hội nghị quân chính năm 2024 của Sư đoàn 9"]),
     # a later lower-case mention that names nothing of its own is the same exhibition
     ("Sáng 10/10, Bộ Quốc phòng khai mạc Triển lãm vũ khí trang bị năm 2024. Triển lãm năm nay "
      "giới thiệu hơn 300 sản phẩm. Triển lãm giới thiệu nhiều sản phẩm lưỡng dụng.",
@@ -106,9 +119,6 @@ VERB_PHRASES = [
      {("CHAIRED", "Phan Văn Giang"), ("ATTENDED", "Phan Văn Giang")}),
     ("Chiều 5-12, Đại tướng Phan Văn Giang tiếp xã giao Đại sứ Nhật Bản tại Việt Nam.",
      "Buổi tiếp xã giao Đại sứ Nhật Bản", {("CHAIRED", "Phan Văn Giang"), ("ATTENDED", "Phan Văn Giang")}),
-    ("Ngày 18/4, Thiếu tướng Lê Văn Hải đến thăm và làm việc tại Nhà máy Z113. Tại buổi làm việc, Thiếu tướng "
-     "Lê Văn Hải biểu dương nhà máy.", "Buổi làm việc tại Nhà máy Z113",
-     {("CHAIRED", "Lê Văn Hải"), ("ATTENDED", "Lê Văn Hải")}),
     # "tổ chức sơ kết ...": a conference of the organiser
     ("Ngày 5/7, Cục Hậu cần tổ chức sơ kết 6 tháng đầu năm 2024. Đại tá Ngô Văn Sơn chủ trì hội nghị.",
      "Hội nghị sơ kết 6 tháng đầu năm 2024 của Cục Hậu cần",
@@ -159,6 +169,48 @@ def test_the_same_event_in_two_articles_is_one_node_and_a_yearly_one_is_new_each
     d = extract(Document("d.txt", "Quân khu 7 tổ chức Hội nghị quân chính."))
     e = extract(Document("e.txt", "Quân khu 7 tổ chức Hội nghị quân chính."))
     assert key(d) != key(e)
+
+
+VISITS = [
+    # a stay or a visit somewhere, with no counterpart "với ...", is no working session
+    "Chiều 3/6, Đoàn đại biểu Bộ Quốc phòng Mông Cổ đang thăm và làm việc tại Việt Nam. "
+    "Thượng tướng Hoàng Văn Chiến tiếp Đoàn tại trụ sở Bộ Quốc phòng.",
+    "Ngày 14/9, Đoàn đại biểu Quân đội Hoàng gia Campuchia sang thăm, làm việc tại Hà Nội theo lời mời "
+    "của Bộ Quốc phòng.",
+]
+
+
+@pytest.mark.parametrize("text", VISITS)
+def test_working_somewhere_names_no_working_session(text):
+    ex, _, relations = run(text)
+    names = [e.name for e in ex.entities if e.label == "Meeting"]
+    assert not any(n.startswith("Buổi làm việc") for n in names), names
+    assert not any(t == "CHAIRED" and b.startswith("Buổi làm việc") for t, a, b, _ in relations)
+
+
+VAGUE = [
+    # many or some parties are no counterpart of one working session
+    "Chiều 7/10, Thiếu tướng Lê Văn Hải làm việc với một số nhà máy thuộc Tổng cục Công nghiệp quốc phòng.",
+    "Sáng 2/11, Đại tá Ngô Văn Sơn làm việc với các đơn vị trực thuộc Cục Quân khí về công tác bảo đảm.",
+    "Ngày 5/4, Trung tướng Phạm Văn Hiếu chủ trì buổi làm việc với nhiều doanh nghiệp quốc phòng.",
+    # a plan is no event that took place
+    "Trong chuyến công tác, đoàn sẽ đến thăm, làm việc với Tổng công ty Ba Son và Nhà máy Z751.",
+    "Theo kế hoạch, Đại tướng Lê Minh Quân dự kiến làm việc với Bộ Tư lệnh Quân khu 4 vào tuần tới.",
+    "Tháng 12, Cục Hậu cần sẽ tổ chức tổng kết công tác năm 2025.",
+    "Ngày mai, Đại tướng Phan Văn Giang sẽ hội đàm với Bộ trưởng Quốc phòng Lào.",
+]
+
+
+@pytest.mark.parametrize("text", VAGUE)
+def test_a_vague_counterpart_or_a_plan_names_no_event(text):
+    assert meetings(text) == []
+
+
+def test_a_working_session_written_as_such_is_named_by_the_agency_visited():
+    ex, _, relations = run("Ngày 18/4, Thiếu tướng Lê Văn Hải đến thăm và làm việc tại Nhà máy Z113. Tại buổi "
+                           "làm việc, Thiếu tướng Lê Văn Hải biểu dương nhà máy.")
+    assert [e.name for e in ex.entities if e.label == "Meeting"] == ["Buổi làm việc tại Nhà máy Z113"]
+    assert ("ATTENDED", "Lê Văn Hải", "Buổi làm việc tại Nhà máy Z113", "") in relations
 
 
 def test_verbs_that_begin_a_longer_word_name_no_event():

@@ -170,4 +170,4 @@ def test_not_entities(text, label):
 
 def test_quy_keeps_its_tone():
     ex, entities, _ = run("Sáng 2/10, Quân khu 2 tổ chức Hội nghị giao ban quý III năm 2024.")
-    assert ("Meeting", "Hội nghị giao ban quý III năm 2024") in entities
+    assert ("Meeting", "Hội nghị giao ban quý III năm 2024 của Quân khu 2") in entities

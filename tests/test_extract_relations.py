@@ -96,7 +96,7 @@ EVENT_PEOPLE = [
 def test_who_chaired_and_attended_the_event(text, people):
     _, _, relations = run(text)
     assert {(t, a) for t, a, b, _ in relations if t in ("CHAIRED", "ATTENDED")
-            and b == "Hội nghị quân chính năm 2024"} == people
+            and b == "Hội nghị quân chính năm 2024 của Quân khu 2"} == people
 
 
 @pytest.mark.parametrize("text, expected", RELATION_TABLE)
@@ -223,7 +223,7 @@ RELATIONS = [
     # sentence openers and delegations mark who was at the event
     ("Sáng 9/9, Quân khu 4 tổ chức Hội nghị tổng kết công tác dân vận. Tại hội nghị, Thượng tá Lê Thị Hà "
      "báo cáo kết quả.",
-     {("ATTENDED", "Lê Thị Hà", "Hội nghị tổng kết công tác dân vận", "")}),
+     {("ATTENDED", "Lê Thị Hà", "Hội nghị tổng kết công tác dân vận của Quân khu 4", "")}),
     ("Ngày 2/6, Thượng tướng Võ Minh Lương dẫn đầu đoàn công tác có buổi làm việc với Binh chủng Công binh. "
      "Cùng đi có Thiếu tướng Đào Văn Tuấn.",
      {("ATTENDED", "Võ Minh Lương", "Buổi làm việc với Binh chủng Công binh", ""),
@@ -318,8 +318,8 @@ def test_the_chair_named_after_the_verb():
     text = ("Sáng 3/4, Quân khu 5 tổ chức Hội nghị tổng kết công tác dân vận. Chủ trì hội nghị là Trung tướng "
             "Trịnh Đình Thạch, Tư lệnh Quân khu. Đồng chủ trì có Thiếu tướng Lê Văn An.")
     _, _, relations = run(text)
-    assert {("CHAIRED", "Trịnh Đình Thạch", "Hội nghị tổng kết công tác dân vận", ""),
-            ("CHAIRED", "Lê Văn An", "Hội nghị tổng kết công tác dân vận", "")} <= relations
+    assert {("CHAIRED", "Trịnh Đình Thạch", "Hội nghị tổng kết công tác dân vận của Quân khu 5", ""),
+            ("CHAIRED", "Lê Văn An", "Hội nghị tổng kết công tác dân vận của Quân khu 5", "")} <= relations
 
 
 def test_a_government_title_is_not_shared_with_a_ministry():

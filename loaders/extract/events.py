@@ -40,6 +40,12 @@ def _verb_kinds() -> frozenset[str]:
     return frozenset(fold(row[0]) for row in lexicon.table("meetings.txt") if len(row) > 2 and "verb" in row[2].split())
 
 
+@lru_cache(maxsize=None)
+def _owned_kinds() -> frozenset[str]:
+    """Kinds whose organiser, written as the subject of "tổ chức", owns the event (meetings.txt)."""
+    return frozenset(fold(row[0]) for row in lexicon.table("meetings.txt") if len(row) > 2 and "owner" in row[2].split())
+
+
 def _an_act(toks: list[Tok], i: int, kind: str) -> bool:
     """"giúp bạn tập huấn cán bộ": a kind that is also a verb, in lower case, with no word before it
     that introduces an event."""
@@ -69,6 +75,28 @@ def _role_at(toks: list[Tok], k: int) -> tuple[str, int]:
             if words in roles:
                 return roles[words], k + n
     return "", k
+
+
+@lru_cache(maxsize=None)
+def _vague() -> dict[str, str]:
+    return {fold_tones(row[0]): row[1] for row in lexicon.table("event_vague.tsv") if len(row) > 1}
+
+
+def _vague_at(toks: list[Tok], k: int, role: str) -> bool:
+    """A word of that role (event_vague.tsv: "quantifier", "plan") at token k."""
+    words = _vague()
+    return any(k + n <= len(toks) and words.get(" ".join(t.low for t in toks[k:k + n])) == role for n in (2, 1))
+
+
+def _planned(toks: list[Tok], k: int) -> bool:
+    """"sẽ đến thăm, làm việc với ...", "dự kiến tổ chức ...": a plan word among the few words before
+    the verb at k; what is to be done is no event that took place."""
+    for m in range(k - 1, max(-1, k - 5), -1):
+        if toks[m].text in _HARD_STOP:
+            break
+        if _vague_at(toks, m, "plan"):
+            return True
+    return False
 
 
 def _day_parts() -> tuple[str, ...]:
@@ -125,8 +153,51 @@ class _Namer:
         else:
             name = clean_name(self.text[toks[f.i].start:toks[max(end, j) - 1].end])
             name = name[0].upper() + name[1:]
+            if why == "named" and fold(kind) in _owned_kinds():
+                name = self._with_owner(s, f.i, j, end, name)
         self._note_alias(s, end, name)
         return (end if why == "named" else j), name, why
+
+    def _with_owner(self, s: Sentence, i: int, j: int, end: int, name: str) -> str:
+        """The name with its organiser when the article writes it only as the subject of "tổ chức"
+        ("Tổng cục X tổ chức Hội nghị tổng kết ..."), and the name names no owner (no agency, no
+        "của", no capitalised word after the kind)."""
+        toks = s.toks
+        owner = self._organiser(s, i)
+        if owner is None:
+            return name
+        body = toks[j:end]
+        if any(t.low == "của" for t in body) or any(t.cap and not re.fullmatch(r"[IVXLC]+", t.text) for t in body):
+            return name
+        written = clean_name(self.text[owner.start:owner.end])
+        k = j
+        while k < end and toks[k].low in ("đại", "biểu"):
+            k += 1  # "Đại hội đại biểu"
+        if k < end and _role_at(toks, k)[0] == "edition":  # "Đại hội đại biểu Đảng bộ X lần thứ XI"
+            head = clean_name(self.text[toks[i].start:toks[k - 1].end])
+            rest = clean_name(self.text[toks[k].start:toks[end - 1].end])
+            return f"{head[0].upper() + head[1:]} {written} {rest}"
+        return f"{name} của {written}"
+
+    def _organiser(self, s: Sentence, i: int) -> Found | None:
+        """"Đảng bộ Tổng cục Kỹ thuật tổ chức <kind at i>": the one agency that is the whole subject of
+        "tổ chức" (not one of several, "A và B", "A, B"; not the second of "Nhà máy Z, Tổng cục Y")."""
+        toks = s.toks
+        if i < 3 or toks[i - 2].low != "tổ" or toks[i - 1].low != "chức":
+            return None
+        k = i - 2
+        if toks[k - 1].text == ")":  # "Bộ Tư lệnh Quân khu 3 (QK3) tổ chức"
+            k = next((m for m in range(k - 2, max(0, k - 8), -1) if toks[m].text == "("), 0)
+        here = [a for a in self.here.get(id(s), []) if a.label == "Agency" and a.j == k]
+        if not here:
+            return None
+        owner = min(here, key=lambda a: a.i)
+        if owner.i > 0:
+            before = toks[owner.i - 1]
+            if before.text != "," or owner.i > 1 and any(a.label in ("Agency", "Agency?") and a.j == owner.i - 1
+                                                          for a in self.here.get(id(s), [])):
+                return None
+        return owner
 
     def _quoted_name(self, s: Sentence, i: int, end: int) -> str:
         toks = s.toks
@@ -156,8 +227,8 @@ class _Namer:
         t = toks[j]
         if role in ("reference", "stop") or t.low == "ngày" and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
             return j, "reference"  # "hội nghị này", "hội nghị ngày 5/3"
-        if role == "generic":
-            return j, "generic"
+        if role == "generic" or t.low in ("với", "giữa") and _vague_at(toks, j + 1, "quantifier"):
+            return j, "generic"  # "đại hội các cấp"; "buổi làm việc với một số nhà máy": no one party
         if t.text in _QUOTES_OPEN:
             close = next((k for k in range(j + 1, min(len(toks), j + 40)) if toks[k].text in _QUOTES_CLOSE), None)
             return (close + 1, "named") if close else (j, "reference")
@@ -306,7 +377,8 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
             if toks[k].low != "tổ" and toks[k].low not in firsts or (s.start, k) in taken:
                 continue
             verb = _event_verb(toks, k)
-            if verb is not None and not (k > 0 and toks[k - 1].low in ("buổi", "cuộc", "chuyến", "đợt")):
+            if verb is not None and not (k > 0 and toks[k - 1].low in ("buổi", "cuộc", "chuyến", "đợt")) \
+                    and not _vague_at(toks, verb[0], "quantifier") and not _planned(toks, k):
                 after, kind, keep = verb
                 end = _party_end(toks, after, here)
                 if end > after and (keep or any(t.cap for t in toks[after + 1:end])):  # not "tiếp đoàn có ..."
@@ -314,7 +386,7 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
                     family = _kinds().get(fold(kind), (fold(kind), False))[0]
                     out.append(Found("Meeting", k, end, name, s, {"specific": True, "family": family, "verb": True}))
             if toks[k].low == "tổ" and toks[k + 1].low == "chức" and (
-                    s.start < title_end or dates.cue(s.start, s.end) is not None):
+                    s.start < title_end or dates.cue(s.start, s.end) is not None) and not _planned(toks, k):
                 role, after = _role_at(toks, k + 2)
                 implied = _implied().get(" ".join(t.low for t in toks[k + 2:after]))
                 if not implied or match("meetings.txt", toks, k + 2, need_cap=False):
@@ -425,6 +497,8 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             why = "reference"  # "Hội nghị thông qua báo cáo ...": the article's conference, as a subject
         if not title[0] <= f.start < title[1]:
             seen.add(f.extra["family"])
+        if why == "named" and not f.sent.toks[f.i].cap and _planned(f.sent.toks, f.i):
+            why = "generic"  # "Bộ trưởng sẽ hội đàm với ...": a plan, no event that took place
         if why == "generic":
             f.label = "Meeting?"
             continue
@@ -633,10 +707,22 @@ def _context_name(f: Found, refs: list[Found], owner: str, text: str, sentences:
                 return f"{kind} sơ kết {original}" + (f" của {owner}" if owner else "")
         return f"{kind} {owner}".strip()  # "Hội nghị Đảng ủy Tổng cục Kỹ thuật"
     if f.extra["family"] == "làm việc":
-        visit = _visit(sentences, found, text)
+        visit = _visit(sentences, found, text) or _worked_at(sentences, found, text)
         if visit:
             return f"{kind} {visit}"
     return f"{kind} của {owner}" if owner else kind
+
+
+def _worked_at(sentences: list[Sentence], found: list[Found], text: str) -> str:
+    """"Thiếu tướng X đến thăm và làm việc tại Nhà máy Z113. Tại buổi làm việc, ...": a visit names no
+    event of its own, but the article's bare "buổi làm việc" is the one held at the agency it visits."""
+    by_sentence = _by_sentence(found)
+    for s in sentences:
+        toks = s.toks
+        for a in by_sentence.get(id(s), []):
+            if a.label == "Agency" and a.i >= 3 and [t.low for t in toks[a.i - 3:a.i]] == ["làm", "việc", "tại"]:
+                return "tại " + clean_name(text[a.start:a.end])
+    return ""
 
 
 def _visit(sentences: list[Sentence], found: list[Found], text: str) -> str:

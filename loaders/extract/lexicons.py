@@ -28,13 +28,29 @@ def _phrases(name: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 def match(name: str, toks: list[Tok], i: int, need_cap: bool = True) -> tuple[int, str] | None:
     """The longest phrase of lexicon `name` starting at token i: (end index, phrase)."""
+    # Called at nearly every token for many lexicons: a plain loop, and the first word is the key.
     if i >= len(toks) or (need_cap and not toks[i].cap):
         return None
-    for words, phrase in _phrases(name).get(toks[i].low, ()):
+    entries = _phrases(name).get(toks[i].low)
+    if entries is None:
+        return None
+    room = len(toks) - i
+    for words, phrase in entries:
         n = len(words)
-        if i + n <= len(toks) and all(toks[i + k].low == words[k] for k in range(n)):
+        if n > room:
+            continue
+        k = 1
+        while k < n and toks[i + k].low == words[k]:
+            k += 1
+        if k == n:
             return i + n, phrase
     return None
+
+
+@lru_cache(maxsize=None)
+def first_words(*names: str) -> frozenset[str]:
+    """The (folded) words any phrase of the lexicons `names` begins with: where `match` can hit."""
+    return frozenset(word for name in names for word in _phrases(name))
 
 
 @lru_cache(maxsize=None)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from graph.model import Document
 from loaders.normalize import clean_name, fold
-from loaders.extract.lexicons import _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, match
+from loaders.extract.lexicons import _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, first_words, match
 from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
 
 
@@ -24,6 +24,7 @@ _VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻ�
 _VIETNAMESE_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWELS}]{{1,3}}"
                                   rf"(?:ch|ng|nh|[cmnpt])?$")
 _STANDING = {"ban thường vụ", "thường vụ"}
+_ADDRESS = ("đồng", "ông", "bà", "ngài", "đ/c")  # words before a person's name
 _PLURAL = {"các", "những", "nhiều", "một", "số", "mọi", "từng", "hai", "ba", "bốn", "năm"}
 @dataclass
 class Found:
@@ -212,6 +213,8 @@ class _Reader:
         """(name start, name end, name, rank) of a person mention at token i; `listing`: i begins an
         item of a list of people ("các đồng chí: Tô Lâm, Lương Cường"), where two syllables do."""
         toks = s.toks
+        if not toks[i].cap and toks[i].text != "," and toks[i].low not in _ADDRESS:
+            return None  # most words: no rank, title, "ông" or name starts here (the rules below agree)
         rank = ""
         hit = match("ranks.txt", toks, i)
         start = i
@@ -220,7 +223,7 @@ class _Reader:
             start = self._honorifics(toks, start)
         elif (title := self._honorifics(toks, i)) > i:
             start = title  # "PGS.TS Lê Văn An": an academic title before a name, as "ông" is
-        elif toks[i].low in ("đồng", "ông", "bà", "ngài", "đ/c") and i + 1 < len(toks):
+        elif toks[i].low in _ADDRESS and i + 1 < len(toks):
             start = i + 2 if toks[i].low == "đồng" and toks[i + 1].low == "chí" else i + 1
             if toks[i].low == "đồng" and start == i + 1:
                 return None  # "đồng" without "chí": the currency, or "đồng chủ trì"
@@ -565,7 +568,10 @@ class _Reader:
                 continue
             i += 1
         # instruments, programmes and events may contain agency names: a second pass
+        starts = first_words("instruments.txt", "programs.txt", "meetings.txt")
         for i in range(len(toks)):
+            if toks[i].low not in starts:
+                continue  # each of the three begins with its lexicon's word
             inst = self.instrument_at(s, i)
             if inst:
                 end, name, number, issuer = inst

@@ -8,7 +8,7 @@ from functools import lru_cache
 from loaders import lexicon
 from loaders.normalize import clean_name, entity_key, fold
 from loaders.extract.entities import Identity, _Ent, _owner_at
-from loaders.extract.lexicons import _cues, _is_word, _issuers, match
+from loaders.extract.lexicons import _cues, _is_word, _issuers, first_words, match
 from loaders.extract.mentions import Found, _Reader, _field_end, _inside
 from loaders.extract.tokens import Sentence, Tok, _DOCNUM
 
@@ -37,9 +37,10 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
         main_meetings = [recent] + [e for e in main_meetings if e is not recent]
     cues = []
     inside_names = {k for f in persons + agencies for k in range(f.i, f.j)}  # "Ban Tổ chức" is no verb
+    cue_words = first_words("cues.tsv")
     i = 0
     while i < len(toks):
-        if i in inside_names:
+        if i in inside_names or toks[i].low not in cue_words:
             i += 1
             continue
         hit = match("cues.tsv", toks, i, need_cap=False)
