@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from graph.model import Document  # noqa: E402
 from loaders.extract import extract  # noqa: E402
+from loaders.normalize import fold_tones  # noqa: E402
 from loaders.read import _html, decode, html_text, normalise  # noqa: E402
 
 
@@ -50,7 +51,8 @@ def new_reader(path: Path, html: str) -> Document:
 
 
 def fold(text: str) -> str:
-    return " ".join(normalise(text).casefold().split())
+    """Compared as the extractor compares names: case and tone placement (`Uỷ ban`, `Ủy ban`) aside."""
+    return " ".join(fold_tones(normalise(text)).casefold().split())
 
 
 def entities(doc: Document) -> dict[tuple[str, str], set[str]]:

@@ -62,6 +62,40 @@ def test_caption_is_marked_as_caption(tmp_path):
     assert kinds["Đại tướng Phan Văn Giang tiếp Thượng tướng Vongsone Inpanphim."] == "caption"
 
 
+TEASERS = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Diễn tập phòng thủ khu vực năm 2024 | Báo Quân khu Mới</title>
+<meta property="og:site_name" content="Báo Quân khu Mới">
+<meta property="article:published_time" content="2024-05-20T08:00:00+07:00"></head>
+<body><div class="main"><h1>Diễn tập phòng thủ khu vực năm 2024</h1>
+<div class="detail-content">
+<p>Sáng 20/5, Bộ Tư lệnh Quân khu 9 tổ chức diễn tập phòng thủ khu vực năm 2024 tại tỉnh Sóc Trăng,
+với sự tham gia của các cơ quan, đơn vị trong lực lượng vũ trang địa phương.</p>
+<figure><img src="/anh/dien-tap.jpg" alt="Trung tướng Trần Võ Dũng kiểm tra công tác chuẩn bị diễn tập.">
+<figcaption>Trung tướng Trần Võ Dũng kiểm tra công tác chuẩn bị diễn tập.</figcaption></figure>
+<p>Phát biểu tại buổi diễn tập, Trung tướng Trần Võ Dũng yêu cầu các đơn vị rút kinh nghiệm, nâng cao
+chất lượng huấn luyện và khả năng sẵn sàng chiến đấu của lực lượng vũ trang địa phương.</p>
+<p><a href="/bai-khac-1.html">Thượng tá Lâm Văn Khởi nhận nhiệm vụ Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh</a></p>
+<div class="box"><a href="/bai-khac-2.html"><img src="/anh/nho.jpg" alt="Đại tá Huỳnh Minh Lộc dự lễ giao nhận quân"></a>
+<a href="/bai-khac-2.html">Lễ giao nhận quân năm 2024</a></div>
+<p>Đọc nhiều</p><ul><li><a href="/bai-khac-3.html">Công ty Hải Đăng khai trương nhà máy mới</a></li>
+<li><a href="/bai-khac-4.html">Thiếu tướng Phạm Quốc Huy thăm trường sĩ quan</a></li></ul>
+</div></div></body></html>"""
+
+
+def test_teasers_inside_the_main_text_are_dropped(tmp_path):
+    """A linked headline in place of a paragraph and a linked thumbnail's alt text are other articles;
+    the article's own photo caption stays, marked as a caption."""
+    from loaders.clean import segment
+    (tmp_path / "c.html").write_text(TEASERS, encoding="utf-8")
+    doc = _one(tmp_path / "c.html")
+    assert "Trung tướng Trần Võ Dũng yêu cầu" in doc.text
+    for teaser in ("Lâm Văn Khởi", "Huỳnh Minh Lộc", "Lễ giao nhận quân", "Hải Đăng", "Phạm Quốc Huy"):
+        assert teaser not in doc.text, teaser
+    lines, _ = segment(doc.text)
+    kinds = {doc.text[l.start:l.end]: l.kind for l in lines}
+    assert kinds["Trung tướng Trần Võ Dũng kiểm tra công tác chuẩn bị diễn tập."] == "caption"
+
+
 def test_page_without_main_text_uses_the_fallback_reader(tmp_path):
     (tmp_path / "b.html").write_text("<html><body><div>Đại tá Hoàng Minh</div></body></html>", encoding="utf-8")
     doc = _one(tmp_path / "b.html")
