@@ -39,7 +39,8 @@ def document_properties(row: dict) -> dict:
     return {"key": row["key"], "title": row["title"], "date": row["date"], "url": row["url"],
             "outlet": row["outlet"], "authors": row["authors"], "source": row["source"],
             "hash": row["hash"], "text": row["text"], "chars": len(row["text"]),
-            "extractor": row["extractor"], "layout": LAYOUT}
+            "extractor": row["extractor"], "layout": LAYOUT, "sources": row["sources"],
+            "text_hash": row["text_hash"], "minhash": row["minhash"], "story_bands": row["story_bands"]}
 
 
 def mention_properties(row: dict) -> dict:

@@ -618,8 +618,10 @@ def _finish(tx, touched: dict[str, set[str]]) -> None:
 def _write_rows(tx, rows: GraphRows) -> WriteStats:
     stats = WriteStats()
     # A copy stored earlier as a document of its own (its text has since become another's) goes.
-    keys = sorted({row["key"] for row in rows.documents} | {row["key"] for row in rows.copies})
+    keys = sorted({row["key"] for row in rows.documents})
+    copy_keys = sorted({row["key"] for row in rows.copies} - set(keys))
     existing = list(_stored(tx, keys, lock="claim_documents"))
+    existing += list(_stored(tx, copy_keys, lock="lock_documents")) if copy_keys else []
     touched = _forget(tx, existing, stats)
     _cleanup(tx, touched, stats)
     stats.add(tx.run(cypher.statement("merge_documents"),

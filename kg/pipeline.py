@@ -284,14 +284,15 @@ def bulk_load(paths: Iterable[str], settings: Settings, *, home: str | Path | No
             raise StrictStop(failure)
 
     def write(results: list, hashes: dict[str, str]) -> None:
-        good = []
-        for item in results:
+        good, prints = [], {}
+        for item, printed in results:
             if isinstance(item, Failure):
                 fail(item)
             else:
                 good.append(item)
+                prints[item.document.id] = printed
         if good:
-            writer.add(graph_rows(good, hashes, version))
+            writer.add(graph_rows(good, hashes, version, prints, (), copies_module.SAME_STORY))
             report.loaded += len(good)
         if on_progress:
             report.seconds = time.monotonic() - report.started

@@ -283,7 +283,10 @@ def load(paths: Iterable[str], store: Store, spark, settings: Settings, *, batch
 
     def flush() -> None:
         if window:
-            report.stats.merge(store.write_rows(graph_rows(window, hashes, version)))
+            from loaders import copies as copies_module
+            prints = {ex.document.id: copies_module.fingerprint(ex.document.text) for ex in window}
+            report.stats.merge(store.write_rows(graph_rows(window, hashes, version, prints, (),
+                                                           copies_module.SAME_STORY)))
             report.loaded += len(window)
             window.clear()
             hashes.clear()

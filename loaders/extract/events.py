@@ -114,12 +114,19 @@ class _Event:
     def __init__(self, family: str, name: str, mentions: list[Found]):
         self.family = family
         self.name = name
-        self.mentions = mentions
+        self.mentions = mentions  # only ever appended to
         self.names = [name]
+        self._start, self._seen = 0, 0
 
     @property
     def start(self) -> int:
-        return min(f.start for f in self.mentions)
+        """Where its first mention starts; kept up to date from the mentions added since it was
+        last asked (an event of a long document may have thousands of them)."""
+        if self._seen < len(self.mentions):
+            added = min(f.start for f in self.mentions[self._seen:])
+            self._start = added if self._seen == 0 else min(self._start, added)
+            self._seen = len(self.mentions)
+        return self._start
 
 
 class _Namer:
