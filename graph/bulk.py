@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import InputError
-from graph.model import EVIDENCE, MENTIONS, STATES
+from graph.model import EVIDENCE, MENTIONS, STATES, fold
 from graph.store import EDGE_SENTENCES, LAYOUT, GraphRows, most_recent
 
 # Between the elements of a list in one CSV field; a control character no text we store contains
@@ -66,7 +66,11 @@ def entity_properties(total: dict) -> dict:
             "mention_count": total["count"], "document_count": total["documents"],
             "first_seen": total["first"], "last_seen": total["last"], "date": total["date"],
             "name": name, "aliases": [n for n in names if n != name],
-            "search_names": "".join(" " + n for n in names)}
+            "search_names": "".join(" " + n for n in names),
+            # fold_entities.cypher and merge_entities.cypher's English name
+            "name_folded": fold(name),
+            "aliases_folded": sorted({fold(n) for n in names if n != name} - {fold(name)}),
+            "name_en": total.get("name_en")}
 
 
 def relation_properties(total: dict) -> dict:
@@ -77,7 +81,8 @@ def relation_properties(total: dict) -> dict:
             "sentences": [c["sentence"] for c in sample], "sentence_docs": [c["doc"] for c in sample],
             "sentence_dates": [c["date"] for c in sample], "sentence_spans": [c["span"] for c in sample],
             "evidence_count": total["evidence"], "document_count": total["documents"],
-            "first_seen": total["first"], "last_seen": total["last"], "as_of": total["last"]}
+            "first_seen": total["first"], "last_seen": total["last"], "as_of": total["last"],
+            "title_en": total.get("title_en")}
 
 
 def _earliest(a, b):
@@ -118,6 +123,7 @@ class Totals:
         total["first"] = _earliest(total["first"], row["first"])
         total["last"] = _latest(total["last"], row["last"])
         total["date"] = _earliest(total["date"], row["date"])
+        total["name_en"] = row.get("name_en") or total.get("name_en")  # coalesce(row.name_en, e.name_en)
 
     def add_relation(self, ends: tuple[str, str, str], row: dict) -> None:
         total = self.relations.get(row["fact"])
@@ -129,6 +135,7 @@ class Totals:
                 "sample": []}
         total["evidence"] += row["evidence"]
         total["documents"] += row["documents"]
+        total["title_en"] = row.get("title_en") or total.get("title_en")  # coalesce(row.title_en, …)
         total["first"] = _earliest(total["first"], row["first"])
         total["last"] = _latest(total["last"], row["last"])
         if row["sample"]:
