@@ -91,7 +91,7 @@ def test_a_20_mb_article_and_10000_small_files(store, tmp_path, env_for_cli):
         sub.mkdir(parents=True, exist_ok=True)
         (sub / f"{n:05d}.txt").write_text(f"Đại tá Nguyễn Văn Số{n % 97}, Chỉ huy trưởng Bộ Chỉ huy Quân sự "
                                           f"tỉnh {n % 50} dự hội nghị.\n", encoding="utf-8")
-    result = kg("load", str(big), str(small), "--workers", "2", "--json", env=env_for_cli)
+    result = kg("load", str(big), str(small), "--workers", "2", "--json", env=env_for_cli, timeout=1800)
     assert result.returncode == 0, result.stderr[-2000:]
     summary = json.loads(result.stdout)
     assert (summary["loaded"], summary["failed"]) == (10_001, 0)

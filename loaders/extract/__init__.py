@@ -17,6 +17,8 @@ The stages, one module each, chained in `extract`:
 """
 from __future__ import annotations
 
+import gc
+
 from graph.model import Document, Extraction
 from loaders.extract.build import EXTRACTOR_VERSION, build, content_hash
 from loaders.extract.entities import resolve_entities
@@ -29,10 +31,20 @@ __all__ = ["EXTRACTOR_VERSION", "content_hash", "extract", "split_sentences", "t
 
 
 def extract(doc: Document) -> Extraction:
-    """Entities and relations of one document, with evidence; pure and safe on any text."""
-    doc, sentences, outlet_span = read_sentences(doc)
-    found, said = find_mentions(doc, sentences, outlet_span)
-    ids, agencies = resolve_entities(doc, found)
-    resolve_events(doc, found, sentences, ids, agencies)
-    relations = find_relations(found, said, sentences, ids)
-    return build(doc, ids.ents, relations)
+    """Entities and relations of one document, with evidence; pure and safe on any text.
+
+    Python's cyclic garbage collector is paused meanwhile: a long article makes millions of small
+    objects that all live until the end, and the collector's repeated passes over them made
+    extraction grow faster than the text (8 MB: 48 s with it, 33 s without)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        doc, sentences, outlet_span = read_sentences(doc)
+        found, said = find_mentions(doc, sentences, outlet_span)
+        ids, agencies = resolve_entities(doc, found)
+        resolve_events(doc, found, sentences, ids, agencies)
+        relations = find_relations(found, said, sentences, ids)
+        return build(doc, ids.ents, relations)
+    finally:
+        if paused:
+            gc.enable()
