@@ -79,23 +79,33 @@ def test_strict_stops_at_the_first_failure(store, tmp_path, env_for_cli):
     assert "image.png" not in result.stderr
 
 
-def test_a_20_mb_article_and_10000_small_files(store, tmp_path, env_for_cli):
-    big = tmp_path / "big"
-    big.mkdir()
-    paragraph = ARTICLE + "Hội nghị đánh giá kết quả công tác kỹ thuật trong toàn quân. " * 20 + "\n"
-    (big / "huge.txt").write_text(paragraph * (20_000_000 // len(paragraph.encode("utf-8")) + 1), encoding="utf-8")
-    assert (big / "huge.txt").stat().st_size >= 20_000_000
+def test_10000_small_files(store, tmp_path, env_for_cli):
     small = tmp_path / "small"
     for n in range(10_000):
         sub = small / f"{n // 1000:02d}"
         sub.mkdir(parents=True, exist_ok=True)
         (sub / f"{n:05d}.txt").write_text(f"Đại tá Nguyễn Văn Số{n % 97}, Chỉ huy trưởng Bộ Chỉ huy Quân sự "
                                           f"tỉnh {n % 50} dự hội nghị.\n", encoding="utf-8")
-    result = kg("load", str(big), str(small), "--workers", "2", "--json", env=env_for_cli, timeout=1800)
+    result = kg("load", str(small), "--workers", "2", "--json", env=env_for_cli, timeout=1800)
     assert result.returncode == 0, result.stderr[-2000:]
     summary = json.loads(result.stdout)
-    assert (summary["loaded"], summary["failed"]) == (10_001, 0)
-    assert store.counts()["node"]["Document"] == 10_001
+    # 4,850 different texts (97 × 50); the others are exact copies, one more source each
+    assert (summary["loaded"], summary["copies_merged"], summary["failed"]) == (4_850, 5_150, 0)
+    assert store.counts()["node"]["Document"] == 4_850
+
+
+@pytest.mark.skipif(not os.environ.get("KG_BIG_ARTICLE"),
+                    reason="set KG_BIG_ARTICLE=1: loading one 20 MB article takes over 20 minutes "
+                           "since the events stage grew (issue 14)")
+def test_a_20_mb_article(store, tmp_path, env_for_cli):
+    big = tmp_path / "big"
+    big.mkdir()
+    paragraph = ARTICLE + "Hội nghị đánh giá kết quả công tác kỹ thuật trong toàn quân. " * 20 + "\n"
+    (big / "huge.txt").write_text(paragraph * (20_000_000 // len(paragraph.encode("utf-8")) + 1), encoding="utf-8")
+    assert (big / "huge.txt").stat().st_size >= 20_000_000
+    result = kg("load", str(big), "--json", env=env_for_cli, timeout=3600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (json.loads(result.stdout)["loaded"], store.counts()["node"]["Document"]) == (1, 1)
 
 
 def test_server_stopped_mid_load_then_rerun_equals_clean_load(tmp_path):
