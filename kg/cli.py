@@ -6,7 +6,7 @@ import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Callable, Optional
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -31,6 +31,21 @@ def _progress() -> Progress:
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                     TextColumn("{task.completed} docs"), TextColumn("{task.fields[rate]} docs/s"),
                     TimeElapsedColumn(), console=err, transient=False, disable=not err.is_terminal)
+
+
+def _shows_rate(progress: Progress, task) -> Callable:
+    """A progress callback for the load reports: documents seen and documents per second."""
+    def show(report) -> None:
+        elapsed = report.seconds or (progress.tasks[0].elapsed or 0)
+        progress.update(task, completed=report.seen, rate=f"{report.seen / elapsed:.0f}" if elapsed else "–")
+    return show
+
+
+def _stopped(stop) -> None:
+    """--strict met a failure: say which, and exit."""
+    err.print(f"[red]failed:[/] {stop.failure.source}: {stop.failure.reason} (stopped: --strict)",
+              highlight=False, soft_wrap=True)
+    raise typer.Exit(EXIT_SOME_FAILED)
 
 
 @contextlib.contextmanager
@@ -155,18 +170,12 @@ def load(
             def load_paths(paths, store, *, workers, **options):  # noqa: F811 - Spark's engine, same call
                 return engine_spark.load(paths, store, spark, settings, **options)
 
-        def show(report) -> None:
-            elapsed = report.seconds or (progress.tasks[0].elapsed or 0)
-            progress.update(task, completed=report.seen,
-                            rate=f"{report.seen / elapsed:.0f}" if elapsed else "–")
-
+        show = _shows_rate(progress, task)
         try:
             report = load_paths([str(p) for p in paths], store, workers=workers, batch_size=batch_size,
                                 force=force, strict=strict, on_progress=show)
         except StrictStop as stop:
-            err.print(f"[red]failed:[/] {stop.failure.source}: {stop.failure.reason} (stopped: --strict)",
-                      highlight=False, soft_wrap=True)
-            raise typer.Exit(EXIT_SOME_FAILED)
+            _stopped(stop)
         show(report)
     _report_failures(report)
     if as_json:
@@ -197,19 +206,13 @@ def _bulk_load(paths, settings, home, bulk_dir, workers, batch_size, strict, as_
     with user_errors(), _progress() as progress:
         task = progress.add_task("extracting", total=None, rate="–")
 
-        def show(report) -> None:
-            elapsed = report.seconds or (progress.tasks[0].elapsed or 0)
-            progress.update(task, completed=report.seen,
-                            rate=f"{report.seen / elapsed:.0f}" if elapsed else "–")
-
+        show = _shows_rate(progress, task)
         try:
             report = bulk_load([str(p) for p in paths], settings, home=home, folder=bulk_dir,
                                workers=workers, batch_size=batch_size, strict=strict, on_progress=show,
                                on_step=lambda message: progress.update(task, description=message))
         except StrictStop as stop:
-            err.print(f"[red]failed:[/] {stop.failure.source}: {stop.failure.reason} (stopped: --strict)",
-                      highlight=False, soft_wrap=True)
-            raise typer.Exit(EXIT_SOME_FAILED)
+            _stopped(stop)
     _report_failures(report)
     if as_json:
         summary = report.as_dict()

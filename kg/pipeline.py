@@ -175,13 +175,7 @@ def load(paths: Iterable[str], store: Store, *, workers: int = 1, batch_size: in
     def write(results: list, hashes: dict[str, str], copies: list[dict],
               writer: ThreadPoolExecutor) -> None:
         nonlocal writing
-        good, prints = [], {}
-        for item, printed in results:
-            if isinstance(item, Failure):
-                fail(item)
-            else:
-                good.append(item)
-                prints[item.document.id] = printed
+        good, prints = _extracted(results, fail)
         rows = graph_rows(good, hashes, version, prints, copies, copies_module.SAME_STORY) \
             if good or copies else None
         finish_write()
@@ -284,13 +278,7 @@ def bulk_load(paths: Iterable[str], settings: Settings, *, home: str | Path | No
             raise StrictStop(failure)
 
     def write(results: list, hashes: dict[str, str]) -> None:
-        good, prints = [], {}
-        for item, printed in results:
-            if isinstance(item, Failure):
-                fail(item)
-            else:
-                good.append(item)
-                prints[item.document.id] = printed
+        good, prints = _extracted(results, fail)
         if good:
             writer.add(graph_rows(good, hashes, version, prints, (), copies_module.SAME_STORY))
             report.loaded += len(good)
@@ -339,3 +327,16 @@ def bulk_load(paths: Iterable[str], settings: Settings, *, home: str | Path | No
     shutil.rmtree(folder, ignore_errors=True)
     report.seconds = time.monotonic() - report.started
     return report
+
+
+def _extracted(results: list, fail: Callable[[Failure], None]) -> tuple[list, dict]:
+    """The workers' (extraction or failure, fingerprint) pairs as the extractions and their
+    fingerprints by document key; each failure goes to `fail`."""
+    good, prints = [], {}
+    for item, printed in results:
+        if isinstance(item, Failure):
+            fail(item)
+        else:
+            good.append(item)
+            prints[item.document.id] = printed
+    return good, prints

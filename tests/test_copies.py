@@ -70,8 +70,8 @@ def entity_count(store, name: str) -> int:
 
 
 def relation_count(store, rel_type: str, source: str) -> int:
-    found = rows(store, f"MATCH (s {{name: $source}})-[r:{rel_type}]->() RETURN r.document_count AS n",
-                 source=source)
+    found = rows(store, "MATCH (s {name: $source})-[r]->() WHERE type(r) = $type RETURN r.document_count AS n",
+                 source=source, type=rel_type)
     assert len(found) == 1, (rel_type, source, found)
     return found[0]["n"]
 
