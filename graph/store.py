@@ -49,8 +49,10 @@ Fingerprint = Any
 # ones a relationship carries itself (its Evidence nodes keep them all).
 MENTION_SENTENCES = 5
 EDGE_SENTENCES = 3
-# At most this many earlier documents sharing a MinHash band are compared with each new one.
-STORY_CANDIDATES = 20
+# At most this many documents sharing a MinHash band are compared with each new one. Every pair of
+# near-copies is linked, so that the links do not depend on the order documents were loaded in, up
+# to stories of this many copies; beyond it (a template repeated endlessly) the best-scored are.
+STORY_CANDIDATES = 200
 # Near-copies dated further apart than this are not one story (a template reused for next year's
 # meeting shares most of its words with last year's report).
 STORY_DAYS = 30
@@ -500,14 +502,12 @@ def _forget(tx, doc_keys: list[str], stats: WriteStats) -> dict[str, set[str]]:
     touched: dict[str, set[str]] = collections.defaultdict(set)
     if not doc_keys:
         return touched
-    partners = tx.run(cypher.statement("story_partners"), docs=doc_keys).single()["keys"]
+    _restory(tx, doc_keys, detached=doc_keys)  # each a story of its own: it counts as one document
     result = tx.run(cypher.statement("forget_evidence"), docs=doc_keys)
     gone: dict[tuple[str, str], dict] = {}
     for r in result:
         row = gone.setdefault((r["type"], r["fact"]), {"fact": r["fact"], "sentences": 0,
-                                                       "documents": 0, "docs": [], "dates": [],
-                                                       "story": False})
-        row["story"] = row["story"] or r["story"]
+                                                       "documents": 0, "docs": [], "dates": []})
         row["sentences"] += r["sentences"]
         row["documents"] += 1
         row["docs"].append(r["doc"])
@@ -530,8 +530,6 @@ def _forget(tx, doc_keys: list[str], stats: WriteStats) -> dict[str, set[str]]:
             touched[r["label"]].add(r["key"])
         stats.add(result.consume().counters)
         stats.add(tx.run(cypher.statement("delete_document"), doc=key).consume().counters)
-    for label, keys in _recount_stories(tx, partners).items():  # a story may have lost its bridge
-        touched[label].update(keys)
     return touched
 
 
@@ -574,25 +572,50 @@ def _agreement(a: list[int] | None, b: list[int] | None) -> float:
     return sum(x == y for x, y in zip(a, b)) / len(a)
 
 
-def _recount_stories(tx, doc_keys: Iterable[str]) -> dict[str, set[str]]:
-    """Recount, a story once, the relationships and entities of documents whose story changed;
-    returns the entity keys (by label) recounted, to be finished."""
-    facts: dict[str, set[str]] = collections.defaultdict(set)
-    entities: dict[str, set[str]] = collections.defaultdict(set)
-    keys = sorted(set(doc_keys))
-    if not keys:
-        return entities
-    for r in tx.run(cypher.statement("story_facts"), docs=keys):
-        for rel_type, fact in r["facts"]:
-            facts[rel_type].add(fact)
-        for label, key in r["entities"]:
-            entities[label].add(key)
-    for rel_type, fact_keys in sorted(facts.items()):
-        tx.run(cypher.render("refresh_relations", type=rel_type), keys=sorted(fact_keys),
-               sample=EDGE_SENTENCES).consume()
-    for label, entity_keys in sorted(entities.items()):
-        tx.run(cypher.render("refresh_entities", label=label), keys=sorted(entity_keys)).consume()
-    return entities
+def _restory(tx, seeds: Iterable[str], detached: Iterable[str] = ()) -> None:
+    """Re-derive the `story` of every document linked to `seeds` as a near-copy, directly or
+    through others, and move the `document_count` of what those documents mention and state by
+    the change.
+
+    A story is a group of documents connected by SAME_STORY, named by its smallest key; every
+    `document_count` counts stories, so only the documents of the stories that changed are read,
+    however often their entities occur elsewhere. `detached` documents (about to be forgotten)
+    leave their stories: each becomes a story of its own, and the rest of its story is regrouped
+    without it (it may have been the bridge between two halves)."""
+    detached = set(detached)
+    old: dict[str, str] = {}
+    linked: dict[str, list[str]] = {}
+    asked: set[str] = set()
+    frontier = sorted(set(seeds))
+    while frontier:  # walk the stories, locking each document before reading its story
+        asked.update(frontier)
+        for r in tx.run(cypher.statement("story_component"), docs=frontier):
+            old[r["key"]], linked[r["key"]] = r["story"], r["linked"]
+        frontier = sorted({other for key in frontier for other in linked.get(key, ())} - asked)
+    group = {key: key for key in old}
+
+    def root(key: str) -> str:
+        while group[key] != key:
+            group[key] = group[group[key]]
+            key = group[key]
+        return key
+
+    for key, others in linked.items():
+        for other in others:
+            if key not in detached and other not in detached and other in group:
+                a, b = root(key), root(other)
+                group[max(a, b)] = min(a, b)  # the root of a group is its smallest key
+    rows = [{"key": key, "old": old[key], "new": root(key)} for key in sorted(old)]
+    changed = [row for row in rows if row["old"] != row["new"]]
+    if not changed:
+        return
+    tx.run(cypher.statement("story_entity_counts"), rows=rows).consume()
+    deltas: dict[str, list[dict]] = collections.defaultdict(list)
+    for r in tx.run(cypher.statement("story_fact_counts"), rows=rows):
+        deltas[r["type"]].append({"fact": r["fact"], "delta": r["delta"]})
+    for rel_type, fact_rows in sorted(deltas.items()):
+        tx.run(cypher.render("story_relation_counts", type=rel_type), rows=fact_rows).consume()
+    tx.run(cypher.statement("set_stories"), rows=changed).consume()
 
 
 def _cleanup(tx, touched: dict[str, set[str]], stats: WriteStats) -> None:
@@ -644,8 +667,7 @@ def _write_rows(tx, rows: GraphRows) -> WriteStats:
     if rows.copies:
         stats.add(tx.run(cypher.statement("add_copies"), rows=sorted(rows.copies, key=lambda r: r["key"]))
                   .consume().counters)
-    for label, keys in _recount_stories(tx, _link_stories(tx, rows, stats)).items():
-        touched[label].update(keys)
+    _restory(tx, _link_stories(tx, rows, stats))
     for label, new_keys in rows.touched().items():
         touched[label].update(new_keys)
     _finish(tx, touched)

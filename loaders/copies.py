@@ -28,6 +28,10 @@ ROWS = 6
 SAME_STORY = 0.6  # estimated share of shingles (Jaccard) from which two documents are one story
 SEED = 13  # fixed, so that signatures stored by one load compare with the next
 SCHEME = "affine32"  # named, so that a datasketch with another default still makes comparable signatures
+# Fewer words than this and a text gets no signature: a one- or two-sentence brief shares most of
+# its few five-word runs with every other brief of its template, so its "near-copies" would be
+# noise (and each would be compared with all the others). Exact copies are still found.
+MIN_WORDS = 60
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,7 @@ def fingerprint(text: str) -> Fingerprint:
 
     tokens = words(text)
     hashed = text_hash(text, tokens)
-    if not tokens:
+    if len(tokens) < MIN_WORDS:
         return Fingerprint(hashed, (), "")
     shingles = {" ".join(tokens[i:i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))}
     minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME, permutations=_permutations())

@@ -148,3 +148,86 @@ def test_cli_summary_says_how_many_copies_were_merged(store, tmp_path, env_for_c
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "1 exact copy merged into the document it repeats" in done.stderr
+
+
+# --- stories: groups of near-copies, however they were loaded -------------------------------------
+
+UNITS = ["Lữ đoàn 171", "Lữ đoàn 172", "Trung đoàn 88", "Sư đoàn 5", "Bộ Chỉ huy Quân sự tỉnh Long An",
+         "Học viện Hải quân", "Trường Sĩ quan Thông tin", "Cục Quân khí", "Cục Xe - Máy", "Cục Kỹ thuật Binh chủng",
+         "Nhà máy Z111", "Nhà máy Z125", "Viện Kỹ thuật Hải quân", "Bộ Tư lệnh Vùng 2 Hải quân",
+         "Cục Quân y", "Cục Doanh trại"]
+NAMES = ["Trần Quốc An", "Lê Minh Bảo", "Phạm Đức Chung", "Vũ Hữu Dũng", "Đỗ Thành Được", "Bùi Văn Giáp",
+         "Ngô Quang Hải", "Hồ Sĩ Khánh", "Đặng Công Lâm", "Dương Văn Mạnh", "Lý Trọng Nghĩa", "Tạ Quốc Phong",
+         "Mai Xuân Quyết", "Đinh Văn Sáng", "Trịnh Minh Tâm", "Lương Hữu Vinh"]
+
+
+def paragraph(i: int) -> str:
+    """A paragraph of its own (no five words in a row shared with another), naming one officer."""
+    return (f"Phát biểu tại hội nghị, Đại tá {NAMES[i]}, Chỉ huy trưởng {UNITS[i]}, báo cáo kết quả "
+            f"đợt {i + 1} huấn luyện bắn đạn thật với {37 + 11 * i} lượt xe và {120 + 7 * i} cán bộ "
+            f"tham gia, bảo đảm an toàn tuyệt đối trong mọi khâu số {i}.")
+
+
+def story_text(first: int, last: int) -> str:
+    return "Sáng 15/1/2025, tại Hà Nội, diễn ra hội nghị rút kinh nghiệm huấn luyện.\n\n" + \
+        "\n\n".join(paragraph(i) for i in range(first, last)) + "\n"
+
+
+def check_stories(store) -> dict[str, str]:
+    """Every document's `story` is the smallest key of its group of near-copies, and every
+    entity's and relationship's `document_count` counts the stories behind it; returns the
+    stories."""
+    docs = rows(store, "MATCH (d:Document) RETURN d.key AS key, d.story AS story, "
+                       "[(d)-[:SAME_STORY]-(o:Document) | o.key] AS linked")
+    group = {d["key"]: {d["key"]} for d in docs}
+    for d in docs:
+        for other in d["linked"]:
+            merged = group[d["key"]] | group[other]
+            for key in merged:
+                group[key] = merged
+    stories = {d["key"]: d["story"] for d in docs}
+    assert stories == {key: min(members) for key, members in group.items()}
+    for e in rows(store, "MATCH (e)<-[:MENTIONS]-(d:Document) RETURN e.key AS key, e.document_count AS n, "
+                         "collect(d.key) AS docs"):
+        assert e["n"] == len({stories[d] for d in e["docs"]}), e
+    for r in rows(store, "MATCH ()-[r]->() WHERE r.key IS NOT NULL MATCH (d:Document)-[:STATES]->"
+                         "(:Evidence {fact: r.key}) RETURN r.key AS key, r.document_count AS n, "
+                         "collect(d.key) AS docs"):
+        assert r["n"] == len({stories[d] for d in r["docs"]}), r
+    return stories
+
+
+def test_a_bridging_near_copy_joins_two_stories_and_forgetting_it_splits_them(store, tmp_path):
+    a, b, c = story_text(0, 10), story_text(2, 12), story_text(4, 14)  # a ~ b ~ c, a !~ c
+    assert similarity(fingerprint(a).signature, fingerprint(b).signature) >= SAME_STORY
+    assert similarity(fingerprint(b).signature, fingerprint(c).signature) >= SAME_STORY
+    assert similarity(fingerprint(a).signature, fingerprint(c).signature) < SAME_STORY
+    load([str(write(tmp_path / "ac", {"a.txt": a, "c.txt": c}))], store)
+    assert check_stories(store) == {"a.txt": "a.txt", "c.txt": "c.txt"}
+    assert entity_count(store, NAMES[5]) == 2  # in a and c: two stories
+
+    load([str(write(tmp_path / "b", {"b.txt": b}))], store)
+    assert check_stories(store) == {"a.txt": "a.txt", "b.txt": "a.txt", "c.txt": "a.txt"}
+    assert entity_count(store, NAMES[5]) == 1
+    assert relation_count(store, "HOLDS_POSITION", NAMES[5]) == 1
+
+    store.forget(["b.txt"])
+    assert check_stories(store) == {"a.txt": "a.txt", "c.txt": "c.txt"}
+    assert entity_count(store, NAMES[5]) == 2
+
+    load([str(write(tmp_path / "b", {"b.txt": b}))], store)
+    write(tmp_path / "b", {"b.txt": story_text(0, 3) + "Tin khác hẳn.\n"})  # b changes: not a near-copy
+    load([str(tmp_path / "b")], store)
+    assert check_stories(store) == {"a.txt": "a.txt", "b.txt": "b.txt", "c.txt": "c.txt"}
+
+
+def test_many_near_copies_of_one_story_in_small_batches(store, tmp_path):
+    base = story_text(0, 12)
+    corpus = write(tmp_path / "many", {f"{n:02d}.txt": f"Bản tin số {n}.\n" + base for n in range(40)})
+    report = load([str(corpus)], store, batch_size=3)
+    assert report.loaded == 40
+    stories = check_stories(store)
+    assert set(stories.values()) == {"00.txt"}
+    assert entity_count(store, NAMES[0]) == 1
+    store.forget(["00.txt", "17.txt"])
+    assert set(check_stories(store).values()) == {"01.txt"}

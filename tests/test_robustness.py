@@ -115,9 +115,12 @@ def test_server_stopped_mid_load_then_rerun_equals_clean_load(tmp_path):
     env = dict(os.environ, NEO4J_URI=settings.uri, NEO4J_PASSWORD=settings.password)
     folder = tmp_path / "many"
     folder.mkdir()
+    # each copy says something of its own: the same text twice would be one document (a copy), and
+    # the load would be over before the server stops
     for copy in range(60):
         for sample in sorted(SAMPLES.glob("*.txt")):
-            (folder / f"{copy:02d}-{sample.name}").write_text(sample.read_text("utf-8"), encoding="utf-8")
+            text = f"Bản tin số {copy} của {sample.stem}.\n" + sample.read_text("utf-8")
+            (folder / f"{copy:02d}-{sample.name}").write_text(text, encoding="utf-8")
     try:
         proc = subprocess.Popen([sys.executable, "-m", "kg", "load", str(folder), "--batch-size", "5"],
                                 env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

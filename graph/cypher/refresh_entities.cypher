@@ -1,6 +1,6 @@
 // After documents were forgotten: recompute from the remaining MENTIONS what `merge_entities`
 // adds up incrementally (then `finish_entities` derives the name and aliases). `document_count`
-// counts a story once (documents linked by SAME_STORY, named by their smallest key).
+// counts a story once (documents linked by SAME_STORY share their `story`).
 UNWIND $keys AS key
 MATCH (locked:__LABEL__ {key: key})
 SET locked._lock = true
@@ -9,11 +9,7 @@ WITH key
 MATCH (e:__LABEL__ {key: key})
 CALL (e) {
   MATCH (e)<-[:MENTIONS]-(d:Document)
-  CALL (d) {
-    MATCH (d)-[:SAME_STORY*0..4]-(copy:Document)
-    RETURN min(copy.key) AS story
-  }
-  RETURN count(DISTINCT story) AS stories
+  RETURN count(DISTINCT coalesce(d.story, d.key)) AS stories
 }
 MATCH (e)<-[m:MENTIONS]-(d:Document)
 WITH e, stories, m.name AS form, sum(m.count) AS uses, collect(m) AS ms, collect(d) AS ds

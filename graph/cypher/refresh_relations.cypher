@@ -1,7 +1,6 @@
 // After documents were forgotten: recompute the sample sentences and the dates of relationships
 // of one type from the Evidence nodes left (see `merge_relations` for the sample's order).
-// `document_count` counts a story once: documents linked by SAME_STORY are one story, named by
-// their smallest key.
+// `document_count` counts a story once (documents linked by SAME_STORY share their `story`).
 UNWIND $keys AS key
 MATCH ()-[r:__TYPE__ {key: key}]->()
 SET r._lock = true
@@ -9,10 +8,7 @@ REMOVE r._lock
 WITH r
 CALL (r) {
   MATCH (d:Document)-[:STATES]->(ev:Evidence {fact: r.key})
-  CALL (d) {
-    MATCH (d)-[:SAME_STORY*0..4]-(copy:Document)
-    RETURN min(copy.key) AS story
-  }
+  WITH d, ev, coalesce(d.story, d.key) AS story
   UNWIND range(0, size(ev.sentences) - 1) AS i
   WITH d, story, {sentence: ev.sentences[i], doc: d.key, date: coalesce(d.date, ''), span: ev.spans[i]} AS c
   ORDER BY c.date DESC, c.doc, c.span
