@@ -40,7 +40,8 @@ def document_properties(row: dict) -> dict:
             "outlet": row["outlet"], "authors": row["authors"], "source": row["source"],
             "hash": row["hash"], "text": row["text"], "chars": len(row["text"]),
             "extractor": row["extractor"], "layout": LAYOUT, "sources": row["sources"],
-            "text_hash": row["text_hash"], "minhash": row["minhash"], "story_bands": row["story_bands"]}
+            "text_hash": row["text_hash"], "minhash": row["minhash"], "story_bands": row["story_bands"],
+            "story": row["key"]}
 
 
 def mention_properties(row: dict) -> dict:
