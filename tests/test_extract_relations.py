@@ -64,7 +64,7 @@ RELATION_TABLE = [
     ("Hai bên ký kết chương trình phối hợp giữa Cục Quân khí và Nhà máy Z111.",
      {("SIGNED", "Cục Quân khí", "Chương trình phối hợp giữa Cục Quân khí và Nhà máy Z111", ""),
       ("SIGNED", "Nhà máy Z111", "Chương trình phối hợp giữa Cục Quân khí và Nhà máy Z111", "")}),
-    ("Dự hội nghị có Trung tướng Hoàng Văn Đức, Chủ nhiệm Tổng cục Hậu cần.",
+    ("Sáng 3/5, Quân khu 3 tổ chức hội nghị. Dự hội nghị có Trung tướng Hoàng Văn Đức, Chủ nhiệm Tổng cục Hậu cần.",
      {("ATTENDED", "Hoàng Văn Đức", "Hội nghị", ""),
       ("HOLDS_POSITION", "Hoàng Văn Đức", "Tổng cục Hậu cần", "Chủ nhiệm")}),
     ("Về phía Tổng cục Hậu cần có Trung tướng Hoàng Văn Đức, Chủ nhiệm Tổng cục.",

@@ -41,6 +41,12 @@ def _verb_kinds() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def _party_kinds() -> frozenset[str]:
+    """Kinds whose people or delegation belong to the name (meetings.txt, flag "party")."""
+    return frozenset(fold(row[0]) for row in lexicon.table("meetings.txt") if len(row) > 2 and "party" in row[2].split())
+
+
+@lru_cache(maxsize=None)
 def _owned_kinds() -> frozenset[str]:
     """Kinds whose organiser, written as the subject of "tổ chức", owns the event (meetings.txt)."""
     return frozenset(fold(row[0]) for row in lexicon.table("meetings.txt") if len(row) > 2 and "owner" in row[2].split())
@@ -137,6 +143,7 @@ class _Namer:
         self.text = doc.text
         self.here = _by_sentence(found)
         self.family = ""
+        self.party = False  # the kind being named takes its people or delegation into the name
         self.aliases: dict[str, str] = {}  # "vietnam defence" → "triển lãm quốc phòng quốc tế việt nam"
 
     @staticmethod
@@ -151,6 +158,7 @@ class _Namer:
             return f.j, f.name, "named" if f.extra.get("specific") else "reference"
         j, kind = hit
         self.family, body = _kinds().get(fold(kind), (fold(kind), False))
+        self.party = fold(kind) in _party_kinds()
         if any(_roles().get(" ".join(t.low for t in toks[f.i - n:f.i])) == "place" for n in (1, 2) if f.i >= n) \
                 or _an_act(toks, f.i, kind):
             return f.j, f.name, "generic"  # "tại Trung tâm Triển lãm Việt Nam": a place; "giúp tập huấn": an act
@@ -242,12 +250,15 @@ class _Namer:
         # a kind capitalised inside a sentence ("tổ chức Hội nghị ...") begins a name: any word that does
         # not end one opens it; written in lower case, only a purpose, subject, party, owner or number
         named_kind = toks[i].cap and i > 0 and toks[i - 1].text not in _HARD_STOP
+        # a kind that ends in its purpose takes what that acts on ("lễ trao quyết định ...")
+        acting = j - i > 1 and _role_at(toks, i + 1)[0] in ("purpose", "object")
         lower_word = t.text.isalpha() and not t.cap
         opens = (role in ("purpose", "object", "subject")  # "Hội nghị sơ kết", "Hội thảo khoa học"
                  or t.low in ("với", "giữa")  # "Buổi làm việc với ...", "Lễ ký kết giữa ..."
                  or t.low == "của" and self._agency_at(here, j + 1)  # "Hội nghị của Quân khu 7"
                  or t.text.isdigit()  # "Hội nghị 2024"
-                 or named_kind and lower_word and t.low not in _set("stopwords.txt")  # "Triển lãm vũ khí"
+                 or self.party and self._party_end(s, here, j) > j  # "lễ đón Đại tướng X", "tiếp Đoàn ..."
+                 or (named_kind or acting) and lower_word and t.low not in _set("stopwords.txt")  # "Triển lãm vũ khí"
                  # a capitalised name, when it is no person and, for kinds not named by a body, no agency
                  or t.cap and t.text.isalpha() and not self._person_or_rank(s, here, j)
                  and (body or not self._agency_at(here, j)))
@@ -265,6 +276,11 @@ class _Namer:
                 break
             if t.text in _HARD_STOP:
                 break
+            if self.party:
+                party = self._party_end(s, here, k)
+                if party > k:  # "Lễ đón chính thức Đại tướng X và Đoàn đại biểu Y": the name ends with them
+                    k = party
+                    break
             if t.text == ",":
                 if k + 1 < len(toks) and toks[k - 1].low == "phòng" and toks[k + 1].low == "chống":
                     k += 1  # "phòng, chống": one verb written with a comma
@@ -317,6 +333,49 @@ class _Namer:
         if any(f" {g} " in f" {words} " for g, r in _roles().items() if r == "generic"):
             return k, "generic"
         return k, ("named" if k > j else "reference")
+
+    def _party_end(self, s: Sentence, here: list[Found], k: int) -> int:
+        """End of the people or delegations at token k an event is held with or for: "Đại tướng X",
+        "ngài X", "Bộ trưởng Quốc phòng Campuchia X", "Đoàn đại biểu quân sự cấp cao Quân đội nhân
+        dân Lào", several joined by "và"; k when there are none."""
+        end = k
+        while True:
+            one = self._one_party(s, here, end)
+            if one == end:
+                return end
+            end = one
+            toks = s.toks
+            if not (end + 1 < len(toks) and toks[end].low == "và" and self._one_party(s, here, end + 1) > end + 1):
+                return end
+            end += 1
+
+    def _one_party(self, s: Sentence, here: list[Found], k: int) -> int:
+        toks = s.toks
+        if k >= len(toks):
+            return k
+        at = k + (toks[k].low in ("ngài", "ông", "bà"))
+        rank = match("ranks.txt", toks, at)
+        at = rank[0] if rank else at
+        person = next((p for p in here if p.label == "Person" and p.i == at), None)
+        if person is not None:
+            return person.j
+        if rank:
+            return k
+        # a title and its agency before the name: "Bộ trưởng Quốc phòng Campuchia Tea Banh"
+        title = match("positions.txt", toks, k)
+        if title:
+            person = next((p for p in here if p.label == "Person" and title[0] <= p.i <= k + 8
+                           and not any(t.text in _HARD_STOP or t.text == "," for t in toks[k:p.i])), None)
+            return person.j if person is not None else k
+        if toks[k].low == "đoàn" and k + 1 < len(toks) and toks[k + 1].text.isalpha():
+            # a delegation, up to what it does ("... thăm chính thức Việt Nam", "do X dẫn đầu")
+            end = k + 1
+            while end < len(toks) and end - k < 20 and toks[end].text.isalpha() and toks[end].low != "và":
+                if _role_at(toks, end)[0] == "stop" or self._person_or_rank(s, here, end):
+                    break
+                end += 1
+            return end
+        return k
 
     @staticmethod
     def _agency_at(here: list[Found], k: int) -> Found | None:
@@ -391,7 +450,8 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
                 if end > after and (keep or any(t.cap for t in toks[after + 1:end])):  # not "tiếp đoàn có ..."
                     name = f"{kind} {keep} {clean_name(text[toks[after].start:toks[end - 1].end])}".replace("  ", " ")
                     family = _kinds().get(fold(kind), (fold(kind), False))[0]
-                    out.append(Found("Meeting", k, end, name, s, {"specific": True, "family": family, "verb": True}))
+                    out.append(Found("Meeting", k, end, name, s, {"specific": True, "family": family, "verb": True,
+                                                                  "party": fold(kind) in _party_kinds()}))
             if toks[k].low == "tổ" and toks[k + 1].low == "chức" and (
                     s.start < title_end or dates.cue(s.start, s.end) is not None) and not _planned(toks, k):
                 role, after = _role_at(toks, k + 2)
@@ -459,13 +519,20 @@ def _party_end(toks: list[Tok], k: int, here: list[Found]) -> int:
 
 
 def _first_agency(sentences: list[Sentence], agencies: list[Found], text: str) -> str:
-    """The agency the article first names in its body: whose event a bare "hội nghị" is."""
+    """The agency the article first names in its body: whose event a bare "hội nghị" is. Not one
+    named in a person's position ("Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng, chủ trì hội
+    nghị" is no "Hội nghị Trung ương Đảng")."""
     top = [a for a in agencies if not any(o is not a and o.sent is a.sent and o.i <= a.i and a.j <= o.j
                                            for o in agencies)]
     for a in sorted(top, key=lambda a: a.start):
-        if not a.sent.caption:
+        if not a.sent.caption and not _titled(a.sent.toks, a.i):
             return a.name
     return ""
+
+
+def _titled(toks: list[Tok], k: int) -> bool:
+    """A position title ends right before token k ("Thứ trưởng" + "Bộ Quốc phòng")."""
+    return any(hit[0] == k for n in range(1, 6) if k >= n for hit in [match("positions.txt", toks, k - n)] if hit)
 
 
 def _complete(name: str, found: list[Found], text: str) -> str:
@@ -516,6 +583,16 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             f.extra["specific"] = True
             # "Đại tướng X hội đàm với ...": the kind used as the verb of its subject
             f.extra["verb"] = _subject_verb(f, namer.here.get(id(f.sent), []))
+            hit = namer.kind_at(f.sent, f.i)
+            kind = f.name[:len(hit[1])] if hit else ""
+            f.extra["party"] = fold(kind) in _party_kinds()
+            rest = f.name[len(kind):].strip()
+            rest = rest[len("với "):] if rest.startswith("với ") else rest
+            if f.extra["verb"] and f.extra["party"] and rest and not rest.startswith("giữa "):
+                # "Đại tướng A đã hội đàm với Đại tướng B", "A hội kiến B": held between the two
+                side = _subject(f, namer.here.get(id(f.sent), []), doc.text)
+                if side:
+                    f.name = f"{kind} giữa {side} và {rest}"
             named.append(f)
         else:
             f.j, f.name = max(end, f.i + 1), name
@@ -560,7 +637,11 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             # "Quang cảnh buổi lễ" in an article of one named event: that event, not a "Buổi lễ" of its own
             min(named_events, key=lambda e: e.start).mentions.append(f)
             continue
-        events.append(_Event(family, _context_name(f, refs, owner, doc.text, sentences, found), [f]))
+        name = _context_name(f, refs, owner, doc.text, sentences, found)
+        if fold(name) in _kinds() or fold(name) in _referring():
+            f.label = "Meeting?"  # a bare kind names no event, and the article says no more of it
+            continue
+        events.append(_Event(family, name, [f]))
     if not events:
         return
     main = _main_event(events, dates, title)
@@ -620,6 +701,19 @@ def _ceremony_of(f: Found, events: list[_Event]) -> str:
         return ""  # none, or several kinds: no guess
     kind = kind[0].upper() + kind[1:]
     return f"{kind} {opened[0].names[0]}"
+
+
+def _subject(f: Found, here: list[Found], text: str) -> str:
+    """The person who is the subject of an event kind used as a verb, as written with the rank
+    before the name: the first person of the sentence, when no clause ends between ("Chiều 5/6,
+    Đại tướng A, Bộ trưởng Bộ Quốc phòng, đã hội đàm với ...")."""
+    toks = f.sent.toks
+    person = min((p for p in here if p.label == "Person" and p.j <= f.i), key=lambda p: p.i, default=None)
+    if person is None or any(t.text in _HARD_STOP or t.low == "và" for t in toks[person.j:f.i]):
+        return ""
+    rank = next((r for r in here if r.label == "Rank" and r.j == person.i), None)
+    start = (rank or person).start
+    return clean_name(text[start:person.end])
 
 
 def _subject_verb(f: Found, here: list[Found]) -> bool:

@@ -135,13 +135,18 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
             for a in organiser:
                 for m in event:
                     out.append(("ORGANIZED", of[id(a)], of[id(m)], s, ""))
-    # "Thủ tướng Phạm Minh Chính làm việc với ...", "... tiếp Đoàn ...": who does it leads the event
+    # "Thủ tướng Phạm Minh Chính làm việc với ...", "... tiếp Đoàn ...": who does it is there (it
+    # chairs nothing unless the text says "chủ trì"); so are the guests its name holds ("lễ đón
+    # chính thức Đại tướng X", "hội đàm với Bộ trưởng Y")
     for m in meetings:
-        if m.extra.get("verb") and m.extra.get("family") in ("làm việc", "hội đàm", "buổi tiếp"):
+        if not m.extra.get("party"):
+            continue
+        if m.extra.get("verb"):
             last_cue = max((cj for ci, cj, _ in cues if cj <= m.i), default=0)
             for p in [p for p in persons if last_cue <= p.i and p.j <= m.i]:
-                out.append(("CHAIRED", of[id(p)], of[id(m)], s, ""))
                 out.append(("ATTENDED", of[id(p)], of[id(m)], s, ""))
+        for p in [p for p in persons if m.i <= p.i < m.j]:
+            out.append(("ATTENDED", of[id(p)], of[id(m)], s, ""))
     # programmes and instructions that carry out an instrument: "... triển khai Nghị quyết số 08"
     for r in resolutions:
         if r.i >= 2 and toks[r.i - 1].low in ("hiện", "khai") and toks[r.i - 2].low in ("thực", "triển"):
