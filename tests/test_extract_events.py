@@ -276,6 +276,28 @@ GUESTS = [
       ("ATTENDED", "Trương Minh Đức")}),
     ("Chiều 7/4/2023, Thượng tướng Lê Hữu Thành dự và chủ trì lễ trao quyết định thăng quân hàm.",
      "Lễ trao quyết định thăng quân hàm", {("CHAIRED", "Lê Hữu Thành"), ("ATTENDED", "Lê Hữu Thành")}),
+    # the head of a delegation ("do X dẫn đầu") is at its welcome
+    ("Chiều 7/12/2022, Đại tướng Nguyễn Văn Toàn chủ trì lễ đón chính thức Đoàn đại biểu quân sự cấp cao Quân "
+     "đội Nhân dân Lào do Đại tướng Bounmy Keola, Bộ trưởng Quốc phòng dẫn đầu sang thăm Việt Nam.",
+     "Lễ đón chính thức Đoàn đại biểu quân sự cấp cao Quân đội Nhân dân Lào",
+     {("CHAIRED", "Nguyễn Văn Toàn"), ("ATTENDED", "Nguyễn Văn Toàn"), ("ATTENDED", "Bounmy Keola")}),
+    # "dưới sự chủ trì của A và B": the chairs follow; the edition's number ends the name
+    ("Sáng 11/4/2024, đoàn đại biểu Bộ Quốc phòng Trung Quốc bắt đầu chương trình giao lưu hữu nghị quốc "
+     "phòng biên giới Việt - Trung lần thứ 8 góp phần tăng cường tin cậy. Chương trình diễn ra dưới sự chủ "
+     "trì của Đại tướng Nguyễn Văn Toàn và Thượng tướng Lý Minh.",
+     "Giao lưu hữu nghị quốc phòng biên giới Việt - Trung lần thứ 8",
+     {("CHAIRED", "Nguyễn Văn Toàn"), ("ATTENDED", "Nguyễn Văn Toàn"), ("CHAIRED", "Lý Minh"),
+      ("ATTENDED", "Lý Minh")}),
+    # two purposes joined by "và"
+    ("Sáng 17/1/2026, Bộ Quốc phòng tổ chức Lễ công bố và trao quyết định của Chủ tịch nước về công tác cán "
+     "bộ. Đại tướng Nguyễn Văn Toàn dự và chủ trì buổi lễ.",
+     "Lễ công bố và trao quyết định của Chủ tịch nước về công tác cán bộ",
+     {("CHAIRED", "Nguyễn Văn Toàn"), ("ATTENDED", "Nguyễn Văn Toàn")}),
+    # a title in quotes after a colon
+    ("Sáng 6/8/2020, Hội đồng khoa học cấp Bộ đã tổ chức phiên họp đánh giá, nghiệm thu đề tài khoa học cấp "
+     "quốc gia: “Tiếp cận mới về biến đổi tình hình khu vực” thuộc Chương trình KX.",
+     "Phiên họp đánh giá, nghiệm thu đề tài khoa học cấp quốc gia “Tiếp cận mới về biến đổi tình hình khu vực”",
+     set()),
     # purposes after a comma stay in the name ("đánh giá kết quả, nghiệm thu ...")
     ("Sáng 3/8/2021, Trung tướng Đỗ Văn Hùng chủ trì phiên họp đánh giá kết quả, nghiệm thu đề tài khoa "
      "học “Nâng cao hiệu quả công tác đối ngoại quốc phòng”.",
@@ -295,6 +317,11 @@ NO_EVENT = [
     # the only agency is in the chair's position: no "Hội nghị Trung ương Đảng"
     "Thượng tướng Vũ Minh Khoa, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng chủ trì hội nghị. "
     "Dự hội nghị có Trung tướng Lê Văn Bình.",
+    # "và" after a kind begins no name, unless a second purpose follows
+    "Các đại biểu biểu quyết thông qua Nghị quyết của Đại hội và Dự thảo Chương trình hành động ngày 5/6/2020.",
+    # a delegation received again, named by no one: no event of its own
+    "Sau đó, Thượng tướng Lê Hữu Thành dành thời gian tiếp Đoàn và thông báo kết quả làm việc của Đoàn với "
+    "Bộ Tư lệnh Quân chủng Hải quân.",
     # "diễn đàn" as a common noun
     "Hội thảo là diễn đàn để các nhà khoa học trao đổi kinh nghiệm.",
     "Chương trình nhằm tạo diễn đàn trao đổi cho cán bộ trẻ.",

@@ -109,6 +109,7 @@ def _day_parts() -> tuple[str, ...]:
     return _words_of("part_of_day")
 
 
+_EDITION_GOES_ON = {",", "năm", "khóa", "khoá", "nhiệm", "giai", "-", "–"}
 _QUOTES_OPEN = ('"', "“")
 _QUOTES_CLOSE = ('"', "”")
 _TRAILING = {"và", "của", "với", "về", ",", "-", "–", "các", "những", "cho"}
@@ -236,7 +237,10 @@ class _Namer:
         """End of the name after the kind at i..j, and whether it names an event."""
         toks = s.toks
         here = self.here.get(id(s), [])
-        if j >= len(toks) or toks[j].text in _HARD_STOP - set(_QUOTES_OPEN) or toks[j].text == ",":
+        if j >= len(toks) or toks[j].text in _HARD_STOP - set(_QUOTES_OPEN) or toks[j].text == "," \
+                or toks[j].low in ("và", "hoặc", "cùng") and _role_at(toks, j + 1)[0] not in ("purpose", "object"):
+            # "Nghị quyết của Đại hội và Dự thảo ...": the name ends with the kind (not so "Lễ công bố và
+            # trao quyết định ...": two purposes)
             return j, "reference"
         role, after = _role_at(toks, j)
         t = toks[j]
@@ -274,8 +278,17 @@ class _Namer:
                     break
                 k = close + 1
                 break
+            if t.text == ":" and k + 1 < len(toks) and toks[k + 1].text in _QUOTES_OPEN:
+                k += 1  # "nghiệm thu đề tài cấp quốc gia: “...”"
+                continue
             if t.text in _HARD_STOP:
                 break
+            if k >= 2 and toks[k - 2].low == "lần" and toks[k - 1].low == "thứ":
+                # the edition's number: the name goes on only with its year, term or period
+                k += 1
+                if k < len(toks) and toks[k].low not in _EDITION_GOES_ON:
+                    break
+                continue
             if self.party:
                 party = self._party_end(s, here, k)
                 if party > k:  # "Lễ đón chính thức Đại tướng X và Đoàn đại biểu Y": the name ends with them
@@ -446,12 +459,16 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
             if verb is not None and not (k > 0 and toks[k - 1].low in ("buổi", "cuộc", "chuyến", "đợt")) \
                     and not _vague_at(toks, verb[0], "quantifier") and not _planned(toks, k):
                 after, kind, keep = verb
-                end = _party_end(toks, after, here)
+                party = fold(kind) in _party_kinds()
+                # whom it is held with: people or a delegation ("tiếp Đoàn cán bộ Học viện X do ...", "tiếp
+                # Đại tướng X"), else the agencies up to its subject ("làm việc với lãnh đạo Bộ Y về ...")
+                end = (namer._party_end(s, here, after) if party else after) or after
+                end = end if end > after else _party_end(toks, after, here)
                 if end > after and (keep or any(t.cap for t in toks[after + 1:end])):  # not "tiếp đoàn có ..."
                     name = f"{kind} {keep} {clean_name(text[toks[after].start:toks[end - 1].end])}".replace("  ", " ")
                     family = _kinds().get(fold(kind), (fold(kind), False))[0]
                     out.append(Found("Meeting", k, end, name, s, {"specific": True, "family": family, "verb": True,
-                                                                  "party": fold(kind) in _party_kinds()}))
+                                                                  "party": party}))
             if toks[k].low == "tổ" and toks[k + 1].low == "chức" and (
                     s.start < title_end or dates.cue(s.start, s.end) is not None) and not _planned(toks, k):
                 role, after = _role_at(toks, k + 2)

@@ -97,8 +97,9 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
             who = before if rtype != "ATTENDED" else [p for p in persons]
             if rtype == "ATTENDED" and not before:
                 who = [p for p in persons if p.i >= cj]
-            elif not before and ci <= 1:
-                # "Chủ trì hội nghị là Trung tướng X", "Đồng chủ trì có A và B": the names follow the verb
+            elif not before and ci <= 1 or toks[cj - 1].low == "của":
+                # "Chủ trì hội nghị là Trung tướng X", "Đồng chủ trì có A và B", "... diễn ra dưới sự chủ
+                # trì của A và B": the names follow the verb
                 limit = cues[n + 1][0] if n + 1 < len(cues) else len(toks)
                 who = [p for p in persons if cj <= p.i < limit]
             for p in who:
@@ -147,6 +148,10 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
                 out.append(("ATTENDED", of[id(p)], of[id(m)], s, ""))
         for p in [p for p in persons if m.i <= p.i < m.j]:
             out.append(("ATTENDED", of[id(p)], of[id(m)], s, ""))
+        # "lễ đón Đoàn đại biểu ... do Đại tướng X, Bộ trưởng ..., dẫn đầu": the head of the delegation too
+        head = next((p for p in persons if p.i > m.j), None) if m.j < len(toks) and toks[m.j].low == "do" else None
+        if head is not None and not any(t.text in ".;!?" for t in toks[m.j:head.i]):
+            out.append(("ATTENDED", of[id(head)], of[id(m)], s, ""))
     # programmes and instructions that carry out an instrument: "... triển khai Nghị quyết số 08"
     for r in resolutions:
         if r.i >= 2 and toks[r.i - 1].low in ("hiện", "khai") and toks[r.i - 2].low in ("thực", "triển"):
