@@ -92,7 +92,10 @@ def segment(text: str) -> tuple[list[Line], Metadata]:
         kind = _boilerplate(line)
         if kind:
             if not date and (m := _HEADER_DATE.search(line)):
-                date = _iso_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+                day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+                # day first, as Vietnamese sites write it; a site's month-first stamp ("12/29/2023
+                # 10:46 AM") only where the day-first reading is no date
+                date = _iso_date(year, month, day) or _iso_date(year, day, month)
             lines.append(Line(s, e, "boilerplate"))
             caption_next = caption_next or kind == "caption_next"
             continue

@@ -28,6 +28,17 @@ EVENT_DATES = [
     ("Sáng 5-3, Quân khu 7 tổ chức Hội nghị tổng kết năm 2023.", "", "Hội nghị tổng kết năm 2023 của Quân khu 7", "2023-03-05"),
     ("Chiều ngày 7 tháng 10 năm 2023, Lữ đoàn 170 tổ chức Lễ kỷ niệm ngày truyền thống.", "",
      "Lễ kỷ niệm ngày truyền thống", "2023-10-07"),
+    # an event held over days begins on the first; the year of the same days written in full elsewhere
+    ("Thứ Hai, 19/11/2018, 18:33 [GMT+7]\n\nTừ ngày 19 đến 21-11, Đại tướng Nguyễn Văn Toàn đồng chủ trì "
+     "các hoạt động Giao lưu hữu nghị Quốc phòng biên giới lần thứ 5.", "",
+     "Giao lưu hữu nghị Quốc phòng biên giới lần thứ 5", "2018-11-19"),
+    ("Đoàn đại biểu Quân sự cấp cao Thái Lan thăm chính thức Việt Nam từ ngày 23 - 24/1/2019.\nChiều 23/1, "
+     "Lễ đón chính thức Đại tướng Somchai Wongsakul đã diễn ra tại Trụ sở Bộ Quốc phòng.", "",
+     "Lễ đón chính thức Đại tướng Somchai Wongsakul", "2019-01-23"),
+    # a site's month-first time stamp dates the article
+    ("Chủ tịch Quốc hội thăm Tổng cục\n12/29/2023 10:46:35 AM\nChiều 15/12, tại Hà Nội, Đại tướng Nguyễn Văn "
+     "Toàn chủ trì buổi làm việc với Tổng cục Công nghiệp quốc phòng.", "",
+     "Buổi làm việc với Tổng cục Công nghiệp quốc phòng", "2023-12-15"),
 ]
 
 

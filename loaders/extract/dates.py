@@ -52,6 +52,10 @@ _INSTRUMENT_BEFORE = re.compile(r"(?:[a-zđ]{2,}\s*[/-]\s*[a-zđ]+|\bsố\s+\S+|
                                 r"|thông tư|chỉ lệnh|kế hoạch|công văn|luật)\s+\d{2,}[a-zđ]?)\s*$")
 
 
+_RANGE = re.compile(r"(?<!\w)(?:từ\s+)?ngày\s+(\d{1,2})\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})"
+                    r"(?:\s*[/-]\s*((?:19|20)\d\d))?(?![\d/])")
+
+
 @lru_cache(maxsize=None)
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     day_part = _alternation("part_of_day")
@@ -109,6 +113,14 @@ def written_dates(text: str) -> list[Written]:
             role = "event"  # "Sáng 19-12": a part of day names the day of an event
         out.append(Written(m.start(), m.end(), int(day), int(month), int(year or 0), role))
         taken.add(digits)
+    for m in _RANGE.finditer(low):
+        # "từ ngày 19 đến 21-11", "ngày 23 - 24/1/2019": an event held over days begins on the first
+        if any(m.start() <= w.start < m.end() and w.day == int(m.group(1)) for w in out):
+            continue
+        role = _role_before(low, m.start())
+        out.append(Written(m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4) or 0),
+                           "event" if role == "not_event" and low[m.start():m.start() + 2] == "từ" else role))
+        taken.add(m.start(1))
     for m in plain.finditer(low):
         if m.start() in taken:
             continue
