@@ -331,3 +331,29 @@ NO_EVENT = [
 @pytest.mark.parametrize("text", NO_EVENT)
 def test_what_names_no_event(text):
     assert meetings(text) == []
+
+
+def _key(text: str, doc: str = "t.txt") -> str:
+    [meeting] = [e for e in extract(Document(doc, text)).entities if e.label == "Meeting"]
+    return meeting.key
+
+
+# Two outlets, one event: the same kind, purpose, owner and day (or the same guests and day) is one
+# node however each words its name; the same conference a year later, or another owner's, is another.
+SAME_EVENT = [
+    ("Sáng 19/12/2024, tại Hà Nội, Tổng cục Kỹ thuật tổ chức Hội nghị tổng kết công tác kỹ thuật năm 2024.",
+     "Ngày 19/12/2024, Tổng cục Kỹ thuật đã tổ chức Hội nghị tổng kết công tác kỹ thuật năm 2024 và triển khai "
+     "nhiệm vụ năm 2025. Dự hội nghị có Thượng tướng Lê Văn Hòa.", True),
+    ("Sáng 19/12/2024, Tổng cục Kỹ thuật tổ chức Hội nghị tổng kết công tác kỹ thuật năm 2024.",
+     "Sáng 18/12/2025, Tổng cục Kỹ thuật tổ chức Hội nghị tổng kết công tác kỹ thuật năm 2025.", False),
+    ("Sáng 19/12/2024, Tổng cục Kỹ thuật tổ chức Hội nghị tổng kết công tác kỹ thuật năm 2024.",
+     "Sáng 19/12/2024, Tổng cục Hậu cần tổ chức Hội nghị tổng kết công tác hậu cần năm 2024.", False),
+    ("Chiều 5/6/2023, Đại tướng Nguyễn Văn Toàn chủ trì lễ đón chính thức Đại tướng Bounmy Keola.",
+     "Chiều 5/6/2023, tại Hà Nội đã diễn ra Lễ đón chính thức Đại tướng Bounmy Keola và Đoàn đại biểu "
+     "Quân đội nhân dân Lào.", True),
+]
+
+
+@pytest.mark.parametrize("one, other, same", SAME_EVENT)
+def test_one_event_reported_twice_is_one_node(one, other, same):
+    assert (_key(one, "a.txt") == _key(other, "b.txt")) is same

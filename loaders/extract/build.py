@@ -36,7 +36,7 @@ def build(doc: Document, ents: dict, relations: list[tuple]) -> Extraction:
     return Extraction(document=doc, entities=tuple(entities), relations=rels, content_hash=content_hash(doc))
 
 
-EXTRACTOR_VERSION = "2026.12.03-1"  # guests and parties in the names of welcomes, receptions and talks
+EXTRACTOR_VERSION = "2026.12.03-2"  # one Meeting across outlets by kind, purpose, owner (or guests) and day
 
 
 def content_hash(doc: Document) -> str:

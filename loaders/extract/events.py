@@ -202,6 +202,8 @@ class _Namer:
         if i < 3 or toks[i - 2].low != "tổ" or toks[i - 1].low != "chức":
             return None
         k = i - 2
+        if toks[k - 1].low in ("đã", "vừa", "cũng"):  # "Tổng cục Kỹ thuật đã tổ chức ..."
+            k -= 1
         if toks[k - 1].text == ")":  # "Bộ Tư lệnh Quân khu 3 (QK3) tổ chức"
             k = next((m for m in range(k - 2, max(0, k - 8), -1) if toks[m].text == "("), 0)
         here = [a for a in self.here.get(id(s), []) if a.label == "Agency" and a.j == k]
@@ -696,11 +698,58 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
         date = date or _opening_day(name, dated_names)
         dated = re.search(r"\b(19|20)\d{2}\b|lần thứ", name)
         key = f"{fold(name)}|{date}" if date else (fold(name) if dated else f"{fold(name)}|{doc.id}")
+        owner = _owner_of(e, namer, ids) if date else ""
+        guests = _guests_of(e, namer, ids) if date else ""
+        if owner:
+            # one event however each outlet words it: its kind, purpose, owner and day
+            key = f"{e.family}|{_purpose_of(name)}|{owner}|{date}"
+        elif guests:  # a welcome, reception or talks: its kind, the people it is held with, the day
+            key = f"{e.family}|{guests}|{date}"
         for f in e.mentions:
             ent = ids.add(f, "Meeting", key, name)
             ent.date = ent.date or date
         # a bare kind ("hội nghị", "buổi lễ") is no name of the event, nor an alias
         ent.aliases = {a for a in ent.aliases if fold(a) not in _kinds() and fold(a) not in _referring()}
+
+
+def _owner_of(e: _Event, namer: _Namer, ids: Identity) -> str:
+    """The key of the agency that holds the event: the organiser written as the subject of "tổ
+    chức" before one of its mentions, else the agency its name gives after "của"; '' when none."""
+    for f in sorted(e.mentions, key=lambda f: f.start):
+        if f.extra.get("verb") and f.extra.get("party"):
+            return ""  # talks and receptions are held between parties, not by an owner
+        owner = namer._organiser(f.sent, f.i)
+        if owner is not None and id(owner) in ids.of:
+            return ids.of[id(owner)].key
+    for f in sorted(e.mentions, key=lambda f: f.start):
+        toks = f.sent.toks
+        for a in namer.here.get(id(f.sent), []):
+            if a.label == "Agency" and f.i < a.i < f.j and toks[a.i - 1].low == "của" and id(a) in ids.of:
+                return ids.of[id(a)].key
+    return ""
+
+
+def _guests_of(e: _Event, namer: _Namer, ids: Identity) -> str:
+    """The keys of the people named in a welcome's, reception's or talks' name, sorted, or ''."""
+    keys = set()
+    for f in e.mentions:
+        if f.extra.get("party"):
+            keys.update(ids.of[id(p)].key for p in namer.here.get(id(f.sent), [])
+                        if p.label == "Person" and f.i <= p.i < f.j and id(p) in ids.of)
+    return "+".join(sorted(keys))
+
+
+def _purpose_of(name: str) -> str:
+    """The purpose written right after the kind in an event's name ("tổng kết", "sơ kết"), or ''."""
+    words = fold(name).split()
+    for n in (3, 2, 1):
+        if fold(" ".join(words[:n])) in _kinds():
+            rest = words[n:]
+            for m in (3, 2, 1):
+                if _roles().get(" ".join(rest[:m])) in ("purpose", "object"):
+                    return " ".join(rest[:m])
+            return ""
+    return ""
 
 
 _OPENED = ("triển lãm", "hội thi", "hội thao", "hội chợ", "hội báo", "đại hội", "diễn đàn", "hội thảo", "kỳ họp")
