@@ -11,6 +11,7 @@ wrong one. The words these rules read are data: `loaders/lexicon/time_words.tsv`
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -151,14 +152,32 @@ _SPAN = re.compile(r"\s*[-–]\s*(?:19|20)\d\d")
 _CLAUSE_END = re.compile(r"[.;:!?]")
 
 
+def _within(spans: list[tuple[int, int]]):
+    """A test of whether an offset lies inside one of `spans`, by bisecting (a long text has
+    thousands of them)."""
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts, ends = [a for a, _ in merged], [b for _, b in merged]
+
+    def inside(at: int) -> bool:
+        n = bisect.bisect_right(starts, at)
+        return n > 0 and at < ends[n - 1]
+    return inside
+
+
 def written_years(text: str, skip: list[tuple[int, int]] = ()) -> list[Year]:
     """The years the text names outside dates, each with its role; `skip` spans (instruments' names)
     give none."""
     low = _folded(text)
     out = []
+    inside = _within(skip)
     for m in _YEAR.finditer(low):
         start = m.start()
-        if any(a <= start < b for a, b in skip):
+        if inside(start):
             continue
         if _SPAN.match(low, m.end()) or re.search(r"(?:19|20)\d\d\s*[-–]\s*$", low[max(0, start - 8):start]):
             out.append(Year(start, int(m.group(1)), "span"))
@@ -199,7 +218,9 @@ class Dates:
         self.published = published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published or "") \
             and _valid(int(published[:4]), int(published[5:7]), int(published[8:10])) else ""
         self.skip = list(skip)
+        self._skipped = _within(self.skip)
         self._dates: list[Written] | None = None
+        self._starts: list[int] | None = None  # where each date starts, for bisecting
         self._years: list[Year] | None = None
         self._relative = _patterns()[2]
 
@@ -219,8 +240,14 @@ class Dates:
 
     def cue(self, start: int, end: int) -> Written | None:
         """The first date in text[start:end] that can be the day of an event."""
-        for w in self.dates:
-            if start <= w.start < end and w.role in ("event", "held") and not any(a <= w.start < b for a, b in self.skip):
+        dates = self.dates
+        if self._starts is None:
+            self._starts = [w.start for w in dates]
+        for n in range(bisect.bisect_left(self._starts, start), len(dates)):
+            w = dates[n]
+            if w.start >= end:
+                break
+            if w.role in ("event", "held") and not self._skipped(w.start):
                 return w
         return None
 

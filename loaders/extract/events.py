@@ -109,6 +109,9 @@ def _day_parts() -> tuple[str, ...]:
     return _words_of("part_of_day")
 
 
+# A mention is compared with the latest this many events of its kind: every event of an article,
+# and in one very long text (many articles joined in one file) those near it, not thousands.
+_NEAR = 64
 _EDITION_GOES_ON = {",", "năm", "khóa", "khoá", "nhiệm", "giai", "-", "–"}
 _QUOTES_OPEN = ('"', "“")
 _QUOTES_CLOSE = ('"', "”")
@@ -415,28 +418,46 @@ def _content(name: str, aliases: dict[str, str]) -> frozenset[str]:
     return _words(folded)
 
 
-def _years(name: str) -> set[str]:
-    return set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", name))
+@lru_cache(maxsize=65536)
+def _years(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", name))
 
 
+@lru_cache(maxsize=65536)
 def _edition(name: str) -> str:
     m = re.search(r"(?:lần thứ|thứ)\s+(\w+)", fold(name))
     return m.group(1) if m else ""
 
 
-def _same_event(a: str, b: str, aliases: dict[str, str]) -> bool:
-    """Two names of one event: no year or edition apart, and one's words within the other's or most
-    words shared."""
-    ya, yb = _years(a), _years(b)
-    if ya and yb and not ya & yb:
-        return False
-    ea, eb = _edition(a), _edition(b)
-    if ea and eb and ea != eb:
-        return False
-    wa, wb = _content(a, aliases), _content(b, aliases)
-    if not wa or not wb:
-        return False
-    return wa <= wb or wb <= wa or len(wa & wb) / len(wa | wb) >= 0.5
+class _SameEvent:
+    """Whether two names of one document are one event: no year or edition apart, and one's words
+    within the other's or most words shared. Each name's words are read once (the aliases grow as
+    names are read, so what was read is kept only while they stay the same)."""
+
+    def __init__(self, aliases: dict[str, str]):
+        self.aliases = aliases
+        self.words: dict[str, frozenset[str]] = {}
+        self.seen = -1
+
+    def __call__(self, a: str, b: str) -> bool:
+        if self.seen != len(self.aliases):
+            self.words.clear()
+            self.seen = len(self.aliases)
+        ya, yb = _years(a), _years(b)
+        if ya and yb and not ya & yb:
+            return False
+        ea, eb = _edition(a), _edition(b)
+        if ea and eb and ea != eb:
+            return False
+        wa = self.words.get(a)
+        if wa is None:
+            wa = self.words[a] = _content(a, self.aliases)
+        wb = self.words.get(b)
+        if wb is None:
+            wb = self.words[b] = _content(b, self.aliases)
+        if not wa or not wb:
+            return False
+        return wa <= wb or wb <= wa or len(wa & wb) / len(wa | wb) >= 0.5
 
 
 _PERIOD = re.compile(r"(?<!\w)((?:\d+|sáu|chín|ba) tháng (?:đầu |cuối )?năm (?:19|20)\d\d|quý [ivx]+ năm (?:19|20)\d\d)")
@@ -541,11 +562,12 @@ def _first_agency(sentences: list[Sentence], agencies: list[Found], text: str) -
     """The agency the article first names in its body: whose event a bare "hội nghị" is. Not one
     named in a person's position ("Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng, chủ trì hội
     nghị" is no "Hội nghị Trung ương Đảng")."""
-    top = [a for a in agencies if not any(o is not a and o.sent is a.sent and o.i <= a.i and a.j <= o.j
-                                           for o in agencies)]
-    for a in sorted(top, key=lambda a: a.start):
-        if not a.sent.caption and not _titled(a.sent.toks, a.i):
-            return a.name
+    here = _by_sentence(agencies)
+    for a in sorted(agencies, key=lambda a: a.start):
+        if a.sent.caption or _titled(a.sent.toks, a.i) or any(
+                o is not a and o.i <= a.i and a.j <= o.j for o in here[id(a.sent)]):
+            continue  # not "Quân khu 9" of "Bộ Tư lệnh Quân khu 9"
+        return a.name
     return ""
 
 
@@ -624,23 +646,27 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
     named.extend(verbs)
     named.sort(key=lambda f: f.start)
     events: list[_Event] = []
+    of_family: dict[str, list[_Event]] = {}  # a long article names thousands of events: look in their family
+    same_event = _SameEvent(namer.aliases)
     # the body first, then the headline joins the body's event of its family
     for f in sorted(named, key=lambda f: (title[0] <= f.start < title[1], f.start)):
-        same = [e for e in events if e.family == f.extra["family"]
-                and any(_same_event(f.name, n, namer.aliases) for n in e.names)]
+        kin = of_family.setdefault(f.extra["family"], [])
+        same = [e for e in kin[-_NEAR:] if any(same_event(f.name, n) for n in dict.fromkeys(e.names))][:1]
         if not same and title[0] <= f.start < title[1]:
-            same = [e for e in events if e.family == f.extra["family"]][:1]
+            same = kin[:1]
         if same:
             same[0].mentions.append(f)
             same[0].names.append(f.name)
         else:
             events.append(_Event(f.extra["family"], f.name, [f]))
+            kin.append(events[-1])
     owner = _first_agency(sentences, agencies, doc.text)
+    named_events = [e for e in events if any(m.extra.get("specific") for m in e.mentions)]
     for f in sorted(refs, key=lambda f: f.start):
         family = f.extra["family"]  # "phiên họp" is a sitting of the article's "Kỳ họp" (meetings.txt)
         if _plural(f):
             continue  # "các cuộc hội thi, hội thao": no particular event
-        home = [e for e in events if e.family == family and _kind_fits(f, e)]
+        home = [e for e in of_family.get(family, [])[-_NEAR:] if _kind_fits(f, e)]
         if home:
             before = [e for e in home if e.start <= f.start]
             (max(before, key=lambda e: e.start) if before else home[0]).mentions.append(f)
@@ -648,10 +674,10 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
         ceremony = _ceremony_of(f, events)
         if ceremony:  # "lễ bế mạc" of the article's contest: "Lễ bế mạc Hội thao ..."
             events.append(_Event(family, ceremony, [f]))
+            of_family.setdefault(family, []).append(events[-1])
             continue
         if title[0] <= f.start < title[1] or fold(f.name) not in _referring():
             continue  # "tổ chức hội thi": a kind of event the article's own does not name
-        named_events = [e for e in events if any(m.extra.get("specific") for m in e.mentions)]
         if named_events and family in ("lễ", "họp"):
             # "Quang cảnh buổi lễ" in an article of one named event: that event, not a "Buổi lễ" of its own
             min(named_events, key=lambda e: e.start).mentions.append(f)
@@ -661,6 +687,7 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             f.label = "Meeting?"  # a bare kind names no event, and the article says no more of it
             continue
         events.append(_Event(family, name, [f]))
+        of_family.setdefault(family, []).append(events[-1])
     if not events:
         return
     main = _main_event(events, dates, title)

@@ -14,9 +14,9 @@ from loaders.extract.tokens import Sentence, Tok, _DOCNUM
 
 
 def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: bool = False,
-                        recent: _Ent | None = None) -> list[tuple]:
+                        recent: _Ent | None = None, events: list[_Ent] = ()) -> list[tuple]:
     """The relations one sentence's words give; `recent` is the event the text last named, which a
-    sentence naming none ("Cùng dự có ...") is about."""
+    sentence naming none ("Cùng dự có ...") is about; `events` are the document's Meetings."""
     toks = s.toks
     out = []
     persons = [f for f in here if f.label == "Person"]
@@ -32,7 +32,7 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
         out.extend(_position_before(s, p, here, of))
     out.extend(_header_positions(s, persons, agencies, of))
 
-    main_meetings = [e for e in ents.values() if e.label == "Meeting"]
+    main_meetings = list(events)
     if recent is not None:
         main_meetings = [recent] + [e for e in main_meetings if e is not recent]
     cues = []
@@ -350,9 +350,10 @@ def find_relations(found: list[Found], said: list[tuple], sentences: list[Senten
             by_sentence[id(f.sent)].append(f)
     attending = False
     recent = None  # the event the body last named
+    events = [e for e in ents.values() if e.label == "Meeting"]
     for s in sentences:
         here = by_sentence.get(id(s), [])
-        rels = _sentence_relations(s, here, of, ents, continues=attending, recent=recent)
+        rels = _sentence_relations(s, here, of, ents, continues=attending, recent=recent, events=events)
         named = [of[id(f)] for f in here if f.label == "Meeting"]
         if named and not s.caption:
             recent = named[0]
