@@ -41,6 +41,33 @@ NAMES = [
     ("Ngày 2/7, Nhà máy Z115, Tổng cục Kỹ thuật tổ chức Hội nghị sơ kết nhiệm vụ 6 tháng đầu năm 2025.",
      ["Hội nghị sơ kết nhiệm vụ 6 tháng đầu năm 2025"]),
     ("Sáng 5/3, Cục Quân khí tổ chức Hội nghị phổ biến Luật Quốc phòng.", ["Hội nghị phổ biến Luật Quốc phòng"]),
+    # a term or period after a comma; an owner between an edition and its term; titles in a list
+    ("Sáng 27/2/2024, Bộ đội Biên phòng tổ chức Hội nghị sơ kết 5 năm thực hiện Ngày Biên phòng toàn dân, "
+     "giai đoạn 2019-2024.", ["Hội nghị sơ kết 5 năm thực hiện Ngày Biên phòng toàn dân, giai đoạn 2019-2024"]),
+    ("Ngày 20/8/2020, tại Cần Thơ, Đại hội đại biểu lần thứ X, Đảng bộ Quân khu 9, nhiệm kỳ 2020 - 2025 đã khai mạc.",
+     ["Đại hội đại biểu lần thứ X, Đảng bộ Quân khu 9, nhiệm kỳ 2020 - 2025"]),
+    ("Ngày 4/7/2022, Bộ Quốc phòng tổ chức khai mạc Cuộc thi Chỉ huy trưởng, Chính ủy Bộ Chỉ huy quân sự tỉnh "
+     "năm 2022.", ["Cuộc thi Chỉ huy trưởng, Chính ủy Bộ Chỉ huy quân sự tỉnh năm 2022"]),
+    # after an edition: the parties, or the body whose sitting it is
+    ("Năm 2024, Cảnh sát biển tổ chức Hội nghị song phương lần thứ nhất giữa Cảnh sát biển Việt Nam và Lực lượng "
+     "Bảo vệ bờ biển Philippines.",
+     ["Hội nghị song phương lần thứ nhất giữa Cảnh sát biển Việt Nam và Lực lượng Bảo vệ bờ biển Philippines"]),
+    ("Chiều 3/8/2020, Trung tướng Lê Văn Hải thông báo kết quả Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ Quân "
+     "khu nhiệm kỳ 2020-2025.", ["Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ Quân khu nhiệm kỳ 2020-2025"]),
+    # ceremonies named by what they do, and whose they are
+    ("Sáng 18/9/2025, Học viện Lục quân long trọng khai giảng năm học mới 2025-2026.",
+     ["Lễ khai giảng năm học mới 2025-2026 của Học viện Lục quân"]),
+    ("Ngày 28/10/2025, Sư đoàn Không quân 370 tổ chức kỷ niệm 50 năm Ngày truyền thống và đón nhận Huân chương "
+     "Bảo vệ Tổ quốc hạng Nhất.",
+     ["Lễ kỷ niệm 50 năm Ngày truyền thống và đón nhận Huân chương Bảo vệ Tổ quốc hạng Nhất của Sư đoàn Không "
+      "quân 370"]),
+    # dialogues, receptions, courtesy calls
+    ("Sáng 27/12/2016, tại Hà Nội, Đối thoại chính sách quốc phòng Việt Nam - Hàn Quốc lần thứ 5 đã diễn ra.",
+     ["Đối thoại chính sách quốc phòng Việt Nam - Hàn Quốc lần thứ 5"]),
+    ("Tối 6/12/2022, Bộ Quốc phòng tổ chức tiệc chiêu đãi nhân kỷ niệm 62 năm Ngày thiết lập quan hệ ngoại giao "
+     "Việt Nam - Cuba.", ["Tiệc chiêu đãi nhân kỷ niệm 62 năm Ngày thiết lập quan hệ ngoại giao Việt Nam - Cuba"]),
+    ("Ngày 26/8/2025, Thiếu tướng Ngô Bình Minh đã chào xã giao lãnh đạo Cảnh sát biển Indonesia và trao đổi "
+     "kinh nghiệm.", ["Buổi chào xã giao lãnh đạo Cảnh sát biển Indonesia"]),
     # an event named as the object of another's purpose stays its own event
     ("Chiều 2/6, Bộ Quốc phòng tổ chức họp báo giới thiệu Hội chợ Quốc phòng quốc tế 2025.",
      ["Họp báo giới thiệu Hội chợ Quốc phòng quốc tế 2025", "Hội chợ Quốc phòng quốc tế 2025"]),

@@ -94,9 +94,6 @@ def test_10000_small_files(store, tmp_path, env_for_cli):
     assert store.counts()["node"]["Document"] == 4_850
 
 
-@pytest.mark.skipif(not os.environ.get("KG_BIG_ARTICLE"),
-                    reason="set KG_BIG_ARTICLE=1: loading one 20 MB article takes over 20 minutes "
-                           "since the events stage grew (issue 14)")
 def test_a_20_mb_article(store, tmp_path, env_for_cli):
     big = tmp_path / "big"
     big.mkdir()

@@ -112,7 +112,7 @@ def _day_parts() -> tuple[str, ...]:
 # A mention is compared with the latest this many events of its kind: every event of an article,
 # and in one very long text (many articles joined in one file) those near it, not thousands.
 _NEAR = 64
-_EDITION_GOES_ON = {",", "năm", "khóa", "khoá", "nhiệm", "giai", "-", "–"}
+_EDITION_GOES_ON = {",", "năm", "khóa", "khoá", "nhiệm", "giai", "-", "–", "giữa", "của"}
 _QUOTES_OPEN = ('"', "“")
 _QUOTES_CLOSE = ('"', "”")
 _TRAILING = {"và", "của", "với", "về", ",", "-", "–", "các", "những", "cho"}
@@ -291,8 +291,8 @@ class _Namer:
             if k >= 2 and toks[k - 2].low == "lần" and toks[k - 1].low == "thứ":
                 # the edition's number: the name goes on only with its year, term or period
                 k += 1
-                if k < len(toks) and toks[k].low not in _EDITION_GOES_ON:
-                    break
+                if k < len(toks) and toks[k].low not in _EDITION_GOES_ON and not self._agency_at(here, k):
+                    break  # (an agency goes on: "Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ ...")
                 continue
             if self.party:
                 party = self._party_end(s, here, k)
@@ -302,6 +302,15 @@ class _Namer:
             if t.text == ",":
                 if k + 1 < len(toks) and toks[k - 1].low == "phòng" and toks[k + 1].low == "chống":
                     k += 1  # "phòng, chống": one verb written with a comma
+                    continue
+                agency = self._agency_at(here, k + 1)
+                if agency is not None and "lần thứ" in fold(self.text[toks[j].start:toks[k - 1].end]) \
+                        and agency.j + 1 < len(toks) and toks[agency.j].text == "," \
+                        and _role_at(toks, agency.j + 1)[0] == "edition":
+                    k = agency.j  # "Đại hội đại biểu lần thứ X, Đảng bộ Quân khu 9, nhiệm kỳ ...": its owner
+                    continue
+                if _titled(toks, k) and match("positions.txt", toks, k + 1):
+                    k += 1  # "Cuộc thi Chỉ huy trưởng, Chính ủy ...": titles in a list
                     continue
                 nxt, _ = _role_at(toks, k + 1)
                 if nxt in ("purpose", "object", "edition") and not (k + 1 < len(toks) and toks[k + 1].cap
@@ -489,6 +498,9 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
                 end = end if end > after else _party_end(toks, after, here)
                 if end > after and (keep or any(t.cap for t in toks[after + 1:end])):  # not "tiếp đoàn có ..."
                     name = f"{kind} {keep} {clean_name(text[toks[after].start:toks[end - 1].end])}".replace("  ", " ")
+                    owner = None if party else _subject_agency(toks, here, k)
+                    if owner is not None and not any(a.label == "Agency" and after <= a.i < end for a in here):
+                        name += " của " + clean_name(text[owner.start:owner.end])  # "Học viện X khai giảng ..."
                     family = _kinds().get(fold(kind), (fold(kind), False))[0]
                     out.append(Found("Meeting", k, end, name, s, {"specific": True, "family": family, "verb": True,
                                                                   "party": party}))
@@ -507,11 +519,18 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
                     end, _ = namer._phrase(s, k + 2, k + 2, True)
                 phrase = clean_name(text[toks[k + 2].start:toks[end - 1].end])
                 name = f"{implied} {phrase}"
-                if owner is not None and implied == "Hội nghị":
-                    name += " của " + clean_name(text[owner.start:owner.end])
+                if owner is not None and not any(a.label == "Agency" and k + 2 <= a.i < end for a in here):
+                    name += " của " + clean_name(text[owner.start:owner.end])  # whose conference, ceremony
                 family = _kinds().get(fold(implied), (fold(implied), False))[0]
                 out.append(Found("Meeting", k + 2, end, name, s, {"specific": True, "verb": True, "family": family}))
     return out
+
+
+def _subject_agency(toks: list[Tok], here: list[Found], k: int) -> Found | None:
+    """The agency that is the subject of the verb at k ("Học viện Lục quân long trọng khai giảng")."""
+    while k > 0 and toks[k - 1].low in ("đã", "vừa", "trọng", "long", "thể", "chính", "thức"):
+        k -= 1
+    return next((a for a in here if a.label == "Agency" and a.j == k), None)
 
 
 @lru_cache(maxsize=None)
@@ -531,7 +550,7 @@ def _event_verb(toks: list[Tok], k: int) -> tuple[int, str, str] | None:
         if k + n < len(toks) and all(toks[k + m].low == words[m] for m in range(1, n)):
             if _is_word(toks[k + n - 1], toks[k + n]) and not toks[k + n].cap:
                 continue  # "tiếp tục", "tiếp nhận": another word
-            if not keep and not (toks[k + n].cap or toks[k + n].low in ("đoàn", "ngài", "đại")):
+            if not keep and not (toks[k + n].cap or toks[k + n].low in ("đoàn", "ngài", "đại", "lãnh")):
                 continue  # "tiếp" a delegation or a guest, named
             return k + n, kind, keep
     return None
@@ -545,6 +564,8 @@ def _party_end(toks: list[Tok], k: int, here: list[Found]) -> int:
         t = toks[end]
         if t.text in _HARD_STOP or t.low in ("về", "tại", "nhằm", "để", "vào", "trong"):
             break
+        if t.low == "và" and end + 1 < len(toks) and not toks[end + 1].cap:
+            break  # "... và đồng chủ trì hội nghị": what the subject did next
         if t.text == ",":
             if end + 1 < len(toks) and any(a.i == end + 1 and a.label == "Agency" for a in here):
                 end += 1
