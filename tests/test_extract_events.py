@@ -340,6 +340,14 @@ def test_a_guest_belongs_to_the_name_and_is_there(text, name, people):
     assert {(t, a) for t, a, b, _ in relations if t in ("CHAIRED", "ATTENDED") and b == name} == people
 
 
+def test_talks_named_by_no_one_are_between_the_host_and_the_guest_of_the_welcome():
+    names = meetings("Sáng 17/12/2024, Đại tướng Nguyễn Văn Toàn chủ trì lễ đón chính thức Trung tướng Ivan "
+                     "Petrov, Bộ trưởng Bộ Quốc phòng Belarus.\nSau lễ đón chính thức, hai Bộ trưởng tiến hành "
+                     "hội đàm. Tại hội đàm, Đại tướng Nguyễn Văn Toàn nhấn mạnh quan hệ hai nước.")
+    assert sorted(names) == ["Hội đàm giữa Đại tướng Nguyễn Văn Toàn và Trung tướng Ivan Petrov",
+                             "Lễ đón chính thức Trung tướng Ivan Petrov"]
+
+
 NO_EVENT = [
     # the only agency is in the chair's position: no "Hội nghị Trung ương Đảng"
     "Thượng tướng Vũ Minh Khoa, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng chủ trì hội nghị. "

@@ -112,6 +112,7 @@ def _day_parts() -> tuple[str, ...]:
 # A mention is compared with the latest this many events of its kind: every event of an article,
 # and in one very long text (many articles joined in one file) those near it, not thousands.
 _NEAR = 64
+_NUMBER_WORDS = {"hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"}  # "..., hai Bộ trưởng"
 _EDITION_GOES_ON = {",", "năm", "khóa", "khoá", "nhiệm", "giai", "-", "–", "giữa", "của"}
 _QUOTES_OPEN = ('"', "“")
 _QUOTES_CLOSE = ('"', "”")
@@ -317,7 +318,8 @@ class _Namer:
                                                                    and nxt != "edition"):
                     k += 1
                     continue
-                if nxt == "edition" or nxt == "subject" and not toks[k + 1].cap and toks[k - 1].text.isalpha():
+                if nxt == "edition" or nxt == "subject" and not toks[k + 1].cap and toks[k - 1].text.isalpha() \
+                        and toks[k + 1].low not in _NUMBER_WORDS:
                     k += 1  # "..., nhiệm kỳ 2025-2030", "công tác quân sự, quốc phòng năm 2024"
                     continue
                 break
@@ -703,7 +705,8 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             # "Quang cảnh buổi lễ" in an article of one named event: that event, not a "Buổi lễ" of its own
             min(named_events, key=lambda e: e.start).mentions.append(f)
             continue
-        name = _context_name(f, refs, owner, doc.text, sentences, found)
+        name = _context_name(f, refs, owner, doc.text, sentences, found) if family not in _BETWEEN \
+            else _between_host_and_guest(f, named_events, namer.here, doc.text)
         if fold(name) in _kinds() or fold(name) in _referring():
             f.label = "Meeting?"  # a bare kind names no event, and the article says no more of it
             continue
@@ -904,6 +907,29 @@ def _best_name(e: _Event, title: tuple[int, int]) -> str:
         return e.name
     body = [f for f in specific if not title[0] <= f.start < title[1]] or specific
     return max(body, key=lambda f: (not f.extra.get("verb"), len(f.name), -f.start)).name
+
+
+_BETWEEN = ("hội đàm", "hội kiến")  # held between two sides, never "of" one agency
+
+
+def _between_host_and_guest(f: Found, named: list[_Event], here: dict[int, list[Found]], text: str) -> str:
+    """"Sau lễ đón, hai Bộ trưởng tiến hành hội đàm": talks named by no one are held between the
+    host and the guest of the article's welcome or reception ("Đại tướng A chủ trì lễ đón chính thức
+    Đại tướng B"); '' when the article names no such pair."""
+    kind = match("meetings.txt", f.sent.toks, f.i, need_cap=False)
+    for e in named:
+        for m in e.mentions:
+            if not m.extra.get("party") or m.extra.get("verb"):
+                continue
+            people = [p for p in here.get(id(m.sent), []) if p.label == "Person"]
+            guest = next((p for p in people if m.i <= p.i < m.j), None)
+            host = _subject(m, here.get(id(m.sent), []), text)
+            if guest is not None and host:
+                rank = next((r for r in here.get(id(m.sent), []) if r.label == "Rank" and r.j == guest.i), None)
+                written = clean_name(text[(rank or guest).start:guest.end])
+                word = kind[1] if kind else f.name
+                return f"{word[0].upper() + word[1:]} giữa {host} và {written}"
+    return ""
 
 
 def _context_name(f: Found, refs: list[Found], owner: str, text: str, sentences: list[Sentence],
