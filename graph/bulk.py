@@ -8,40 +8,62 @@ knows the aggregates; every node and relationship's properties are named once, i
 `*_properties` functions below. A property added there gets its column and type by itself: column
 types are inferred from the values written and the headers written last, in files of their own.
 
-Two things the import format cannot say are fixed after the import by `finish_import.cypher`:
-an empty list and a list of one empty string (both would be an empty field, which means "no
-property"). Such properties are left out of the files and named in a `_empty` or `_blank` list
-on the node or relationship, which the fix sets and then removes.
+Syndicated copies are handled as the transactional load handles them. An exact copy (the same
+normalised text as a document met earlier in the load) is not extracted: it is written as an
+`ImportedCopy` node (`graph.model.IMPORTED_COPY`) numbered in the order the transactional load
+would add it. Near-copies are found in `NearCopies`: every pair of documents sharing a band of
+their MinHash signatures is compared as `graph.store.story_link` compares them, and the links are
+written as a SAME_STORY file. Every Document is written as a story of its own.
+
+What the files carry but the import cannot finish is done after it by `Store.finish_import`, so
+that a server the user imports into gets it too (`kg schema --imported`):
+- an empty list and a list of one empty string (both would be an empty field, which means "no
+  property"): such properties are left out of the files and named in a `_empty` or `_blank` list
+  on the node or relationship, which `finish_import.cypher` sets and then removes;
+- the copies: each becomes one more of its document's `sources` and `copies` (`add_copies`), in
+  their order, and its node is deleted;
+- the stories: `graph.store._restory`, the transactional writer's own code, derives each linked
+  Document's `story` and moves every `document_count` from documents to stories.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from graph.errors import InputError
-from graph.model import EVIDENCE, MENTIONS, STATES, fold
-from graph.store import EDGE_SENTENCES, LAYOUT, GraphRows, most_recent
+from graph.model import EVIDENCE, IMPORTED_COPY, MENTIONS, SAME_STORY, STATES, fold
+from graph.store import EDGE_SENTENCES, LAYOUT, GraphRows, most_recent, story_link
 
 # Between the elements of a list in one CSV field; a control character no text we store contains
 # (text that does is refused, naming the document, rather than split wrongly).
 ARRAY_DELIMITER = "\x1f"
 ARRAY_DELIMITER_OPTION = "U+001F"
 EMPTY, BLANK = "_empty", "_blank"  # the markers `finish_import.cypher` reads and removes
+# Candidate pairs of near-copies compared at once (each holds two signatures of 128 values).
+PAIRS_AT_ONCE = 1 << 16
 
 
 # --- properties: what each node and relationship carries (as the transactional Cypher sets it) --
 
 def document_properties(row: dict) -> dict:
-    """merge_documents.cypher."""
+    """merge_documents.cypher: a story of its own (`Store.finish_import` derives the stories)."""
     return {"key": row["key"], "title": row["title"], "date": row["date"], "url": row["url"],
             "outlet": row["outlet"], "authors": row["authors"], "source": row["source"],
             "hash": row["hash"], "text": row["text"], "chars": len(row["text"]),
             "extractor": row["extractor"], "layout": LAYOUT, "sources": row["sources"],
             "text_hash": row["text_hash"], "minhash": row["minhash"], "story_bands": row["story_bands"],
             "story": row["key"]}
+
+
+def copy_properties(order: int, row: dict) -> dict:
+    """An exact copy as a row of add_copies.cypher, and its place among the load's copies."""
+    return {"order": order, "hash": row["hash"], "key": row["key"], "source": row["source"]}
 
 
 def mention_properties(row: dict) -> dict:
@@ -141,6 +163,73 @@ class Totals:
         total["last"] = _latest(total["last"], row["last"])
         if row["sample"]:
             total["sample"] = most_recent(total["sample"] + row["sample"], EDGE_SENTENCES)
+
+
+# --- near-copies ----------------------------------------------------------------------------------
+
+def _band_id(word: str) -> int:
+    """A band word of `story_bands` as 64 bits (the full-text index matches whole words)."""
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+class NearCopies:
+    """The SAME_STORY links of a whole corpus, found as the transactional writer finds them: every
+    pair of documents sharing a band word of their MinHash signatures (`story_bands`) is compared
+    on the whole signature and dated by `graph.store.story_link`.
+
+    Memory stays lean: a document's signature is kept as 128 uint32 values and its bands as 64-bit
+    numbers (under a kilobyte with its key and date). The bands of all documents are sorted once;
+    documents with an equal band are neighbours in that order, and the pairs are taken a distance
+    at a time (neighbours, then one apart…), each pair counted in the first band it shares only."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.dates: list[str | None] = []
+        self._signatures: list[np.ndarray] = []  # one (documents, values) array per window
+        self._bands: list[np.ndarray] = []
+
+    def add(self, documents: list[dict]) -> None:
+        """Document rows of `graph_rows`; those without a signature (short texts) are no story."""
+        printed = [d for d in documents if d.get("story_bands") and d.get("minhash")]
+        if not printed:
+            return
+        self.keys += [d["key"] for d in printed]
+        self.dates += [d["date"] for d in printed]
+        # uint32 holds every value of the 32-bit scheme; a larger one raises rather than wraps
+        self._signatures.append(np.array([d["minhash"] for d in printed], dtype=np.uint32))
+        self._bands.append(np.array([[_band_id(w) for w in d["story_bands"].split()] for d in printed],
+                                    dtype=np.uint64))
+
+    def links(self, same_story: float) -> dict[tuple[str, str], float]:
+        """{(later key, earlier key): similarity} for every pair of near-copies."""
+        if not self.keys:
+            return {}
+        signatures, bands = np.concatenate(self._signatures), np.concatenate(self._bands)
+        self._signatures, self._bands = [signatures], [bands]  # not held twice
+        documents, width = bands.shape
+        order = np.argsort(bands.ravel(), kind="stable")  # by band, then document
+        words = bands.ravel()[order]
+        owner, band = order // width, order % width
+        starts = np.flatnonzero(np.r_[True, words[1:] != words[:-1]])
+        run_end = np.repeat(np.r_[starts[1:], words.size], np.diff(np.r_[starts, words.size]))
+        links: dict[tuple[str, str], float] = {}
+        distance = 1
+        here = np.flatnonzero(np.arange(words.size) + distance < run_end)
+        while here.size:
+            for chunk in np.array_split(here, -(-here.size // PAIRS_AT_ONCE)):
+                a, b = owner[chunk], owner[chunk + distance]
+                first = (bands[a] == bands[b]).argmax(axis=1) == band[chunk]
+                a, b = a[first], b[first]
+                agree = (signatures[a] == signatures[b]).sum(axis=1) / signatures.shape[1]
+                near = agree >= same_story
+                for i, j, share in zip(a[near].tolist(), b[near].tolist(), agree[near].tolist()):
+                    link = story_link(self.keys[i], self.dates[i], self.keys[j], self.dates[j], share,
+                                      same_story)
+                    if link is not None:
+                        links[link[0], link[1]] = link[2]
+            distance += 1
+            here = here[here + distance < run_end[here]]
+        return links
 
 
 # --- files ----------------------------------------------------------------------------------------
@@ -250,7 +339,8 @@ class ImportFile:
 
 class BulkWriter:
     """Writes a whole corpus's GraphRows as import files in `folder`; `close` writes the entities
-    and relationships (summed over every window) and returns the files by kind."""
+    and relationships (summed over every window) and the near-copy links, and returns the files
+    by kind."""
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
@@ -262,6 +352,10 @@ class BulkWriter:
         self.evidence = self._file("evidence", [":ID(Evidence)"])
         self.evidence_count = 0
         self.document_count = 0
+        self.copies: ImportFile | None = None
+        self.copy_count = 0
+        self.near_copies = NearCopies()
+        self.same_story = 1.0
 
     def _file(self, name: str, ids: list[str]) -> ImportFile:
         return ImportFile(self.folder / f"{name}.csv", ids)
@@ -271,6 +365,14 @@ class BulkWriter:
         for row in rows.documents:
             self.documents.write([row["key"]], document_properties(row))
             self.document_count += 1
+        self.near_copies.add(rows.documents)
+        self.same_story = rows.same_story
+        # in the order the store adds them: window by window, by key within a window
+        for row in sorted(rows.copies, key=lambda r: r["key"]):
+            if self.copies is None:
+                self.copies = self._file("copies", [f":ID({IMPORTED_COPY})"])
+            self.copies.write([str(self.copy_count)], copy_properties(self.copy_count, row))
+            self.copy_count += 1
         for label, entity_rows in rows.entities.items():
             for row in entity_rows:
                 self.totals.add_entity(label, row)
@@ -310,8 +412,15 @@ class BulkWriter:
             file.write([total["source"], total["target"]], relation_properties(total))
         nodes = [("Document", self.documents), (EVIDENCE, self.evidence)]
         nodes += sorted(entity_files.items())
+        nodes += [(IMPORTED_COPY, self.copies)] if self.copies is not None else []
         relationships = [(STATES, self.states)] + [(MENTIONS, f) for _, f in sorted(self.mentions.items())]
         relationships += [(key[0], f) for key, f in sorted(relation_files.items())]
+        links = self.near_copies.links(self.same_story)
+        if links:
+            same = self._file("same-story", [":START_ID(Document)", ":END_ID(Document)"])
+            for (later, earlier), similarity in sorted(links.items()):
+                same.write([later, earlier], {"similarity": similarity})
+            relationships.append((SAME_STORY, same))
         for _, file in nodes + relationships:
             file.close()
         return ImportFiles(self.folder, nodes, relationships, self.document_count)

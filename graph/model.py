@@ -33,6 +33,9 @@ MENTIONS = "MENTIONS"
 STATES = "STATES"
 # Document -> Document: near-copies of one story (syndicated, re-saved), written by the store.
 SAME_STORY = "SAME_STORY"
+# Transient: an exact copy a bulk import carries (`graph.bulk`), consumed and deleted after the
+# import by `Store.finish_import` (take_imported_copies.cypher); never in a finished graph.
+IMPORTED_COPY = "ImportedCopy"
 
 
 def fold(text: str) -> str:

@@ -68,6 +68,9 @@ LAYOUT = 3
 RETRY_ATTEMPTS = 12
 RETRY_PAUSE = 0.05
 RETRY_PAUSE_MAX = 2.0
+# After a bulk import: exact copies added, and documents whose stories are derived, per transaction.
+IMPORT_COPIES = 10_000
+IMPORT_STORIES = 1_000
 
 
 class _DriverRetries(logging.Filter):
@@ -384,13 +387,31 @@ class Store:
         return dict(record) if record is not None else None
 
     def finish_import(self) -> None:
-        """After a bulk import (`graph.bulk`): set the lists its files cannot express."""
+        """After a bulk import (`graph.bulk`), what its files carry but cannot say: set the lists
+        the import format cannot express, add the exact copies it carried to the documents they
+        repeat (as `add_copies` adds them in a transactional load), then derive the stories of the
+        near-copies it linked (`story`, and every `document_count` moved by `_restory`, as a
+        transactional load moves them). Each step works in transactions of its own and leaves
+        nothing to do behind it, so running this again (after an interruption) is safe."""
         try:
             with self.driver.session(database=self.database) as session:
                 for text in cypher.split_statements(cypher.statement("finish_import")):
                     session.run(text).consume()
         except (ServiceUnavailable, SessionExpired):
             raise self._lost() from None
+        while self._write(_add_imported_copies, IMPORT_COPIES)[0]:
+            pass
+        derived: set[str] = set()
+        while True:
+            seeds = self._read(lambda tx: [r["key"] for r in tx.run(
+                cypher.statement("stories_to_derive"), limit=IMPORT_STORIES)])
+            if not seeds:
+                return
+            if derived.intersection(seeds):  # a story derived once is not offered again
+                raise RuntimeError(f"the stories of {sorted(derived.intersection(seeds))[:3]} "
+                                   f"were derived but are still offered")
+            derived.update(seeds)
+            self._write(_restory, seeds)
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -542,18 +563,31 @@ def _link_stories(tx, rows: GraphRows, stats: WriteStats) -> set[str]:
     mine = {d["key"]: d for d in rows.documents}
     links: dict[tuple[str, str], float] = {}
     for r in tx.run(cypher.statement("story_candidates"), rows=wanted, limit=STORY_CANDIDATES):
-        share = _agreement(mine[r["key"]]["minhash"], r["signature"])
-        if share < rows.same_story or _days_apart(mine[r["key"]]["date"], r["date"]) > STORY_DAYS:
-            continue
-        # From the later document (by date, then key) to the earlier one.
-        a, b = (r["key"], mine[r["key"]]["date"] or ""), (r["other"], r["date"] or "")
-        later, earlier = (a, b) if (a[1], a[0]) > (b[1], b[0]) else (b, a)
-        links[later[0], earlier[0]] = round(share, 3)
+        doc = mine[r["key"]]
+        link = story_link(doc["key"], doc["date"], r["other"], r["date"],
+                          _agreement(doc["minhash"], r["signature"]), rows.same_story)
+        if link is not None:
+            later, earlier, similarity = link
+            links[later, earlier] = similarity
     if links:
         stats.add(tx.run(cypher.statement("link_same_story"),
                          rows=[{"from": f, "to": t, "similarity": v} for (f, t), v in sorted(links.items())])
                   .consume().counters)
     return {key for pair in links for key in pair}
+
+
+def story_link(key: str, date: str | None, other: str, other_date: str | None, share: float,
+               same_story: float) -> tuple[str, str, float] | None:
+    """The SAME_STORY link between two documents whose MinHash signatures agree on `share` of
+    their values: (later, earlier, similarity), from the later document (by date, then key) to the
+    earlier one, `similarity` rounded to 3 places; None when they are no near-copies (`share`
+    below `same_story`, or dated more than STORY_DAYS apart). The one rule of both writers: this
+    store's and the bulk import's (`graph.bulk.NearCopies`)."""
+    if share < same_story or _days_apart(date, other_date) > STORY_DAYS:
+        return None
+    mine, theirs = (date or "", key), (other_date or "", other)
+    later, earlier = (mine, theirs) if mine > theirs else (theirs, mine)
+    return later[1], earlier[1], round(share, 3)
 
 
 def _days_apart(a: str | None, b: str | None) -> int:
@@ -616,6 +650,15 @@ def _restory(tx, seeds: Iterable[str], detached: Iterable[str] = ()) -> None:
     for rel_type, fact_rows in sorted(deltas.items()):
         tx.run(cypher.render("story_relation_counts", type=rel_type), rows=fact_rows).consume()
     tx.run(cypher.statement("set_stories"), rows=changed).consume()
+
+
+def _add_imported_copies(tx, limit: int) -> int:
+    """The next `limit` exact copies a bulk import carried, added to the documents they repeat (in
+    the order a transactional load adds them) and deleted; returns how many there were."""
+    rows = tx.run(cypher.statement("take_imported_copies"), limit=limit).single()["rows"]
+    if rows:
+        tx.run(cypher.statement("add_copies"), rows=rows).consume()
+    return len(rows)
 
 
 def _cleanup(tx, touched: dict[str, set[str]], stats: WriteStats) -> None:

@@ -189,15 +189,19 @@ def load(
         if s.lock_conflicts:
             err.print(f"{s.lock_conflicts} lock conflict{'s' if s.lock_conflicts > 1 else ''} retried "
                       f"(another write held the same nodes)")
-        if report.copies:
-            err.print(f"{report.copies} exact cop{'ies' if report.copies > 1 else 'y'} merged into the "
-                      f"document{'s' if report.copies > 1 else ''} {'they repeat' if report.copies > 1 else 'it repeats'} "
-                      f"(one more source each)")
+        _report_copies(report)
         if report.fallback:
             err.print(f"{report.fallback} page{'s' if report.fallback > 1 else ''} read with the fallback "
                       f"reader (no main text found by trafilatura)")
     if report.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _report_copies(report) -> None:
+    if report.copies:
+        err.print(f"{report.copies} exact cop{'ies' if report.copies > 1 else 'y'} merged into the "
+                  f"document{'s' if report.copies > 1 else ''} {'they repeat' if report.copies > 1 else 'it repeats'} "
+                  f"(one more source each)")
 
 
 def _bulk_load(paths, settings, home, bulk_dir, workers, batch_size, strict, as_json) -> None:
@@ -225,11 +229,14 @@ def _bulk_load(paths, settings, home, bulk_dir, workers, batch_size, strict, as_
                   f"them yourself: stop Neo4j (or its database {settings.database!r}), run where it is "
                   f"installed (paths as seen by that machine):", highlight=False, soft_wrap=True)
         out.print(report.command, highlight=False, soft_wrap=True, markup=False)
-        err.print("then start it and run `kg schema --imported` (constraints, indexes and the "
-                  "lists the import format cannot hold).", highlight=False, soft_wrap=True)
+        err.print("then start it and run `kg schema --imported` (constraints, indexes, and what "
+                  "the import carries but cannot finish: empty lists, exact copies, stories of "
+                  "near-copies).", highlight=False, soft_wrap=True)
+        _report_copies(report)
     else:
         err.print(f"documents: {report.loaded} loaded in bulk, {report.failed} failed in "
                   f"{report.seconds:.1f}s · {report.summary}", highlight=False, soft_wrap=True)
+        _report_copies(report)
     if report.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
 
@@ -321,8 +328,9 @@ def export(
 @app.command()
 def schema(
     imported: Annotated[bool, typer.Option("--imported", help="After importing the files of "
-                                           "`kg load --bulk` yourself: also set the lists the import "
-                                           "format cannot hold.")] = False,
+                                           "`kg load --bulk` yourself: also finish what the import "
+                                           "cannot (empty lists, exact copies, stories of "
+                                           "near-copies); safe to run again.")] = False,
     uri: Uri = DEFAULT_URI, user: User = DEFAULT_USER, password: Password = DEV_PASSWORD,
     database: Database = DEFAULT_DATABASE,
 ) -> None:

@@ -1,5 +1,6 @@
 """The pipeline, written out in one place: read → skip unchanged → set exact copies aside →
-extract and fingerprint (in workers) → write (near-copies are linked by the store).
+extract and fingerprint (in workers) → write (near-copies are linked by the store, or, in a bulk
+load, by `graph.bulk` over the whole corpus).
 
 Everything here streams in windows of `batch_size` documents, so memory does not grow with the
 corpus. Three windows are in flight at once: one is written (in a writer thread, which mostly
@@ -118,16 +119,20 @@ def extract_and_fingerprint(doc: Document) -> tuple:
 class ExactCopies:
     """Sorts each window's documents into those to extract and exact copies (same normalised text)
     of a document met earlier: in this window, in the few windows that may not be in the graph yet,
-    or stored. A copy is not extracted; it becomes one more source of the document it repeats."""
+    or stored. A copy is not extracted; it becomes one more source of the document it repeats.
 
-    def __init__(self, store: Store, unwritten: int = 4):
+    Without a store (a bulk load, into an empty database) every text of the load is remembered
+    instead, by its hash: one dictionary entry per document extracted."""
+
+    def __init__(self, store: Store | None, unwritten: int = 4):
         self.store = store
         self.recent: collections.deque[dict[str, str]] = collections.deque(maxlen=unwritten)
+        self.met: dict[str, str] = {}  # without a store: the document of every text met
 
     def split(self, docs: list[Document]) -> tuple[list[Document], list[dict]]:
         """(documents to extract, copy rows for `graph_rows`)."""
         hashes = {d.id: copies_module.text_hash(d.text) for d in docs}
-        stored = self.store.copies_of(sorted(set(hashes.values())))
+        stored = self.met if self.store is None else self.store.copies_of(sorted(set(hashes.values())))
         window: dict[str, str] = {}
         fresh, copies = [], []
         for doc in docs:
@@ -139,7 +144,10 @@ class ExactCopies:
             else:
                 window.setdefault(text_hash, doc.id)
                 fresh.append(doc)
-        self.recent.append(window)
+        if self.store is None:
+            self.met.update(window)
+        else:
+            self.recent.append(window)
         return fresh, copies
 
 
@@ -247,9 +255,13 @@ def bulk_load(paths: Iterable[str], settings: Settings, *, home: str | Path | No
     `load` gives, so that later loads add to it and skip unchanged documents.
 
     The documents are extracted as `load` extracts them and their graph rows written as import
-    files (in `folder`). When `settings` point at the managed server of `home` it is stopped, the
-    files imported, the server started again and the schema applied; for any other server the
-    report holds the command to run (`command`). A database with any node in it is refused.
+    files (in `folder`); exact copies are set aside as `load` sets them aside (not extracted: one
+    more source of the document they repeat) and near-copies linked as `load` links them, over
+    the whole corpus (`graph.bulk`). When `settings` point at the managed server of `home` it is
+    stopped, the files imported, the server started again, the schema applied and the import
+    finished (`Store.finish_import`: empty lists, copies, stories); for any other server the
+    report holds the command to run (`command`), after which `kg schema --imported` finishes it.
+    A database with any node in it is refused.
     """
     report = BulkReport()
     step = on_step or (lambda message: None)
@@ -277,18 +289,19 @@ def bulk_load(paths: Iterable[str], settings: Settings, *, home: str | Path | No
         if strict:
             raise StrictStop(failure)
 
-    def write(results: list, hashes: dict[str, str]) -> None:
+    def write(results: list, hashes: dict[str, str], copies: list[dict]) -> None:
         good, prints = _extracted(results, fail)
-        if good:
-            writer.add(graph_rows(good, hashes, version, prints, (), copies_module.SAME_STORY))
+        if good or copies:
+            writer.add(graph_rows(good, hashes, version, prints, copies, copies_module.SAME_STORY))
             report.loaded += len(good)
         if on_progress:
             report.seconds = time.monotonic() - report.started
             on_progress(report)
 
-    # read, hash and extract exactly as `load` does (hashes of the documents as read)
+    # read, hash, set copies aside and extract exactly as `load` does (hashes of the documents as read)
     with Extractor(workers) as extractor:
         waiting = None
+        texts = ExactCopies(None)
         for window in windows(unique_documents(read_documents(paths)), batch_size):
             docs = []
             for item in window:
@@ -298,12 +311,15 @@ def bulk_load(paths: Iterable[str], settings: Settings, *, home: str | Path | No
                     docs.append(item)
                     if item.reader == "fallback":
                         report.fallback += 1
-            pending = (extractor.submit(docs), {d.id: extract_module.content_hash(d) for d in docs})
+            hashes = {d.id: extract_module.content_hash(d) for d in docs}
+            fresh, copies = texts.split(docs)
+            report.copies += len(copies)
+            pending = (extractor.submit(fresh), hashes, copies)
             if waiting is not None:
-                write(waiting[0](), waiting[1])
+                write(waiting[0](), *waiting[1:])
             waiting = pending
         if waiting is not None:
-            write(waiting[0](), waiting[1])
+            write(waiting[0](), *waiting[1:])
     report.files = files = writer.close()
     report.steps["extract and write files"] = time.monotonic() - started
     if not managed:
@@ -321,9 +337,9 @@ def bulk_load(paths: Iterable[str], settings: Settings, *, home: str | Path | No
     with Store.open(settings) as store:
         store.apply_schema()
         store.await_indexes()
-        step("setting empty lists")
+        step("finishing the import: empty lists, exact copies, stories")
         store.finish_import()
-    report.steps["schema and empty lists"] = time.monotonic() - started
+    report.steps["schema and finishing the import"] = time.monotonic() - started
     shutil.rmtree(folder, ignore_errors=True)
     report.seconds = time.monotonic() - report.started
     return report

@@ -9,6 +9,7 @@ import pytest
 
 from kg.pipeline import load
 from loaders.copies import SAME_STORY, fingerprint, similarity
+from tests.stories import NAMES, check_stories, documents, exact_copy, links, rows, story_text
 
 DATA = Path(__file__).parent / "data" / "copies"
 ORIGINAL = (DATA / "tong-ket.txt").read_text("utf-8")
@@ -21,7 +22,7 @@ CHANGED = ORIGINAL.replace(
     "Nhiều sản phẩm mới được nghiên cứu, chế tạo thành công và đưa vào trang bị cho bộ đội.",
     "Hàng chục sản phẩm mới đã được nghiên cứu, chế tạo và bàn giao cho các đơn vị trong năm.")
 NEAR_COPY = HEADER + CHANGED + FOOTER
-EXACT_COPY = "  " + ORIGINAL.upper().replace("\n\n", "\n \n") + "\n"  # same words, other case and spacing
+EXACT_COPY = exact_copy(ORIGINAL)
 
 
 # --- fingerprints (no database) -----------------------------------------------------------------
@@ -47,21 +48,6 @@ def test_near_copies_share_a_band_and_other_stories_do_not():
 
 
 # --- in the graph -------------------------------------------------------------------------------
-
-def rows(store, text: str, **params) -> list[dict]:
-    with store.driver.session(database=store.database) as session:
-        return session.run(text, **params).data()
-
-
-def documents(store) -> dict[str, dict]:
-    return {r["key"]: r for r in rows(store, "MATCH (d:Document) RETURN d.key AS key, d.sources AS "
-                                             "sources, d.copies AS copies")}
-
-
-def links(store) -> set[tuple[str, str]]:
-    return {(r["a"], r["b"]) for r in rows(
-        store, "MATCH (a:Document)-[:SAME_STORY]->(b:Document) RETURN a.key AS a, b.key AS b")}
-
 
 def entity_count(store, name: str) -> int:
     found = rows(store, "MATCH (e:Person|Agency {name: $name}) RETURN e.document_count AS n", name=name)
@@ -151,51 +137,6 @@ def test_cli_summary_says_how_many_copies_were_merged(store, tmp_path, env_for_c
 
 
 # --- stories: groups of near-copies, however they were loaded -------------------------------------
-
-UNITS = ["Lữ đoàn 171", "Lữ đoàn 172", "Trung đoàn 88", "Sư đoàn 5", "Bộ Chỉ huy Quân sự tỉnh Long An",
-         "Học viện Hải quân", "Trường Sĩ quan Thông tin", "Cục Quân khí", "Cục Xe - Máy", "Cục Kỹ thuật Binh chủng",
-         "Nhà máy Z111", "Nhà máy Z125", "Viện Kỹ thuật Hải quân", "Bộ Tư lệnh Vùng 2 Hải quân",
-         "Cục Quân y", "Cục Doanh trại"]
-NAMES = ["Trần Quốc An", "Lê Minh Bảo", "Phạm Đức Chung", "Vũ Hữu Dũng", "Đỗ Thành Được", "Bùi Văn Giáp",
-         "Ngô Quang Hải", "Hồ Sĩ Khánh", "Đặng Công Lâm", "Dương Văn Mạnh", "Lý Trọng Nghĩa", "Tạ Quốc Phong",
-         "Mai Xuân Quyết", "Đinh Văn Sáng", "Trịnh Minh Tâm", "Lương Hữu Vinh"]
-
-
-def paragraph(i: int) -> str:
-    """A paragraph of its own (no five words in a row shared with another), naming one officer."""
-    return (f"Phát biểu tại hội nghị, Đại tá {NAMES[i]}, Chỉ huy trưởng {UNITS[i]}, báo cáo kết quả "
-            f"đợt {i + 1} huấn luyện bắn đạn thật với {37 + 11 * i} lượt xe và {120 + 7 * i} cán bộ "
-            f"tham gia, bảo đảm an toàn tuyệt đối trong mọi khâu số {i}.")
-
-
-def story_text(first: int, last: int) -> str:
-    return "Sáng 15/1/2025, tại Hà Nội, diễn ra hội nghị rút kinh nghiệm huấn luyện.\n\n" + \
-        "\n\n".join(paragraph(i) for i in range(first, last)) + "\n"
-
-
-def check_stories(store) -> dict[str, str]:
-    """Every document's `story` is the smallest key of its group of near-copies, and every
-    entity's and relationship's `document_count` counts the stories behind it; returns the
-    stories."""
-    docs = rows(store, "MATCH (d:Document) RETURN d.key AS key, d.story AS story, "
-                       "[(d)-[:SAME_STORY]-(o:Document) | o.key] AS linked")
-    group = {d["key"]: {d["key"]} for d in docs}
-    for d in docs:
-        for other in d["linked"]:
-            merged = group[d["key"]] | group[other]
-            for key in merged:
-                group[key] = merged
-    stories = {d["key"]: d["story"] for d in docs}
-    assert stories == {key: min(members) for key, members in group.items()}
-    for e in rows(store, "MATCH (e)<-[:MENTIONS]-(d:Document) RETURN e.key AS key, e.document_count AS n, "
-                         "collect(d.key) AS docs"):
-        assert e["n"] == len({stories[d] for d in e["docs"]}), e
-    for r in rows(store, "MATCH ()-[r]->() WHERE r.key IS NOT NULL MATCH (d:Document)-[:STATES]->"
-                         "(:Evidence {fact: r.key}) RETURN r.key AS key, r.document_count AS n, "
-                         "collect(d.key) AS docs"):
-        assert r["n"] == len({stories[d] for d in r["docs"]}), r
-    return stories
-
 
 def test_a_bridging_near_copy_joins_two_stories_and_forgetting_it_splits_them(store, tmp_path):
     a, b, c = story_text(0, 10), story_text(2, 12), story_text(4, 14)  # a ~ b ~ c, a !~ c
