@@ -26,7 +26,7 @@ _VIETNAMESE_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcd�
 _STANDING = {"ban thường vụ", "thường vụ"}
 _ADDRESS = ("đồng", "ông", "bà", "ngài", "đ/c")  # words before a person's name
 _PLURAL = {"các", "những", "nhiều", "một", "số", "mọi", "từng", "hai", "ba", "bốn", "năm"}
-@dataclass
+@dataclass(slots=True)
 class Found:
     """A mention found in a sentence, before entities are resolved."""
 

@@ -24,7 +24,7 @@ _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_]{2})")
 _HARD_STOP = set(".;:!?…()[]“”\"'")
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     """A word or punctuation mark of a sentence, with its span and folded form."""
 
