@@ -47,7 +47,8 @@ NAMES = [
     ("Ngày 20/8/2020, tại Cần Thơ, Đại hội đại biểu lần thứ X, Đảng bộ Quân khu 9, nhiệm kỳ 2020 - 2025 đã khai mạc.",
      ["Đại hội đại biểu lần thứ X, Đảng bộ Quân khu 9, nhiệm kỳ 2020 - 2025"]),
     ("Ngày 4/7/2022, Bộ Quốc phòng tổ chức khai mạc Cuộc thi Chỉ huy trưởng, Chính ủy Bộ Chỉ huy quân sự tỉnh "
-     "năm 2022.", ["Cuộc thi Chỉ huy trưởng, Chính ủy Bộ Chỉ huy quân sự tỉnh năm 2022"]),
+     "năm 2022.", ["Cuộc thi Chỉ huy trưởng, Chính ủy Bộ Chỉ huy quân sự tỉnh năm 2022",
+                   "Lễ khai mạc Cuộc thi Chỉ huy trưởng, Chính ủy Bộ Chỉ huy quân sự tỉnh năm 2022 của Bộ Quốc phòng"]),
     # after an edition: the parties, or the body whose sitting it is
     ("Năm 2024, Cảnh sát biển tổ chức Hội nghị song phương lần thứ nhất giữa Cảnh sát biển Việt Nam và Lực lượng "
      "Bảo vệ bờ biển Philippines.",
@@ -61,6 +62,15 @@ NAMES = [
      "Bảo vệ Tổ quốc hạng Nhất.",
      ["Lễ kỷ niệm 50 năm Ngày truyền thống và đón nhận Huân chương Bảo vệ Tổ quốc hạng Nhất của Sư đoàn Không "
       "quân 370"]),
+    # "tổ chức khai mạc X": the opening ceremony of X; "tổ chức chiêu đãi": a reception with a dinner,
+    # whose name leaves out the days in parentheses and goes on after them
+    ("Ngày 4/7/2022, Bộ Quốc phòng tổ chức khai mạc Hội thao quân sự năm 2022.",
+     ["Lễ khai mạc Hội thao quân sự năm 2022 của Bộ Quốc phòng", "Hội thao quân sự năm 2022"]),
+    ("Tối 6/12/2022, Đại sứ quán Cuba tổ chức chiêu đãi nhân kỷ niệm 62 năm Ngày thiết lập quan hệ ngoại giao "
+     "Việt Nam - Cuba (02/12/1960 - 02/12/2022) và kỷ niệm 66 năm Ngày thành lập các Lực lượng vũ trang "
+     "Cách mạng Cuba.",
+     ["Tiệc chiêu đãi nhân kỷ niệm 62 năm Ngày thiết lập quan hệ ngoại giao Việt Nam - Cuba và kỷ niệm 66 năm "
+      "Ngày thành lập các Lực lượng vũ trang Cách mạng Cuba"]),
     # dialogues, receptions, courtesy calls
     ("Sáng 27/12/2016, tại Hà Nội, Đối thoại chính sách quốc phòng Việt Nam - Hàn Quốc lần thứ 5 đã diễn ra.",
      ["Đối thoại chính sách quốc phòng Việt Nam - Hàn Quốc lần thứ 5"]),

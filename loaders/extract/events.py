@@ -171,7 +171,7 @@ class _Namer:
         if why == "named" and toks[end - 1].text in _QUOTES_CLOSE:
             name = self._quoted_name(s, f.i, end)  # 'Hội thảo khoa học "Ứng dụng ..."'
         else:
-            name = clean_name(self.text[toks[f.i].start:toks[max(end, j) - 1].end])
+            name = _without_days(clean_name(self.text[toks[f.i].start:toks[max(end, j) - 1].end]))
             name = name[0].upper() + name[1:]
             if why == "named" and fold(kind) in _owned_kinds():
                 name = self._with_owner(s, f.i, j, end, name)
@@ -276,7 +276,7 @@ class _Namer:
             return j, "reference"
         k = j
         stops = _set("stopwords.txt")
-        while k < len(toks) and k - j < 30:
+        while k < len(toks) and k - j < 45:
             t = toks[k]
             if t.text in _QUOTES_OPEN:
                 close = next((n for n in range(k + 1, min(len(toks), k + 40)) if toks[n].text in _QUOTES_CLOSE), None)
@@ -284,6 +284,12 @@ class _Namer:
                     break
                 k = close + 1
                 break
+            if t.text == "(":
+                close = next((n for n in range(k + 1, min(len(toks), k + 16)) if toks[n].text == ")"), None)
+                if close is not None and close > k + 1 and all(
+                        re.fullmatch(r"[\d/.\-–]+", x.text) for x in toks[k + 1:close]):
+                    k = close + 1  # "... Việt Nam - Cuba (02/12/1960 - 02/12/2022) và kỷ niệm ...": days, left out
+                    continue
             if t.text == ":" and k + 1 < len(toks) and toks[k + 1].text in _QUOTES_OPEN:
                 k += 1  # "nghiệm thu đề tài cấp quốc gia: “...”"
                 continue
@@ -519,13 +525,20 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
                 else:  # the purpose read as an event's name is ("tổng kết công tác quân sự, quốc phòng năm 2024")
                     namer.family = _kinds().get(fold(implied), (fold(implied), False))[0]
                     end, _ = namer._phrase(s, k + 2, k + 2, True)
-                phrase = clean_name(text[toks[k + 2].start:toks[end - 1].end])
-                name = f"{implied} {phrase}"
+                phrase = _without_days(clean_name(text[toks[k + 2].start:toks[end - 1].end]))
+                head, _, tail = implied.partition(" ")
+                # "tổ chức chiêu đãi ..." is a "Tiệc chiêu đãi ...", not a "Tiệc chiêu đãi chiêu đãi ..."
+                name = f"{head} {phrase}" if tail and fold(phrase).startswith(fold(tail)) else f"{implied} {phrase}"
                 if owner is not None and not any(a.label == "Agency" and k + 2 <= a.i < end for a in here):
                     name += " của " + clean_name(text[owner.start:owner.end])  # whose conference, ceremony
                 family = _kinds().get(fold(implied), (fold(implied), False))[0]
                 out.append(Found("Meeting", k + 2, end, name, s, {"specific": True, "verb": True, "family": family}))
     return out
+
+
+def _without_days(name: str) -> str:
+    """A name without the days it writes in parentheses ("(02/12/1960 - 02/12/2022)")."""
+    return re.sub(r"\s*\([\d\s/.\-–]+\)", "", name)
 
 
 def _subject_agency(toks: list[Tok], here: list[Found], k: int) -> Found | None:
@@ -753,7 +766,7 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
         guests = _guests_of(e, namer, ids) if date else ""
         if owner:
             # one event however each outlet words it: its kind, purpose, owner and day
-            key = f"{e.family}|{_purpose_of(name)}|{owner}|{date}"
+            key = f"{_purpose_of(name)}|{owner}|{date}"
         elif guests:  # a welcome, reception or talks: its kind, the people it is held with, the day
             key = f"{e.family}|{guests}|{date}"
         for f in e.mentions:
@@ -791,16 +804,18 @@ def _guests_of(e: _Event, namer: _Namer, ids: Identity) -> str:
 
 
 def _purpose_of(name: str) -> str:
-    """The purpose written right after the kind in an event's name ("tổng kết", "sơ kết"), or ''."""
+    """What an event's name says it is, for telling two events of one owner on one day apart: its
+    kind and the purpose written right after it ("hội nghị tổng kết"), or, with no purpose, the kind
+    and the word after it ("lễ khai mạc cuộc")."""
     words = fold(name).split()
     for n in (3, 2, 1):
         if fold(" ".join(words[:n])) in _kinds():
             rest = words[n:]
             for m in (3, 2, 1):
                 if _roles().get(" ".join(rest[:m])) in ("purpose", "object"):
-                    return " ".join(rest[:m])
-            return ""
-    return ""
+                    return " ".join(words[:n] + rest[:m])
+            return " ".join(words[:n + 1])
+    return " ".join(words[:2])
 
 
 _OPENED = ("triển lãm", "hội thi", "hội thao", "hội chợ", "hội báo", "đại hội", "diễn đàn", "hội thảo", "kỳ họp")
