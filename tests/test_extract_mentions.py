@@ -171,3 +171,81 @@ def test_not_entities(text, label):
 def test_quy_keeps_its_tone():
     ex, entities, _ = run("Sáng 2/10, Quân khu 2 tổ chức Hội nghị giao ban quý III năm 2024.")
     assert ("Meeting", "Hội nghị giao ban quý III năm 2024 của Quân khu 2") in entities
+
+
+# Agency names the head word and capitalised words alone would cut or stretch: known full names,
+# dashes of every kind, a code in brackets inside a name, a country or a party after a body, "và".
+AGENCY_NAMES = [
+    ("Trung tướng Vũ Văn Kha, Chính ủy Quân chủng Phòng không — Không quân dự lễ.",
+     {"Quân chủng Phòng không — Không quân"}),
+    ("Binh chủng Thông tin liên lạc tổ chức hội thao.", {"Binh chủng Thông tin liên lạc"}),
+    ("Trường Sĩ quan Tăng thiết giáp khai giảng năm học mới.", {"Trường Sĩ quan Tăng thiết giáp"}),
+    ("Ông Lê Hải Bình, Phó Trưởng ban Ban Chính sách, chiến lược Trung ương phát biểu.",
+     {"Ban Chính sách, chiến lược Trung ương"}),
+    ("Học viện Kỹ thuật (KT) quân sự tuyển sinh.", {"Học viện Kỹ thuật quân sự"}),
+    # a code for part of a name, used later inside a shorter form of it
+    ("Viện Khoa học và Công nghệ (KH-CN) quân sự chủ trì đề tài. Viện KH-CN Quân sự đã nghiệm thu.",
+     {"Viện Khoa học và Công nghệ quân sự"}),
+    # a country, or "nước" and a state's name, ends the name of a foreign body
+    ("Đoàn đại biểu Bộ Quốc phòng Ấn Độ do Đại tướng Rajnath Kumar dẫn đầu.", {"Bộ Quốc phòng Ấn Độ"}),
+    ("Ông Hoàng Tuấn, Bộ trưởng Bộ Quốc phòng nước Cộng hòa Dân chủ Nhân dân Lào dự.",
+     {"Bộ Quốc phòng nước Cộng hòa Dân chủ Nhân dân Lào"}),
+    ("Ông Bounthong Keo, Ủy viên Bộ Chính trị Đảng Nhân dân Cách mạng Lào thăm Hà Nội.",
+     {"Bộ Chính trị Đảng Nhân dân Cách mạng Lào"}),
+    # "và" joins two short parts of one name, never a long name and the next body
+    ("Tổng cục Kỹ thuật Quân đội nhân dân Việt Nam và Tiểu ban Kinh tế - Quốc phòng phối hợp.",
+     {"Tổng cục Kỹ thuật Quân đội nhân dân Việt Nam", "Tiểu ban Kinh tế - Quốc phòng"}),
+    ("Sở Kế hoạch và Đầu tư tỉnh Bình Định thẩm định dự án.", {"Sở Kế hoạch và Đầu tư tỉnh Bình Định"}),
+    # a head word that is the first word of the name before a whole one
+    ("Bộ tư lệnh Vùng Cảnh sát biển 1 tuần tra.", {"Bộ tư lệnh Vùng Cảnh sát biển 1", "Vùng Cảnh sát biển 1"}),
+    # an abbreviated head word, and a code for part of a name
+    ("Đại tá Mai Hữu Đức, Chỉ huy trưởng Bộ CHQS tỉnh Phú Yên báo cáo.", {"Bộ Chỉ huy Quân sự tỉnh Phú Yên"}),
+    ("BTL Thủ đô Hà Nội tổ chức diễn tập.", {"Bộ Tư lệnh Thủ đô Hà Nội"}),
+    # councils and steering boards named by a description ending at their owner, scope or object
+    ("Hội đồng khoa học Học viện Quân y nghiệm thu giáo trình.", {"Hội đồng khoa học Học viện Quân y"}),
+    ("Hội đồng giáo dục quốc phòng - an ninh Trung ương kiểm tra công tác.",
+     {"Hội đồng giáo dục quốc phòng - an ninh Trung ương"}),
+    ("Hội đồng thẩm định cấp quốc gia đánh giá chương trình.", {"Hội đồng thẩm định cấp quốc gia"}),
+    ("Ban Chỉ đạo thực hiện Đề án 89 họp phiên thứ hai.", {"Ban Chỉ đạo thực hiện Đề án 89"}),
+    # foreign armed services, with their country
+    ("Đại tướng Ahmad Rizal, Tư lệnh Không quân Malaysia thăm Học viện.", {"Không quân Malaysia"}),
+    ("Đô đốc Kenji Sato, Tham mưu trưởng Lực lượng Phòng vệ Biển Nhật Bản hội đàm.",
+     {"Lực lượng Phòng vệ Biển Nhật Bản"}),
+    # units named with their number
+    ("Đoàn Trinh sát số 4 phối hợp tuần tra.", {"Đoàn Trinh sát số 4"}),
+    ("Lãnh đạo Đoàn Kinh tế - Quốc phòng 379 báo cáo.", {"Đoàn Kinh tế - Quốc phòng 379"}),
+]
+
+
+@pytest.mark.parametrize("text, names", AGENCY_NAMES)
+def test_agency_names(text, names):
+    _, entities, _ = run(text)
+    assert names <= {n for label, n in entities if label == "Agency"}, entities
+
+
+NOT_AGENCIES = [
+    # no one body: a generic council, a service without its country, those of every province
+    ("Hội đồng nghiệm thu đánh giá cao kết quả đề tài.", "Hội đồng nghiệm thu"),
+    ("Hải quân đóng vai trò nòng cốt trên biển.", "Hải quân"),
+    ("Bộ Chỉ huy Quân sự (CHQS) các tỉnh tổ chức giao quân.", "Bộ Chỉ huy Quân sự"),
+    # "Đoàn" is also a surname and a delegation
+    ("Tổng Bí thư Đoàn Văn Khải phát biểu.", "Đoàn Văn Khải"),
+    ("Đoàn công tác của tỉnh thăm đơn vị.", "Đoàn công tác"),
+    # a country that begins a place, a verb written with a capital after a code
+    ("Cục Hải quan Lào Cai kiểm tra hàng hóa.", "Cục Hải quan Lào"),
+    ("Quân chủng PK-KQ Tổng kết công tác năm.", "Quân chủng Phòng không - Không quân Tổng"),
+    # a company's board is part of a title; its company is the agency
+    ("Đại tá Lê Thu, Chủ tịch Hội đồng thành viên Tổng công ty Sông Thu phát biểu.",
+     "Hội đồng thành viên Tổng công ty Sông Thu"),
+]
+
+
+@pytest.mark.parametrize("text, name", NOT_AGENCIES)
+def test_not_agencies(text, name):
+    _, entities, _ = run(text)
+    assert ("Agency", name) not in entities, entities
+
+
+def test_a_surname_that_is_a_head_word_begins_a_name():
+    _, entities, _ = run("Tổng Bí thư Đoàn Văn Khải phát biểu.")
+    assert ("Person", "Đoàn Văn Khải") in entities

@@ -328,3 +328,27 @@ def test_a_government_title_is_not_shared_with_a_ministry():
     positions = {r for r in relations if r[0] == "HOLDS_POSITION"}
     assert positions == {("HOLDS_POSITION", "Lê Văn An", "Chính phủ", "Phó Thủ tướng"),
                          ("HOLDS_POSITION", "Lê Văn An", "Bộ Quốc phòng", "Bộ trưởng")}
+
+
+# A title whose last word begins its agency's name, a bare head word after a title in lower case,
+# and a title of a council or board named by a description.
+TITLES_AND_BODIES = [
+    ("Thiếu tướng Trần Hữu Lộc, Chánh Thanh tra Bộ Quốc phòng phát biểu.",
+     {("HOLDS_POSITION", "Trần Hữu Lộc", "Thanh tra Bộ Quốc phòng", "Chánh Thanh tra")}),
+    ("Dự lễ có Chánh Văn phòng Trung ương Đảng Lê Quang Vinh.",
+     {("HOLDS_POSITION", "Lê Quang Vinh", "Văn phòng Trung ương Đảng", "Chánh Văn phòng")}),
+    ("Hội đồng khoa học Bộ Công an họp. Thượng tướng Lê Văn Tuấn, Thứ trưởng Bộ Công an, Chủ tịch hội "
+     "đồng chủ trì.",
+     {("HOLDS_POSITION", "Lê Văn Tuấn", "Hội đồng khoa học Bộ Công an", "Chủ tịch"),
+      ("HOLDS_POSITION", "Lê Văn Tuấn", "Bộ Công an", "Thứ trưởng")}),
+    ("Ban Chỉ đạo tổng kết Nghị quyết số 24-NQ/TW họp. Ông Trần Lưu Quang, Trưởng Ban Chỉ đạo phát biểu.",
+     {("HOLDS_POSITION", "Trần Lưu Quang", "Ban Chỉ đạo tổng kết Nghị quyết số 24-NQ/TW", "Trưởng ban")}),
+    ("Đại tá Lê Thu, Chủ tịch Hội đồng thành viên Tổng công ty Sông Thu phát biểu.",
+     {("HOLDS_POSITION", "Lê Thu", "Tổng công ty Sông Thu", "Chủ tịch Hội đồng thành viên")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", TITLES_AND_BODIES)
+def test_titles_and_bodies(text, expected):
+    _, _, relations = run(text)
+    assert expected <= relations, relations

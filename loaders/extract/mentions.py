@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from graph.model import Document
 from loaders.normalize import clean_name, fold
 from loaders.extract.lexicons import _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, first_words, match
-from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
+from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _DASHES, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
 
 
 # Words before a capitalised name that make it a place even when it begins like an agency
@@ -24,6 +24,8 @@ _VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻ�
 _VIETNAMESE_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWELS}]{{1,3}}"
                                   rf"(?:ch|ng|nh|[cmnpt])?$")
 _STANDING = {"ban thường vụ", "thường vụ"}
+# What a steering board is set up to do, written between its head and what it steers.
+_BOARD_PURPOSES = frozenset({"xây dựng", "thực hiện", "triển khai", "tổng kết", "sơ kết", "soạn thảo"})
 _ADDRESS = ("đồng", "ông", "bà", "ngài", "đ/c")  # words before a person's name
 _PLURAL = {"các", "những", "nhiều", "một", "số", "mọi", "từng", "hai", "ba", "bốn", "năm"}
 @dataclass
@@ -52,6 +54,7 @@ class _Reader:
         self.doc = doc
         self.outlet_span = outlet_span  # "(Báo Hải quân) - ...": the outlet, not an actor of the news
         self.defined: dict[str, str] = {}  # abbreviations the article defines: "Quân khu 3 (QK3)"
+        self.parts: dict[str, str] = {}  # codes for part of a name: "Khoa học và Công nghệ (KH-CN)"
         self.text = doc.text
         self.found: list[Found] = []
         self.relations: list[tuple] = []  # (type, Found source, Found target, evidence sentence, title)
@@ -90,14 +93,102 @@ class _Reader:
         k = self._name_part(s, j, "whole" in kinds)
         if k + 1 < len(toks) and toks[k].text.isdigit() and match("place_words.txt", toks, k + 1, need_cap=False):
             return None  # "Bộ Chỉ huy BĐBP 44 tỉnh, thành phố": one per province, no one agency
+        after = k + 3 if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" else k
+        if after + 1 < len(toks) and toks[after].low in ("các", "những") \
+                and match("place_words.txt", toks, after + 1, need_cap=False):
+            return None  # "Bộ Chỉ huy Quân sự (CHQS) các tỉnh": those of every province, no one agency
+        if "service" in kinds and not any(match("countries.txt", toks, m) for m in range(j, k)):
+            return None  # "Không quân Ấn Độ" is India's air force; "Hải quân" alone names no one service
+        if "numbered" in kinds and not (k > j and any(c.isdigit() for c in toks[k - 1].text)):
+            return None  # "Đoàn 871", "Đoàn Trinh sát số 2"; "Đoàn" is also a surname and a delegation
+        if k == j and "described" in kinds and (end := self._described(s, j)):
+            return end, self._expand(_surface(s, self.text, i, end)), head
+        coded = self._coded_part(toks, k) if k > j else None
+        if coded:  # "Viện Khoa học và Công nghệ (KH-CN) quân sự": a code for the words before it
+            self._define_part(toks, j, k)
+            return coded, self._expand(f"{_surface(s, self.text, i, k)} {_surface(s, self.text, k + 3, coded)}"), head
         if k > j:
-            return k, _expand(_surface(s, self.text, i, k)), head
+            return k, self._expand(_surface(s, self.text, i, k)), head
         # "viện trợ" is no institute; but in "Nhà máy chủ trì" the next word is "chủ trì", not "máy chủ"
         split = j < len(toks) and _is_word(toks[j - 1], toks[j]) and not (
             j + 1 < len(toks) and _is_word(toks[j], toks[j + 1]))
         if "whole" in kinds or "pronoun" in kinds and not split:
             return j, head, head  # a whole name, or a bare head ("Tổng cục") standing for one
         return None
+
+    def _described(self, s: Sentence, j: int) -> int:
+        """End of a council's or a board's name written as a lower-case description from token j; it
+        must end at the body it belongs to ("Hội đồng khoa học Bộ Quốc phòng"), at its scope
+        ("... quốc phòng - an ninh Trung ương", "... cấp quốc gia") or, after a purpose, at the
+        programme or instrument it steers ("Ban Chỉ đạo thực hiện Đề án ..."); 0 when it does not."""
+        toks = s.toks
+        stops = _set("stopwords.txt")
+        m = j
+        while m < len(toks) and m - j <= 8:
+            t = toks[m]
+            if m > j and t.cap:
+                if t.low == "trung" and m + 1 < len(toks) and toks[m + 1].low == "ương":
+                    return m + 2
+                if m >= j + 2 and f"{toks[m - 2].low} {toks[m - 1].low}" in _BOARD_PURPOSES:
+                    steered = self.instrument_at(s, m) or self.program_at(s, m)
+                    if steered:
+                        return steered[0]
+                agency = self.agency_at(s, m)
+                if agency and (agency[1] != agency[2] or "whole" in _agency_kinds().get(agency[2], set())):
+                    return agency[0]
+                return 0
+            scope = match("scopes.txt", toks, m, need_cap=False)
+            if m > j and scope:
+                return scope[0]
+            if t.cap or not (t.text.isalpha() or t.text in _DASHES and m > j):
+                return 0
+            two = f"{t.low} {toks[m + 1].low}" if m + 1 < len(toks) else ""
+            if two in _BOARD_PURPOSES:
+                m += 2
+                continue
+            if two in stops or t.low in stops:
+                return 0
+            m += 1
+        return 0
+
+    @staticmethod
+    def _coded_part(toks: list[Tok], k: int) -> int:
+        """End of a name that goes on in lower case after a code in brackets at k ("(KH-CN) quân
+        sự"); 0 when there is none."""
+        if not (k + 3 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")"
+                and _ABBREV_TOKEN.match(toks[k + 1].text)):
+            return 0
+        tails = _set("name_tails.txt")
+        m = k + 3
+        while m < len(toks) and not toks[m].cap:
+            if m + 1 < len(toks) and f"{toks[m].low} {toks[m + 1].low}" in tails:
+                m += 2
+            elif toks[m].low in tails:
+                m += 1
+            else:
+                break
+        return m if m > k + 3 else 0
+
+    def _define_part(self, toks: list[Tok], j: int, k: int) -> None:
+        """Note a code in brackets at k whose letters are the initials of the words before it
+        ("Khoa học và Công nghệ (KH-CN)"), so that "Viện KH-CN Quân sự" reads as the same name."""
+        code = toks[k + 1].text
+        letters = [c for c in code if c.isalpha()]
+        initials: list[str] = []
+        m = k - 1
+        while m >= j and len(initials) < len(letters):
+            if toks[m].low != "và" and toks[m].text not in _DASHES:
+                initials.insert(0, toks[m].text[0].upper())
+            m -= 1
+        if initials == letters:
+            self.parts.setdefault(code, self.text[toks[m + 1].start:toks[k - 1].end])
+
+    def _expand(self, name: str) -> str:
+        """Abbreviations inside a name written out, those of the lexicon and those the article defined."""
+        name = _expand(name)
+        if self.parts:
+            name = " ".join(self.parts.get(word, word) for word in name.split(" "))
+        return name
 
     @staticmethod
     def _known_abbreviation(word: str) -> bool:
@@ -115,10 +206,24 @@ class _Reader:
             t = toks[k]
             if k > j and (match("ranks.txt", toks, k) or match("positions.txt", toks, k)):
                 break
+            if k > j or whole_head:
+                # "Bộ Quốc phòng Lào", "Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa": a country ends
+                # the name ("Bộ Quốc phòng Trung Quốc Đổng Quân": the minister's name follows)
+                at = k + 1 if t.low == "nước" else k
+                country = match("countries.txt", toks, at)
+                # a one-syllable country may begin a place or a name instead ("Lào Cai", "Đức Giang")
+                if country and not (country[0] == at + 1 and _VIETNAMESE_SYLLABLE.match(toks[at].low)
+                                    and country[0] < len(toks) and toks[country[0]].cap):
+                    return country[0]
             if (whole := match("agencies.tsv", toks, k)) and "whole" in _agency_kinds()[whole[1]]:
-                if k > j or whole_head:
+                if toks[k].low == "đảng" and (k > j or whole_head):
+                    return whole[0]  # "Bộ Chính trị Đảng Nhân dân Cách mạng Lào": a party owns its organs
+                head_only = k > j and (inner := match("agencies.tsv", toks, j)) is not None and inner[0] == k
+                if (k > j or whole_head) and not head_only:
                     break  # "Vụ Pháp chế Bộ Quốc phòng": the ministry it belongs to (see PART_OF in read)
-                k = whole[0]  # "Bộ Tư lệnh Cảnh sát biển": a whole name right after the head
+                # "Bộ Tư lệnh Cảnh sát biển": a whole name right after the head, or after a head word
+                # that is the name's first word ("Bộ Tư lệnh Vùng Cảnh sát biển 3")
+                k = whole[0]
                 continue
             place = match("place_words.txt", toks, k, need_cap=False)
             if place and not t.cap and toks[k - 1].text.isdigit():
@@ -130,29 +235,43 @@ class _Reader:
                                                               or toks[k].text.isdigit()):
                     k += 1
                 break
-            if t.low == "và" and k > j and k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].text.isalpha() \
-                    and not _ABBREV_TOKEN.match(toks[k + 1].text) \
+            # "Bộ Khoa học và Công nghệ": "và" between two short parts of one name; not after a whole
+            # name, nor after a long one ("Tổng cục Chính trị Quân đội nhân dân Việt Nam và Tiểu ban ...")
+            if t.low == "và" and j < k <= j + 3 and not whole_head and k + 1 < len(toks) and toks[k + 1].cap \
+                    and toks[k + 1].text.isalpha() and not _ABBREV_TOKEN.match(toks[k + 1].text) \
                     and not self._agency_begins(toks, k + 1) and not match("ranks.txt", toks, k + 1) \
                     and not match("positions.txt", toks, k + 1) and not self.person_here(s, k + 1) \
                     and not any(match(kind, toks, k + 1) for kind in ("instruments.txt", "programs.txt",
                                                                         "meetings.txt")):
-                k += 1  # "Bộ Khoa học và Công nghệ"
+                k += 1
                 continue
             if (k > j or whole_head) and t.low in _set("surnames.txt") and t.cap \
                     and self._person_run(s, k) >= k + 3:
                 break  # "Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến": the name after the agency
+            if t.low == "số" and k > j and k + 1 < len(toks) and toks[k + 1].text.isdigit() \
+                    and not _NUMBERISH.match(toks[k - 1].text):
+                k += 2  # "Đoàn Trinh sát số 2"
+                continue
             if _NUMBERISH.match(t.text) and (k == j or _NUMBERISH.match(toks[k - 1].text) is None):
                 k += 1
                 continue
             if t.cap and t.text not in _HARD_STOP and t.text.isalnum() or _ABBREV_TOKEN.match(t.text):
+                after_code = k > j and _ABBREV_TOKEN.match(toks[k - 1].text) and not _ABBREV_TOKEN.match(t.text)
                 k += 1
+                if after_code and k < len(toks) and not toks[k].cap and _is_word(t, toks[k]):
+                    # after a code, "Quân sự" continues the name ("Viện KH-CN Quân sự") but a verb
+                    # written with a capital does not ("Quân chủng PK-KQ Tổng kết ...")
+                    if f"{t.low} {toks[k].low}" not in tails:
+                        return k - 1
+                    k += 1
+                    continue
                 # "Công nghiệp", "Sĩ quan": a two-syllable word written with one capital; not after
                 # another capitalised syllable ("Thủ đô Hà Nội giao ban": "nội giao" is no part)
                 if k < len(toks) and not toks[k].cap and toks[k].text.isalpha() and _is_word(t, toks[k]) \
                         and not (k - 2 >= j and toks[k - 2].cap):
                     k += 1
                 continue
-            if t.text in ("-", "–") and k > j and k + 1 < len(toks) and toks[k + 1].cap:
+            if t.text in _DASHES and k > j and k + 1 < len(toks) and toks[k + 1].cap:
                 k += 1
                 continue
             if k > j and k + 1 < len(toks) and f"{t.low} {toks[k + 1].low}" in tails:
@@ -192,7 +311,14 @@ class _Reader:
         if not hit:
             return False
         end, head = hit
-        if "whole" in _agency_kinds()[head] or end - k > 1:
+        kinds = _agency_kinds()[head]
+        if "service" in kinds:
+            return bool(match("countries.txt", toks, end))
+        if "numbered" in kinds:  # "Đoàn 871", not "Đoàn Văn Hậu"
+            run = toks[end:end + 5]
+            return any(t.text[:1].isdigit() for t in run[:next((n for n, t in enumerate(run) if not (
+                t.cap or t.text.isdigit() or t.low == "số" or t.text in _DASHES)), len(run))])
+        if "whole" in kinds or end - k > 1:
             return True
         return end < len(toks) and (toks[end].cap or toks[end].text[:1].isdigit())
 
@@ -512,7 +638,12 @@ class _Reader:
                 self.found.extend(listed)
                 i = listed[-1].j
                 continue
-            agency = self.agency_at(s, i) if toks[i].cap else None
+            agency = self.agency_at(s, i) if toks[i].cap and not _inside_title(toks, i) else None
+            bare = _bare_after_title(toks, i) if not toks[i].cap else None
+            if bare is not None:  # "Chủ tịch hội đồng": the council the article named
+                self.found.append(Found("Agency?", i, bare[0], bare[1], s, {"head": bare[1]}))
+                i = bare[0]
+                continue
             if agency and (self.outlet_span[0] <= toks[i].start < self.outlet_span[1]
                            or i > 0 and toks[i - 1].low in _PLACE_BEFORE):
                 i = agency[0]  # "(Báo Hải quân) - ": the outlet; "quần đảo Trường Sa", "đường Trường Chinh": places
@@ -607,7 +738,7 @@ class _Reader:
                 end = self._name_part(s, k)
                 if end == k:
                     break
-                out.append(Found("Agency", k, end, _expand(f"{word} {_surface(s, self.text, k, end)}"), s,
+                out.append(Found("Agency", k, end, self._expand(f"{word} {_surface(s, self.text, k, end)}"), s,
                                  {"head": word}))
             else:
                 break
@@ -624,6 +755,9 @@ class _Reader:
         if not hit or hit[0] >= len(s.toks) or not s.toks[hit[0]].cap or self._agency_begins(s.toks, hit[0]):
             return None
         j, title = hit
+        longer = match("agencies.tsv", s.toks, j - 1)
+        if longer and longer[0] > j:
+            return None  # "Trưởng Ban Chỉ đạo": the title's head word begins a longer one
         k = self._name_part(s, j)
         if k == j or any(self._agency_begins(s.toks, n) for n in range(j + 1, min(k + 1, len(s.toks)))):
             return None  # "Trưởng ban Pháp chế Bộ Chỉ huy ...": a section of the agency that follows
@@ -635,7 +769,7 @@ class _Reader:
             if country or not _VIETNAMESE_SYLLABLE.match(s.toks[m].low):
                 k = country[0] if country else m  # "Bộ trưởng Quốc phòng Lào Chansamone ...": the name follows
                 break
-        return Found("Agency", j, k, _expand(f"{head} {_surface(s, self.text, j, k)}"), s, {"head": head})
+        return Found("Agency", j, k, self._expand(f"{head} {_surface(s, self.text, j, k)}"), s, {"head": head})
 
     def _inner_agency(self, s: Sentence, i: int, end: int, head: str) -> Found | None:
         if head not in ("Đảng ủy", "Đảng bộ", "Bộ Tư lệnh", "Bộ Chỉ huy", "Đảng ủy Quân sự", "Ban Thường vụ"):
@@ -649,6 +783,34 @@ class _Reader:
                     "whole" in _agency_kinds().get(inner[2], set()):
                 return Found("Agency", j, end, inner[1], s, {"head": inner[2]})
         return None
+
+
+def _bare_after_title(toks: list[Tok], i: int) -> tuple[int, str] | None:
+    """(end, head) of a head word written in lower case right after a title, standing for the agency
+    of that kind the article names ("Thứ trưởng Bộ Quốc phòng, Chủ tịch hội đồng")."""
+    if toks[i].low not in first_words("agencies.tsv"):
+        return None
+    hit = match("agencies.tsv", toks, i, need_cap=False)
+    if not hit or "pronoun" not in _agency_kinds()[hit[1]] or hit[0] < len(toks) and (
+            toks[hit[0]].cap or _is_word(toks[hit[0] - 1], toks[hit[0]])):
+        return None
+    for n in range(1, 6):
+        title = match("positions.txt", toks, i - n) if i - n >= 0 else None
+        if title and title[0] == i:
+            return hit
+    return None
+
+
+def _inside_title(toks: list[Tok], i: int) -> bool:
+    """Token i begins a head word inside a listed title that goes on past it ("Chủ tịch Hội đồng
+    thành viên Tổng công ty X": the agency is the company); "Chánh Văn phòng Trung ương Đảng" ends
+    with its head word, whose agency follows."""
+    head = match("agencies.tsv", toks, i)
+    for n in range(1, 4):
+        title = match("positions.txt", toks, i - n) if i - n >= 0 else None
+        if title and head and title[0] > head[0]:
+            return True
+    return False
 
 
 def _in_plural_list(toks: list[Tok], i: int) -> bool:

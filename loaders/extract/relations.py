@@ -207,14 +207,16 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
                 k = owner
                 continue
             break
+        # "Chánh Văn phòng Trung ương Đảng": the title ends inside the name of its agency
+        agency = next((a for a in agencies if k < a.i < j < a.j), None)
         # a field between the title and the agency: "Phó Chủ nhiệm Kỹ thuật Quân khu"
-        f = _field_end(toks, j, agencies)
+        f = _field_end(toks, j, agencies) if agency is None else j
         if f > j:
             title = clean_name(title + " " + " ".join(t.text for t in toks[j:f]))
         titles.append(title)
         if was:
             former.add(title)
-        agency = next((a for a in agencies if a.i == f), None)
+        agency = agency or next((a for a in agencies if a.i == f), None)
         if agency is None:
             # "Phó Tư lệnh, Tham mưu trưởng Quân khu 3": a bare title shares the next title's agency
             if f < len(toks) and (toks[f].low == "kiêm" or toks[f].text == "," and f == j
@@ -263,7 +265,7 @@ def _position_before(s: Sentence, p: Found, here: list[Found], of) -> list[tuple
         if agency is not None and agency.i >= 1 and toks[agency.i - 1].low == "của":
             owner = next((a for a in agencies if a.j == agency.i - 1), None)
             agency = owner if owner is not None else agency  # the body "của" the larger one
-        title = _title_before(toks, agency.i) if agency is not None else None
+        title = _title_before(toks, agency.i, agency.j) if agency is not None else None
         if title is None:
             break
         start, name = title
@@ -296,7 +298,7 @@ def _header_positions(s: Sentence, persons: list[Found], agencies: list[Found], 
         held, k = [], c
         while True:
             agency = next((a for a in agencies if a.j == k), None)
-            title = _title_before(toks, agency.i) if agency is not None else None
+            title = _title_before(toks, agency.i, agency.j) if agency is not None else None
             if title is None:
                 break
             held.append((agency, title[1]))
@@ -315,13 +317,14 @@ def _header_positions(s: Sentence, persons: list[Found], agencies: list[Found], 
     return out
 
 
-def _title_before(toks: list[Tok], k: int) -> tuple[int, str] | None:
+def _title_before(toks: list[Tok], k: int, end: int = 0) -> tuple[int, str] | None:
     """(start, title) of the longest title that ends right before token k ("Phó Chính ủy", not its
-    tail "Chính ủy")."""
+    tail "Chính ủy"), or inside the agency k..end that the title names ("Chánh Văn phòng" of
+    "Văn phòng Trung ương Đảng")."""
     for n in range(5, 0, -1):
         start = k - n
         hit = match("positions.txt", toks, start) if start >= 0 else None
-        if hit and hit[0] == k:
+        if hit and (hit[0] == k or k < hit[0] < end):
             return start, hit[1]
     return None
 

@@ -22,6 +22,7 @@ _ABBREV_TOKEN = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ0-9-]*$")
 _DEFINABLE = re.compile(rf"^[{UPPER}][\w-]+$")  # a short name an article gives in parentheses
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_]{2})")
 _HARD_STOP = set(".;:!?…()[]“”\"'")
+_DASHES = frozenset("-–—")  # a hyphen, an en dash or an em dash joins two parts of one name
 
 
 @dataclass
