@@ -249,3 +249,41 @@ def test_not_agencies(text, name):
 def test_a_surname_that_is_a_head_word_begins_a_name():
     _, entities, _ = run("Tổng Bí thư Đoàn Văn Khải phát biểu.")
     assert ("Person", "Đoàn Văn Khải") in entities
+
+
+# Foreign names: transliterated syllable by syllable with hyphens, after a rank and a service, after
+# a title alone, or written in Sino-Vietnamese after the official's country; and names that are not.
+FOREIGN_PEOPLE = [
+    ("Đại tướng Xụ-lạ-xắc Phôm-vi-hản, Tư lệnh Lục quân Thái Lan thăm Học viện.",
+     {("Person", "Xụ-lạ-xắc Phôm-vi-hản"), ("Rank", "Đại tướng"), ("Agency", "Lục quân Thái Lan")}),
+    ("Thiếu tướng Không quân Ra-giu Va-ma trình bày tham luận.",
+     {("Person", "Ra-giu Va-ma"), ("Rank", "Thiếu tướng")}),
+    ("Bài học từ thời Thủ tướng Gan-đi vẫn còn nguyên giá trị.", {("Person", "Gan-đi")}),
+    ("Thủ tướng Singapore Lý Hiển Long dự hội nghị.", {("Person", "Lý Hiển Long")}),
+    ("Chuyến thăm của Chủ tịch Trung Quốc Hồ Cẩm Đào năm 2005.", {("Person", "Hồ Cẩm Đào")}),
+    # a two-syllable name heading an item of a list of people with titles
+    ("Được thăng quân hàm gồm: Lê Hải, Chính ủy Sư đoàn 5; Trần Văn Thuận, Tư lệnh Quân đoàn 3.",
+     {("Person", "Lê Hải"), ("Person", "Trần Văn Thuận")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOREIGN_PEOPLE)
+def test_foreign_people(text, expected):
+    _, entities, _ = run(text)
+    assert expected <= entities, entities
+
+
+NOT_PEOPLE = [
+    # a place joined to another by a dash; a transliterated place; a place before a title
+    ("Hợp tác khu vực Châu Á - Thái Bình Dương ngày càng sâu rộng.", "Thái Bình Dương"),
+    ("Đoàn đến thăm Mát-xcơ-va và Xanh Pê-téc-bua.", "Mát-xcơ-va"),
+    ("Tại Hà Nội, Chủ tịch nước Lê Văn An phát biểu.", "Hà Nội"),
+    # a rank's service is no part of the name
+    ("Thiếu tướng Không quân Ra-giu Va-ma trình bày tham luận.", "Không quân Ra-giu Va-ma"),
+]
+
+
+@pytest.mark.parametrize("text, name", NOT_PEOPLE)
+def test_not_people(text, name):
+    _, entities, _ = run(text)
+    assert ("Person", name) not in entities, entities

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.model import Document
+from loaders import lexicon
 from loaders.normalize import clean_name, fold
 from loaders.extract.lexicons import _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, first_words, match
 from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _DASHES, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
@@ -295,7 +297,7 @@ class _Reader:
         k = i
         while k < len(toks) and k - i < most:
             t = toks[k]
-            if not (t.cap and t.text.isalpha()) or t.text.isupper() and len(t.text) > 1:
+            if not (t.cap and (t.text.isalpha() or _transliterated(t.text))) or t.text.isupper() and len(t.text) > 1:
                 break
             if k > i and (k - i >= 2 and self._agency_begins(toks, k) or match("ranks.txt", toks, k)
                           or match("positions.txt", toks, k)):
@@ -347,6 +349,9 @@ class _Reader:
         if hit:
             start, rank = hit[0], hit[1]
             start = self._honorifics(toks, start)
+            service = match("agencies.tsv", toks, start)
+            if service and "service" in _agency_kinds()[service[1]] and not self._agency_begins(toks, start):
+                start = service[0]  # "Thiếu tướng Không quân X": the rank of an air force
         elif (title := self._honorifics(toks, i)) > i:
             start = title  # "PGS.TS Lê Văn An": an academic title before a name, as "ông" is
         elif toks[i].low in _ADDRESS and i + 1 < len(toks):
@@ -358,6 +363,8 @@ class _Reader:
             start = title[0]  # "Tổng Bí thư Tô Lâm": a title written right before a name
         elif title and (foreign := self._foreign_after(toks, title[0])):
             start = foreign  # "Thủ tướng Campuchia Hun Manet": a foreign official's name
+        elif title and title[0] < len(toks) and _transliterated(toks[title[0]].text):
+            start = title[0]  # "Thủ tướng Nê-ru": a name transliterated syllable by syllable
         if start >= len(toks):
             return None
         # a name after a rank, title or "ông" may be long or foreign ("Pehin Datu Halbi Mohammad Yussof")
@@ -367,6 +374,8 @@ class _Reader:
             return None
         name = " ".join(t.text for t in toks[start:end])
         if n == 1:
+            if start > i and _transliterated(name):
+                return start, end, name, rank  # "Thủ tướng Nê-ru", "Đại tá Xi-ha-núc"
             # "Thượng tướng Thạch": a given name for someone the article named in full
             if not rank:
                 return None
@@ -379,10 +388,15 @@ class _Reader:
         surnames = _set("surnames.txt")
         # a two-syllable item of a list ends the item: "Tô Lâm, Lương Cường và ..."
         item = listing and (end == len(toks) or toks[end].text in (",", ";", ".", "(") or toks[end].low == "và")
+        # "...; Nguyễn Túy, Chỉ huy trưởng ...": an item of a list of people, each with a title
+        item = item or n == 2 and start > 0 and toks[start - 1].text in (":", ";") and end + 1 < len(toks) \
+            and toks[end].text == "," and bool(match("positions.txt", toks, end + 1))
         if toks[start].low in surnames and (n >= 3 or item) or fold(name) in known:
             prev = toks[start - 1].low if start > 0 else ""
             if prev in _set("name_blockers.txt"):
                 return None
+            if prev in _DASHES and start >= 2 and toks[start - 2].cap:
+                return None  # "Châu Á - Thái Bình Dương": the second part of a place's name
             return start, end, name, rank
         return None
 
@@ -397,9 +411,12 @@ class _Reader:
             return 0  # "Tổng Giám đốc Viettel Global": a company, no official
         k = country[0]
         n = k
-        while n < len(toks) and n - k < 6 and toks[n].cap and toks[n].text.isalpha():
+        while n < len(toks) and n - k < 6 and toks[n].cap and (toks[n].text.isalpha() or _transliterated(toks[n].text)):
             n += 1
         native = [bool(_VIETNAMESE_SYLLABLE.match(t.low)) for t in toks[k:n]]
+        if all(native) and 2 <= n - k <= 3 and country[1] in _sino_countries() \
+                and not _Reader._agency_begins(toks, k):
+            return k  # "Chủ tịch Trung Quốc Tập Cận Bình": a name written in Sino-Vietnamese
         if n - k < 2 or all(native):
             return 0
         if not native[0] and len(native) >= 3 and all(native[1:]):
@@ -783,6 +800,19 @@ class _Reader:
                     "whole" in _agency_kinds().get(inner[2], set()):
                 return Found("Agency", j, end, inner[1], s, {"head": inner[2]})
         return None
+
+
+def _transliterated(word: str) -> bool:
+    """A foreign name written syllable by syllable with hyphens: "Nê-ru", "Su-bra-ma-ni-am"."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p.isalpha() for p in parts) and parts[0][:1].isupper() \
+        and not word.isupper()
+
+
+@lru_cache(maxsize=None)
+def _sino_countries() -> frozenset[str]:
+    """Countries whose people Vietnamese writes in Sino-Vietnamese syllables ("Tập Cận Bình")."""
+    return frozenset(row[0] for row in lexicon.table("countries.txt") if len(row) > 1 and row[1] == "sino")
 
 
 def _bare_after_title(toks: list[Tok], i: int) -> tuple[int, str] | None:
