@@ -287,3 +287,48 @@ NOT_PEOPLE = [
 def test_not_people(text, name):
     _, entities, _ = run(text)
     assert ("Person", name) not in entities, entities
+
+
+# Programmes and instruments: what a programme carries out is part of its name, two words joined by
+# a comma before a closing "và", a Central Committee's term, a congress's term of office, a topic.
+PROGRAMS_AND_INSTRUMENTS = [
+    ("Hai đơn vị ký kết Quy chế phối hợp tuần tra, kiểm soát biên giới và trao đổi thông tin.",
+     {("Program", "Quy chế phối hợp tuần tra, kiểm soát biên giới và trao đổi thông tin")}),
+    ("Đơn vị ban hành Chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ Quân khu lần thứ XI, "
+     "nhiệm kỳ 2020 - 2025 sát thực tế.",
+     {("Program", "Chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ Quân khu lần thứ XI, nhiệm kỳ "
+                  "2020 - 2025"),
+      ("Resolution", "Nghị quyết Đại hội Đảng bộ Quân khu lần thứ XI, nhiệm kỳ 2020 - 2025")}),
+    ("Ban Chỉ đạo xây dựng Đề án Sơ kết 5 năm Thực hiện Nghị quyết Trung ương 6 khóa XII về đổi mới hệ "
+     "thống chính trị tổ chức phiên họp thứ hai.",
+     {("Program", "Đề án Sơ kết 5 năm Thực hiện Nghị quyết Trung ương 6 khóa XII về đổi mới hệ thống chính trị"),
+      ("Resolution", "Nghị quyết Trung ương 6 khóa XII về đổi mới hệ thống chính trị"),
+      ("Agency", "Ban Chỉ đạo xây dựng Đề án Sơ kết 5 năm Thực hiện Nghị quyết Trung ương 6 khóa XII về đổi "
+                 "mới hệ thống chính trị")}),
+    ("Tỉnh ban hành Kế hoạch triển khai Nghị quyết số 08-NQ/TW của Bộ Chính trị.",
+     {("Program", "Kế hoạch triển khai Nghị quyết số 08-NQ/TW")}),
+    # agreements signed, whatever their case, that are not headed by "Chương trình" or "Kế hoạch"
+    ("Hai đồn ký kết văn bản khung kết nghĩa giữa Đồn Biên phòng Hoành Mô và Đồn Biên phòng Bắc Phong Sinh.",
+     {("Program", "Văn bản khung kết nghĩa giữa Đồn Biên phòng Hoành Mô và Đồn Biên phòng Bắc Phong Sinh")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", PROGRAMS_AND_INSTRUMENTS)
+def test_programs_and_instruments(text, expected):
+    _, entities, _ = run(text)
+    assert expected <= entities, entities
+
+
+NOT_PROGRAM_NAMES = [
+    # a comma between two capitalised bodies' things, or before a clause, ends the name
+    ("Xây dựng chương trình hành động của Chính phủ, chỉ thị của Quân ủy Trung ương và kế hoạch của Bộ "
+     "Quốc phòng.", "Chương trình hành động của Chính phủ, chỉ thị của Quân ủy Trung ương và kế hoạch của Bộ Quốc phòng"),
+    ("Hai bên ký kết Kế hoạch phối hợp năm 2025, hai bên thống nhất nội dung và thời gian.",
+     "Kế hoạch phối hợp năm 2025, hai bên thống nhất nội dung"),
+]
+
+
+@pytest.mark.parametrize("text, name", NOT_PROGRAM_NAMES)
+def test_not_program_names(text, name):
+    _, entities, _ = run(text)
+    assert ("Program", name) not in entities, entities

@@ -352,3 +352,18 @@ TITLES_AND_BODIES = [
 def test_titles_and_bodies(text, expected):
     _, _, relations = run(text)
     assert expected <= relations, relations
+
+
+def test_the_ministries_of_both_countries_sign():
+    _, _, relations = run("Đại tướng Lê An, Bộ trưởng Bộ Quốc phòng Việt Nam hội đàm với Đại tướng Sok Vanna, "
+                          "Bộ trưởng Bộ Quốc phòng Campuchia. Sau đó, Bộ Quốc phòng hai nước ký kế hoạch hợp tác "
+                          "năm 2025.")
+    signed = {(r[1], r[2]) for r in relations if r[0] == "SIGNED"}
+    assert signed == {("Bộ Quốc phòng Việt Nam", "Kế hoạch hợp tác năm 2025"),
+                      ("Bộ Quốc phòng Campuchia", "Kế hoạch hợp tác năm 2025")}
+
+
+def test_two_countries_with_several_foreign_bodies_add_no_signer():
+    _, _, relations = run("Bộ Quốc phòng Lào và Bộ Quốc phòng Campuchia cử đoàn dự. Bộ Quốc phòng hai nước ký "
+                          "kế hoạch hợp tác năm 2025.")
+    assert {r[1] for r in relations if r[0] == "SIGNED"} == {"Bộ Quốc phòng"}

@@ -27,6 +27,8 @@ _VIETNAMESE_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcd�
                                   rf"(?:ch|ng|nh|[cmnpt])?$")
 _STANDING = {"ban thường vụ", "thường vụ"}
 # What a steering board is set up to do, written between its head and what it steers.
+# Verbs after which a programme's name goes on with the instrument or programme it carries out.
+_CARRIES_OUT = frozenset({"thực hiện", "triển khai", "quán triệt", "tổng kết", "sơ kết", "thi hành", "học tập"})
 _BOARD_PURPOSES = frozenset({"xây dựng", "thực hiện", "triển khai", "tổng kết", "sơ kết", "soạn thảo"})
 _ADDRESS = ("đồng", "ông", "bà", "ngài", "đ/c")  # words before a person's name
 _PLURAL = {"các", "những", "nhiều", "một", "số", "mọi", "từng", "hai", "ba", "bốn", "năm"}
@@ -425,8 +427,12 @@ class _Reader:
 
     # instruments, programmes, meetings ---------------------------------------------------------------
 
-    def _topic(self, s: Sentence, k: int, most: int, stops: frozenset[str], allow_comma=False) -> int:
-        """End of a descriptive phrase from token k: words until punctuation or a stop word."""
+    def _topic(self, s: Sentence, k: int, most: int, stops: frozenset[str], allow_comma=False,
+               objects=False) -> int:
+        """End of a descriptive phrase from token k: words until punctuation or a stop word. With
+        `objects` (a programme's name), an instrument or programme it carries out is part of it
+        ("Chương trình hành động thực hiện Nghị quyết ..."), and so are two words joined by a comma
+        before a closing "và" ("Quy chế phối hợp quản lý, điều hành ... và ...")."""
         toks = s.toks
         start = k
         while k < len(toks) and k - start < most:
@@ -435,6 +441,17 @@ class _Reader:
                     and toks[k + 1].low == "chống":
                 k += 2  # "phòng, chống": one verb written with a comma
                 continue
+            if objects:
+                verb = 2 if k + 2 < len(toks) and f"{t.low} {toks[k + 1].low}" in _CARRIES_OUT else 0
+                after = k > start + 1 and f"{toks[k - 2].low} {toks[k - 1].low}" in _CARRIES_OUT
+                if (verb or after) and k + verb < len(toks) and toks[k + verb].cap:
+                    carried = self.instrument_at(s, k + verb) or self.program_at(s, k + verb)
+                    if carried:  # what is carried out completes the name
+                        k = carried[0]
+                        break
+                if t.text == "," and not allow_comma and _coordinated(toks, k):
+                    k += 1
+                    continue
             if t.text in _HARD_STOP or (t.text == "," and not allow_comma):
                 break
             if t.text == ",":
@@ -521,6 +538,11 @@ class _Reader:
             end = self._name_part(s, k)
             while end + 2 <= len(toks) and toks[end].low == "lần" and toks[end + 1].low == "thứ":
                 end = min(len(toks), end + 3)
+            if end + 1 < len(toks) and toks[end].low in ("khóa", "khoá") and _NUMBERISH.match(toks[end + 1].text):
+                end += 2  # "Nghị quyết Trung ương 8 khóa XI": the Central Committee's term
+            end = _term_end(toks, end)  # "..., nhiệm kỳ 2020 - 2025"
+            if end < len(toks) and toks[end].low == "về" and end > k:
+                end = self._topic(s, end + 1, 30, _set("stopwords.txt") - {"thực hiện", "trong"}, allow_comma=True)
             return end, clean_name(self.text[toks[i].start:toks[end - 1].end]), "", None
         if i > 0:  # "Chỉ lệnh công tác kỹ thuật của Bộ Quốc phòng": a named instrument mid-sentence
             end = k
@@ -581,7 +603,7 @@ class _Reader:
             return None
         if mode != "any" and not toks[i].cap and toks[j].low != "của" and not signed:
             return None
-        end = self._topic(s, j, 25, _set("stopwords.txt"))
+        end = self._topic(s, j, 25, _set("stopwords.txt"), objects=True)
         if end == j and len(word.split()) > 2:
             # "đã ký kết chương trình phối hợp.": the kind alone refers back to the programme
             name = clean_name(self.text[toks[i].start:toks[j - 1].end])
@@ -800,6 +822,34 @@ class _Reader:
                     "whole" in _agency_kinds().get(inner[2], set()):
                 return Found("Agency", j, end, inner[1], s, {"head": inner[2]})
         return None
+
+
+def _term_end(toks: list[Tok], k: int) -> int:
+    """Past a term of office written after a congress's name ("..., nhiệm kỳ 2020 - 2025"), or k."""
+    m = k + 1 if k < len(toks) and toks[k].text == "," else k
+    if m + 2 >= len(toks) or toks[m].low != "nhiệm" or toks[m + 1].low not in ("kỳ", "kì"):
+        return k
+    m += 2
+    if re.fullmatch(r"(19|20)\d\d[-–](19|20)\d\d", toks[m].text):
+        return m + 1
+    if m + 2 < len(toks) and re.fullmatch(r"(19|20)\d\d", toks[m].text) and toks[m + 1].text in _DASHES \
+            and re.fullmatch(r"(19|20)\d\d", toks[m + 2].text):
+        return m + 3
+    return k
+
+
+def _coordinated(toks: list[Tok], k: int) -> bool:
+    """The comma at k joins two words of one list that "và" closes ("quản lý, điều hành ... và ...")."""
+    if k < 2 or k + 2 >= len(toks) or toks[k + 1].cap or toks[k - 1].cap or toks[k - 2].cap \
+            or not _is_word(toks[k - 2], toks[k - 1]) \
+            or not _is_word(toks[k + 1], toks[k + 2]):
+        return False
+    for t in toks[k + 3:k + 15]:
+        if t.text in _HARD_STOP or t.text == ",":
+            return False
+        if t.low == "và":
+            return True
+    return False
 
 
 def _transliterated(word: str) -> bool:

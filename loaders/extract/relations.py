@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from loaders import lexicon
 from loaders.normalize import clean_name, entity_key, fold
-from loaders.extract.entities import Identity, _Ent, _owner_at
+from loaders.extract.entities import Identity, _Ent, _countries, _owner_at
 from loaders.extract.lexicons import _cues, _is_word, _issuers, first_words, match
 from loaders.extract.mentions import Found, _Reader, _field_end, _inside
 from loaders.extract.tokens import Sentence, Tok, _DOCNUM
@@ -116,6 +116,10 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
                 signers = inside if between and inside else inside + [a for a in subject if a not in inside]
                 for a in signers:
                     out.append(("SIGNED", of[id(a)], of[id(prog)], s, ""))
+                    if a.j + 1 < len(toks) and toks[a.j].low == "hai" and toks[a.j + 1].low == "nước":
+                        # "Bộ Quốc phòng hai nước ký ...": the other country's ministry signs too
+                        for other in _counterparts(of[id(a)], ents):
+                            out.append(("SIGNED", other, of[id(prog)], s, ""))
                 for p in before:
                     out.append(("SIGNED", of[id(p)], of[id(prog)], s, ""))
         elif rtype == "ISSUED":
@@ -148,6 +152,15 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
             for src in [f for f in programs + resolutions if f is not r and f.j <= r.i and r.i - f.j <= 12]:
                 out.append(("IMPLEMENTS", of[id(src)], of[id(r)], s, ""))
     return out
+
+
+def _counterparts(agency: _Ent, ents: dict) -> list[_Ent]:
+    """The article's one foreign body of the same name as `agency` ("Bộ Quốc phòng Campuchia" for
+    "Bộ Quốc phòng"); none when it names several."""
+    name = agency.key  # "Bộ Quốc phòng Việt Nam" is keyed "bộ quốc phòng"
+    found = [e for e in ents.values() if e.label == "Agency" and fold(e.name).startswith(name + " ")
+             and fold(e.name)[len(name) + 1:].removeprefix("nước ") in _countries()]
+    return found if len(found) == 1 else []
 
 
 def _speech_at_event(toks: list[Tok], k: int) -> bool:
