@@ -367,3 +367,39 @@ def test_two_countries_with_several_foreign_bodies_add_no_signer():
     _, _, relations = run("Bộ Quốc phòng Lào và Bộ Quốc phòng Campuchia cử đoàn dự. Bộ Quốc phòng hai nước ký "
                           "kế hoạch hợp tác năm 2025.")
     assert {r[1] for r in relations if r[0] == "SIGNED"} == {"Bộ Quốc phòng"}
+
+
+# Irregular writing: no comma between a name and its titles, a whole name's first word in lower
+# case after a title, a qualifier between a title and its agency (after or before the name).
+IRREGULAR_TITLES = [
+    ("Đại tướng Lê Văn Thành Phó Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng phát biểu.",
+     {("HOLDS_POSITION", "Lê Văn Thành", "Quân ủy Trung ương", "Phó Bí thư"),
+      ("HOLDS_POSITION", "Lê Văn Thành", "Bộ Quốc phòng", "Bộ trưởng")}),
+    ("Thượng tướng Võ Minh Lương, Ủy viên Thường vụ quân ủy Trung ương, Thứ trưởng Bộ Quốc phòng dự.",
+     {("HOLDS_POSITION", "Võ Minh Lương", "Quân ủy Trung ương", "Ủy viên Thường vụ")}),
+    ("Ông Đỗ Hùng Việt, Thứ trưởng thường trực Bộ Ngoại giao dự lễ.",
+     {("HOLDS_POSITION", "Đỗ Hùng Việt", "Bộ Ngoại giao", "Thứ trưởng thường trực")}),
+    ("Bà Trương Thị Mai Hoa, Phó Chủ tịch thứ Nhất Hội đồng Dân tộc phát biểu.",
+     {("HOLDS_POSITION", "Trương Thị Mai Hoa", "Hội đồng Dân tộc", "Phó Chủ tịch thứ Nhất")}),
+    ("Thiếu tướng Lê Đức Hạnh, Phó Chủ tịch chuyên trách Hội đồng Lý luận Trung ương dự.",
+     {("HOLDS_POSITION", "Lê Đức Hạnh", "Hội đồng Lý luận Trung ương", "Phó Chủ tịch chuyên trách")}),
+    ("Dự có Thứ trưởng thường trực Bộ Ngoại giao Nguyễn Minh Vũ.",
+     {("HOLDS_POSITION", "Nguyễn Minh Vũ", "Bộ Ngoại giao", "Thứ trưởng thường trực")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", IRREGULAR_TITLES)
+def test_irregular_titles(text, expected):
+    _, _, relations = run(text)
+    assert expected <= relations, relations
+
+
+@pytest.mark.parametrize("text", [
+    # a whole name in lower case in running text, with no capital in it, is no agency
+    "Lãnh đạo bộ quốc phòng dự lễ.",
+    # a verb written after a name is no title
+    "Đại tướng Lê Văn Thành chủ trì hội nghị.",
+])
+def test_no_irregular_positions(text):
+    _, entities, relations = run(text)
+    assert not [r for r in relations if r[0] == "HOLDS_POSITION"], relations

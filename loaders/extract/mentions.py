@@ -679,6 +679,11 @@ class _Reader:
                 continue
             agency = self.agency_at(s, i) if toks[i].cap and not _inside_title(toks, i) else None
             bare = _bare_after_title(toks, i) if not toks[i].cap else None
+            if bare is not None and "whole" in _agency_kinds()[bare[1]]:
+                # "Ủy viên Thường vụ quân ủy Trung ương": a whole name written in lower case
+                self.found.append(Found("Agency", i, bare[0], bare[1], s, {"head": bare[1]}))
+                i = bare[0]
+                continue
             if bare is not None:  # "Chủ tịch hội đồng": the council the article named
                 self.found.append(Found("Agency?", i, bare[0], bare[1], s, {"head": bare[1]}))
                 i = bare[0]
@@ -867,11 +872,19 @@ def _sino_countries() -> frozenset[str]:
 
 def _bare_after_title(toks: list[Tok], i: int) -> tuple[int, str] | None:
     """(end, head) of a head word written in lower case right after a title, standing for the agency
-    of that kind the article names ("Thứ trưởng Bộ Quốc phòng, Chủ tịch hội đồng")."""
+    of that kind the article names ("Thứ trưởng Bộ Quốc phòng, Chủ tịch hội đồng"), or of a whole
+    name whose first word is written in lower case ("Ủy viên Thường vụ quân ủy Trung ương")."""
     if toks[i].low not in first_words("agencies.tsv"):
         return None
     hit = match("agencies.tsv", toks, i, need_cap=False)
-    if not hit or "pronoun" not in _agency_kinds()[hit[1]] or hit[0] < len(toks) and (
+    if not hit:
+        return None
+    kinds = _agency_kinds()[hit[1]]
+    if "whole" in kinds:
+        # only with a capital further on: "quân ủy Trung ương", not "bộ quốc phòng" in running text
+        if not any(t.cap for t in toks[i + 1:hit[0]]):
+            return None
+    elif "pronoun" not in kinds or hit[0] < len(toks) and (
             toks[hit[0]].cap or _is_word(toks[hit[0] - 1], toks[hit[0]])):
         return None
     for n in range(1, 6):
@@ -944,7 +957,11 @@ def _by_sentence(found: list[Found]) -> dict[int, list[Found]]:
     return out
 
 def _field_end(toks: list[Tok], j: int, agencies: list[Found]) -> int:
-    """End of a field written between a title and its agency ("Phó Chủ nhiệm Kỹ thuật Quân khu")."""
+    """End of a field written between a title and its agency ("Phó Chủ nhiệm Kỹ thuật Quân khu"), or
+    of a qualifier ("Thứ trưởng thường trực Bộ Ngoại giao")."""
+    qualifier = match("title_qualifiers.txt", toks, j, need_cap=False)
+    if qualifier:
+        return qualifier[0]
     f = j
     tails = _set("name_tails.txt")
     while f < len(toks) and toks[f].cap and toks[f].text.isalpha() and \

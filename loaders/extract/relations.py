@@ -204,9 +204,11 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
     k = p.j
     titles: list[str] = []
     former: set[str] = set()  # "nguyên Thứ trưởng Bộ Quốc phòng": a title no longer held
+    glued = k < len(toks) and bool(match("positions.txt", toks, k))  # "Đại tướng X Phó Bí thư ...": no comma
     while k < len(toks) and toks[k].text in (",", "kiêm", "–", "-") or \
-            (k < len(toks) and toks[k].low == "kiêm"):
-        k += 1
+            (k < len(toks) and toks[k].low == "kiêm") or glued:
+        k += 0 if glued else 1
+        glued = False
         was = k < len(toks) and toks[k].low == "nguyên"
         k += was
         hit = match("positions.txt", toks, k)
@@ -339,6 +341,9 @@ def _title_before(toks: list[Tok], k: int, end: int = 0) -> tuple[int, str] | No
         hit = match("positions.txt", toks, start) if start >= 0 else None
         if hit and (hit[0] == k or k < hit[0] < end):
             return start, hit[1]
+        qualifier = match("title_qualifiers.txt", toks, hit[0], need_cap=False) if hit else None
+        if qualifier and qualifier[0] == k:  # "Thứ trưởng thường trực Bộ Ngoại giao Bùi Thanh Sơn"
+            return start, hit[1] + " " + " ".join(t.text for t in toks[hit[0]:k])
     return None
 
 
