@@ -234,6 +234,8 @@ NOT_AGENCIES = [
     # a country that begins a place, a verb written with a capital after a code
     ("Cục Hải quan Lào Cai kiểm tra hàng hóa.", "Cục Hải quan Lào"),
     ("Quân chủng PK-KQ Tổng kết công tác năm.", "Quân chủng Phòng không - Không quân Tổng"),
+    # the officers of a body are no body
+    ("Ban Chủ nhiệm đề tài báo cáo kết quả.", "Ban Chủ nhiệm"),
     # a company's board is part of a title; its company is the agency
     ("Đại tá Lê Thu, Chủ tịch Hội đồng thành viên Tổng công ty Sông Thu phát biểu.",
      "Hội đồng thành viên Tổng công ty Sông Thu"),

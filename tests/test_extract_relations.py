@@ -403,3 +403,40 @@ def test_irregular_titles(text, expected):
 def test_no_irregular_positions(text):
     _, entities, relations = run(text)
     assert not [r for r in relations if r[0] == "HOLDS_POSITION"], relations
+
+
+# A foreign delegation's leader holds his post in the delegation's country's body, not ours.
+FOREIGN_POSTS = [
+    ("Chiều nay, đoàn đại biểu Bộ Quốc phòng Trung Quốc do Thượng tướng Lý Thượng Phúc, Bộ trưởng Bộ Quốc "
+     "phòng làm Trưởng đoàn đã đến Hà Nội.",
+     {("HOLDS_POSITION", "Lý Thượng Phúc", "Bộ Quốc phòng Trung Quốc", "Bộ trưởng")}),
+    ("Đại tướng Phạm An, Bộ trưởng Bộ Quốc phòng nước Cộng hòa xã hội chủ nghĩa Việt Nam và Thượng tướng "
+     "Trương Hựu Hiệp, Ủy viên Quốc vụ, Bộ trưởng Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa hội đàm.",
+     {("HOLDS_POSITION", "Trương Hựu Hiệp", "Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa", "Bộ trưởng"),
+      ("HOLDS_POSITION", "Phạm An", "Bộ Quốc phòng", "Bộ trưởng")}),
+    ("Ông Lê Văn Hào, Tổng Thư ký, Chủ nhiệm Văn phòng Quốc hội phát biểu.",
+     {("HOLDS_POSITION", "Lê Văn Hào", "Văn phòng Quốc hội", "Chủ nhiệm")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOREIGN_POSTS)
+def test_foreign_posts(text, expected):
+    _, _, relations = run(text)
+    assert expected <= relations, relations
+
+
+def test_a_foreign_leader_is_no_minister_of_ours():
+    # the article names no Lao ministry: no post rather than ours
+    _, _, relations = run("Đại tướng Lê An đón Đoàn đại biểu quân sự cấp cao Quân đội nhân dân Lào do Đại tướng "
+                          "Chansamone Chanyalath, Phó Thủ tướng, Bộ trưởng Quốc phòng dẫn đầu.")
+    assert not [r for r in relations if r[0] == "HOLDS_POSITION" and r[1] == "Chansamone Chanyalath"], relations
+
+
+def test_our_delegation_leader_keeps_our_ministry():
+    _, _, relations = run("Đoàn đại biểu Bộ Quốc phòng Việt Nam do Đại tướng Lê An, Bộ trưởng Bộ Quốc phòng dẫn đầu.")
+    assert ("HOLDS_POSITION", "Lê An", "Bộ Quốc phòng Việt Nam", "Bộ trưởng") in relations
+
+
+def test_a_level_is_no_agency():
+    _, entities, _ = run("Sau chuyến thăm cấp Nhà nước, hai bên ký kết nhiều văn kiện.")
+    assert not [e for e in entities if e[0] == "Agency"], entities

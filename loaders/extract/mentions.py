@@ -18,6 +18,8 @@ from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _DASHES, _DEFIN
 # (not "cầu": "điểm cầu Quân khu 7" is a video link to the region).
 _PLACE_BEFORE = frozenset({"đảo", "đường", "phố", "sông", "núi", "dịch", "thôn", "bản", "làng", "phường",
                            "xã", "huyện", "quận", "tp"})
+# ... and the word that makes it a level: "chuyến thăm cấp Nhà nước", "đề tài cấp Bộ Quốc phòng".
+_LEVEL_BEFORE = frozenset({"cấp"})
 # Verbs that, right after an event word, say what the event is for and so belong to its name.
 _EVENT_PURPOSES = frozenset({"triển khai", "quán triệt", "thực hiện", "đánh giá", "phổ biến", "ký kết", "công bố",
                              "biểu dương", "tuyên dương", "học tập", "nghiên cứu", "tổ chức"})
@@ -105,6 +107,9 @@ class _Reader:
             return None  # "Không quân Ấn Độ" is India's air force; "Hải quân" alone names no one service
         if "numbered" in kinds and not (k > j and any(c.isdigit() for c in toks[k - 1].text)):
             return None  # "Đoàn 871", "Đoàn Trinh sát số 2"; "Đoàn" is also a surname and a delegation
+        if fold(head) == "ban" and (title := match("positions.txt", toks, j)) and title[0] == k \
+                and not (k < len(toks) and toks[k].cap):
+            return None  # "Ban Chủ nhiệm đề tài", "Ban Giám đốc": the officers of a body, no body
         if k == j and "described" in kinds and (end := self._described(s, j)):
             return end, self._expand(_surface(s, self.text, i, end)), head
         coded = self._coded_part(toks, k) if k > j else None
@@ -689,7 +694,7 @@ class _Reader:
                 i = bare[0]
                 continue
             if agency and (self.outlet_span[0] <= toks[i].start < self.outlet_span[1]
-                           or i > 0 and toks[i - 1].low in _PLACE_BEFORE):
+                           or i > 0 and toks[i - 1].low in _PLACE_BEFORE | _LEVEL_BEFORE):
                 i = agency[0]  # "(Báo Hải quân) - ": the outlet; "quần đảo Trường Sa", "đường Trường Chinh": places
                 continue
             if agency:

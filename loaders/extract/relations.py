@@ -154,6 +154,35 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
     return out
 
 
+def _delegation_country(s: Sentence, p: Found, agencies: list[Found], of) -> str:
+    """The country of the delegation p leads ("Đoàn đại biểu Quân đội nhân dân Lào do Đại tướng X,
+    ... dẫn đầu"), written at the end of its body's name; "" when p leads none or it is ours."""
+    toks = s.toks
+    k = p.i
+    for n in (3, 2, 1):  # past the rank ("Thượng tướng", "Phó Đô đốc") or "đồng chí"
+        rank = match("ranks.txt", toks, k - n) if k >= n else None
+        if rank and rank[0] == k or n == 2 and k >= 2 and toks[k - 2].low == "đồng" and toks[k - 1].low == "chí":
+            k -= n
+            break
+    if k == 0 or toks[k - 1].low != "do":
+        return ""
+    body = next((a for a in agencies if a.j == k - 1), None)
+    if body is None or not any(toks[m].low == "đoàn" for m in range(max(0, body.i - 8), body.i)):
+        return ""
+    name = fold(of[id(body)].name)
+    return next((c for c in sorted(_countries(), key=len, reverse=True) if name.endswith(" " + c)), "")
+
+
+def _of_country(agency: _Ent, country: str, ents: dict) -> _Ent | None:
+    """The article's body of `country` named as `agency` is ("Bộ Quốc phòng Trung Quốc"), or
+    `agency` itself when it already names a country."""
+    name = fold(agency.name)
+    if any(name.endswith(" " + c) for c in _countries()):
+        return agency
+    return next((e for e in ents.values() if e.label == "Agency" and fold(e.name) in (
+        f"{name} {country}", f"{name} nước {country}")), None)
+
+
 def _counterparts(agency: _Ent, ents: dict) -> list[_Ent]:
     """The article's one foreign body of the same name as `agency` ("Bộ Quốc phòng Campuchia" for
     "Bộ Quốc phòng"); none when it names several."""
@@ -201,6 +230,7 @@ def _unit_of(title: str, ents: dict) -> _Ent | None:
 def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | None = None) -> list[tuple]:
     toks = s.toks
     out = []
+    country = _delegation_country(s, p, agencies, of) if ents else ""
     k = p.j
     titles: list[str] = []
     former: set[str] = set()  # "nguyên Thứ trưởng Bộ Quốc phòng": a title no longer held
@@ -238,12 +268,27 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
                                   and match("positions.txt", toks, f + 1)):
                 k = f
                 continue
+            rest = f
+            while rest < len(toks) and rest - f < 3 and toks[rest].text.isalpha() and not toks[rest].cap:
+                rest += 1
+            if f > j and rest + 1 < len(toks) and toks[rest].text == "," and match("positions.txt", toks, rest + 1):
+                titles.pop()  # "Ủy viên Quốc vụ, Bộ trưởng ...": a title of no agency named; the chain goes on
+                k = rest
+                continue
             unit = _unit_of(title, ents) if ents and f == j and not was else None
             if unit is not None:  # "Đại tá X, Sư đoàn trưởng": of the article's Sư đoàn
                 out.append(("HOLDS_POSITION", of[id(p)], unit, s, title))
             break
         # "Bí thư Đảng ủy, Chính ủy Tổng cục Kỹ thuật": a bare party committee belongs to the next agency
         target = of[id(agency)]
+        if country:
+            # "đoàn Bộ Quốc phòng Trung Quốc do Thượng tướng X, Bộ trưởng Bộ Quốc phòng dẫn đầu": the
+            # delegation's country's ministry; none when the article does not name it
+            target = _of_country(target, country, ents)
+            if target is None:
+                titles = []
+                k = agency.j
+                continue
         for t in titles:
             if t in former:
                 continue
