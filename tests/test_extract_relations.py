@@ -440,3 +440,27 @@ def test_our_delegation_leader_keeps_our_ministry():
 def test_a_level_is_no_agency():
     _, entities, _ = run("Sau chuyến thăm cấp Nhà nước, hai bên ký kết nhiều văn kiện.")
     assert not [e for e in entities if e[0] == "Agency"], entities
+
+
+def test_a_chain_goes_on_past_a_title_of_no_agency_and_a_header_names_a_board():
+    _, _, relations = run(
+        "Ban Chỉ đạo tổng kết Nghị quyết số 24-NQ/TW họp phiên thứ hai. Chủ tịch nước Lê Văn Hưng – Ủy viên Bộ "
+        "Chính trị, Chủ tịch Hội đồng Quốc phòng và An ninh, Thống lĩnh các lực lượng vũ trang nhân dân, Trưởng "
+        "Ban chỉ đạo; các đồng chí Ủy viên Bộ Chính trị, Phó Trưởng ban chỉ đạo: đồng chí Trần Thanh Mẫn, Phó "
+        "Thủ tướng Thường trực Chính phủ; Đại tướng Lê Minh Hải Phó Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc "
+        "phòng đồng chủ trì.")
+    board = "Ban Chỉ đạo tổng kết Nghị quyết số 24-NQ/TW"
+    assert {("HOLDS_POSITION", "Lê Văn Hưng", board, "Trưởng ban"),
+            ("HOLDS_POSITION", "Lê Văn Hưng", "Hội đồng Quốc phòng và An ninh", "Chủ tịch"),
+            ("HOLDS_POSITION", "Trần Thanh Mẫn", board, "Phó Trưởng ban"),
+            ("HOLDS_POSITION", "Trần Thanh Mẫn", "Bộ Chính trị", "Ủy viên"),
+            ("HOLDS_POSITION", "Trần Thanh Mẫn", "Chính phủ", "Phó Thủ tướng Thường trực"),
+            ("HOLDS_POSITION", "Lê Minh Hải", board, "Phó Trưởng ban"),
+            ("HOLDS_POSITION", "Lê Minh Hải", "Quân ủy Trung ương", "Phó Bí thư")} <= relations
+
+
+def test_a_chain_stops_at_the_next_person():
+    # "Thống lĩnh ..." has no agency; the titles after the next person's rank are not the first one's
+    _, _, relations = run("Ông Lê Văn Hưng, Thống lĩnh các lực lượng vũ trang nhân dân, Thượng tướng Trần Nam, "
+                          "Thứ trưởng Bộ Quốc phòng dự.")
+    assert not [r for r in relations if r[0] == "HOLDS_POSITION" and r[1] == "Lê Văn Hưng"], relations

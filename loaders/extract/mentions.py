@@ -894,8 +894,8 @@ def _bare_after_title(toks: list[Tok], i: int) -> tuple[int, str] | None:
         return None
     for n in range(1, 6):
         title = match("positions.txt", toks, i - n) if i - n >= 0 else None
-        if title and title[0] == i:
-            return hit
+        if title and (title[0] == i or title[0] == i + 1 and hit[0] > i + 1 and "whole" not in kinds):
+            return hit  # "Phó Trưởng ban chỉ đạo": the title's last word begins the head word
     return None
 
 

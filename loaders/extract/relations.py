@@ -10,7 +10,7 @@ from loaders.normalize import clean_name, entity_key, fold
 from loaders.extract.entities import Identity, _Ent, _countries, _owner_at
 from loaders.extract.lexicons import _cues, _is_word, _issuers, first_words, match
 from loaders.extract.mentions import Found, _Reader, _field_end, _inside
-from loaders.extract.tokens import Sentence, Tok, _DOCNUM
+from loaders.extract.tokens import Sentence, Tok, _DOCNUM, _HARD_STOP
 
 
 def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: bool = False,
@@ -268,11 +268,15 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
                                   and match("positions.txt", toks, f + 1)):
                 k = f
                 continue
+            # "Ủy viên Quốc vụ, Bộ trưởng ...", "Thống lĩnh các lực lượng vũ trang, Trưởng ban ...": a
+            # title of no agency the graph names; the chain goes on after it
             rest = f
-            while rest < len(toks) and rest - f < 3 and toks[rest].text.isalpha() and not toks[rest].cap:
+            while rest < len(toks) and rest - f < 8 and toks[rest].text not in _HARD_STOP | {","} \
+                    and toks[rest].low != "và" and not match("ranks.txt", toks, rest):
                 rest += 1
-            if f > j and rest + 1 < len(toks) and toks[rest].text == "," and match("positions.txt", toks, rest + 1):
-                titles.pop()  # "Ủy viên Quốc vụ, Bộ trưởng ...": a title of no agency named; the chain goes on
+            if (f > j or rest > f) and rest + 1 < len(toks) and toks[rest].text == "," \
+                    and match("positions.txt", toks, rest + 1):
+                titles.pop()
                 k = rest
                 continue
             unit = _unit_of(title, ents) if ents and f == j and not was else None
