@@ -192,6 +192,7 @@ AGENCY_NAMES = [
      {"Bộ Quốc phòng nước Cộng hòa Dân chủ Nhân dân Lào"}),
     ("Ông Bounthong Keo, Ủy viên Bộ Chính trị Đảng Nhân dân Cách mạng Lào thăm Hà Nội.",
      {"Bộ Chính trị Đảng Nhân dân Cách mạng Lào"}),
+    ("Hội Hữu nghị Việt Nam - Lào tỉnh Nghệ An trao quà.", {"Hội Hữu nghị Việt Nam - Lào tỉnh Nghệ An"}),
     # "và" joins two short parts of one name, never a long name and the next body
     ("Tổng cục Kỹ thuật Quân đội nhân dân Việt Nam và Tiểu ban Kinh tế - Quốc phòng phối hợp.",
      {"Tổng cục Kỹ thuật Quân đội nhân dân Việt Nam", "Tiểu ban Kinh tế - Quốc phòng"}),

@@ -343,6 +343,10 @@ TITLES_AND_BODIES = [
       ("HOLDS_POSITION", "Lê Văn Tuấn", "Bộ Công an", "Thứ trưởng")}),
     ("Ban Chỉ đạo tổng kết Nghị quyết số 24-NQ/TW họp. Ông Trần Lưu Quang, Trưởng Ban Chỉ đạo phát biểu.",
      {("HOLDS_POSITION", "Trần Lưu Quang", "Ban Chỉ đạo tổng kết Nghị quyết số 24-NQ/TW", "Trưởng ban")}),
+    ("Ông Lê Văn Hòa, Trưởng Ban Cơ yếu Chính phủ dự.",
+     {("HOLDS_POSITION", "Lê Văn Hòa", "Ban Cơ yếu Chính phủ", "Trưởng ban")}),
+    ("Ông Lê Hữu, Phó Trưởng Ban Chỉ huy Quân sự huyện Kỳ Sơn báo cáo.",
+     {("HOLDS_POSITION", "Lê Hữu", "Ban Chỉ huy Quân sự huyện Kỳ Sơn", "Phó Trưởng ban")}),
     ("Đại tá Lê Thu, Chủ tịch Hội đồng thành viên Tổng công ty Sông Thu phát biểu.",
      {("HOLDS_POSITION", "Lê Thu", "Tổng công ty Sông Thu", "Chủ tịch Hội đồng thành viên")}),
 ]

@@ -223,7 +223,13 @@ class _Reader:
                 # a one-syllable country may begin a place or a name instead ("Lào Cai", "Đức Giang")
                 if country and not (country[0] == at + 1 and _VIETNAMESE_SYLLABLE.match(toks[at].low)
                                     and country[0] < len(toks) and toks[country[0]].cap):
-                    return country[0]
+                    k = country[0]  # only a place may follow: "Hội Hữu nghị Việt Nam - Lào tỉnh Nghệ An"
+                    place = match("place_words.txt", toks, k, need_cap=False)
+                    if place and not toks[k].cap:
+                        k = place[0]
+                        while k < len(toks) and k - place[0] < 4 and toks[k].cap and toks[k].text.isalpha():
+                            k += 1
+                    return k
             if (whole := match("agencies.tsv", toks, k)) and "whole" in _agency_kinds()[whole[1]]:
                 if toks[k].low == "đảng" and (k > j or whole_head):
                     return whole[0]  # "Bộ Chính trị Đảng Nhân dân Cách mạng Lào": a party owns its organs

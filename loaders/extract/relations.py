@@ -149,7 +149,9 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
     # programmes and instructions that carry out an instrument: "... triển khai Nghị quyết số 08"
     for r in resolutions:
         if r.i >= 2 and toks[r.i - 1].low in ("hiện", "khai") and toks[r.i - 2].low in ("thực", "triển"):
-            for src in [f for f in programs + resolutions if f is not r and f.j <= r.i and r.i - f.j <= 12]:
+            # "... triển khai Nghị quyết số 08" written after the programme, or inside its name
+            for src in [f for f in programs + resolutions if f is not r and (
+                    f.j <= r.i and r.i - f.j <= 12 or f.i < r.i and r.j <= f.j)]:
                 out.append(("IMPLEMENTS", of[id(src)], of[id(r)], s, ""))
     return out
 
