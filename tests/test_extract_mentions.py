@@ -202,6 +202,7 @@ AGENCY_NAMES = [
     # an abbreviated head word, and a code for part of a name
     ("Đại tá Mai Hữu Đức, Chỉ huy trưởng Bộ CHQS tỉnh Phú Yên báo cáo.", {"Bộ Chỉ huy Quân sự tỉnh Phú Yên"}),
     ("BTL Thủ đô Hà Nội tổ chức diễn tập.", {"Bộ Tư lệnh Thủ đô Hà Nội"}),
+    ("Ông Trần Minh, Chủ tịch UBND TP Cần Thơ tiếp đoàn.", {"Ủy ban nhân dân thành phố Cần Thơ"}),
     # councils and steering boards named by a description ending at their owner, scope or object
     ("Hội đồng khoa học Học viện Quân y nghiệm thu giáo trình.", {"Hội đồng khoa học Học viện Quân y"}),
     ("Hội đồng giáo dục quốc phòng - an ninh Trung ương kiểm tra công tác.",
@@ -229,6 +230,8 @@ NOT_AGENCIES = [
     ("Hội đồng nghiệm thu đánh giá cao kết quả đề tài.", "Hội đồng nghiệm thu"),
     ("Hải quân đóng vai trò nòng cốt trên biển.", "Hải quân"),
     ("Bộ Chỉ huy Quân sự (CHQS) các tỉnh tổ chức giao quân.", "Bộ Chỉ huy Quân sự"),
+    # no official's name after a body that names no country
+    ("Bộ trưởng Bộ Quốc phòng Phan Văn Giang dự.", "Bộ Quốc phòng Phan Văn Giang"),
     # "Đoàn" is also a surname and a delegation
     ("Tổng Bí thư Đoàn Văn Khải phát biểu.", "Đoàn Văn Khải"),
     ("Đoàn công tác của tỉnh thăm đơn vị.", "Đoàn công tác"),

@@ -418,6 +418,11 @@ FOREIGN_POSTS = [
      "Trương Hựu Hiệp, Ủy viên Quốc vụ, Bộ trưởng Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa hội đàm.",
      {("HOLDS_POSITION", "Trương Hựu Hiệp", "Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa", "Bộ trưởng"),
       ("HOLDS_POSITION", "Phạm An", "Bộ Quốc phòng", "Bộ trưởng")}),
+    # the name right after a title and a foreign body ending with its country
+    ("Bộ trưởng Bộ Quốc phòng Liên bang Nga Ivan Petrov thăm Học viện.",
+     {("HOLDS_POSITION", "Ivan Petrov", "Bộ Quốc phòng Liên bang Nga", "Bộ trưởng")}),
+    ("Hội đàm với Bộ trưởng Bộ Quốc phòng Trung Quốc Trương Hựu Hiệp.",
+     {("HOLDS_POSITION", "Trương Hựu Hiệp", "Bộ Quốc phòng Trung Quốc", "Bộ trưởng")}),
     ("Ông Lê Văn Hào, Tổng Thư ký, Chủ nhiệm Văn phòng Quốc hội phát biểu.",
      {("HOLDS_POSITION", "Lê Văn Hào", "Văn phòng Quốc hội", "Chủ nhiệm")}),
 ]

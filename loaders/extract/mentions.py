@@ -241,10 +241,12 @@ class _Reader:
                 k = whole[0]
                 continue
             place = match("place_words.txt", toks, k, need_cap=False)
-            if place and not t.cap and toks[k - 1].text.isdigit():
+            # "UBND TP Hồ Chí Minh": an abbreviated place word is written in capitals
+            lower = not t.cap or bool(place) and t.text.isupper()
+            if place and lower and toks[k - 1].text.isdigit():
                 k -= 1 if k - 1 > j else 0  # "... 44 tỉnh, thành phố": a count of places, no name
                 break
-            if place and not t.cap:
+            if place and lower:
                 k = place[0]  # "... tỉnh Nghệ An", or a bare "... tỉnh" that refers back
                 while k < len(toks) and k - place[0] < 4 and (toks[k].cap and toks[k].text.isalpha()
                                                               or toks[k].text.isdigit()):
@@ -303,6 +305,18 @@ class _Reader:
         return k
 
     # persons --------------------------------------------------------------------------------------
+
+    def _official_after(self, s: Sentence, i: int, end: int) -> int:
+        """End of the name written right after a title and a foreign body whose name ends with its
+        country ("Bộ trưởng Bộ Quốc phòng Trung Quốc Đổng Quân"); 0 when there is none."""
+        toks = s.toks
+        if end >= len(toks) or not toks[end].cap or not any(
+                (hit := match("countries.txt", toks, k)) and hit[0] == end for k in range(max(i, end - 6), end)):
+            return 0
+        if not any((title := match("positions.txt", toks, i - n)) and title[0] == i for n in range(1, 6) if i >= n):
+            return 0
+        k = self._person_run(s, end, 6)
+        return k if k - end >= 2 and not self._agency_begins(s.toks, end) else 0
 
     def _person_run(self, s: Sentence, i: int, most: int = 4) -> int:
         """End of a run of capitalised name syllables starting at i (no head words or titles)."""
@@ -725,6 +739,12 @@ class _Reader:
                     if inner:
                         self.found.append(inner)
                         self.relations.append(("PART_OF", f, inner, s, ""))
+                    official = self._official_after(s, i, end)
+                    if official:  # "Bộ trưởng Bộ Quốc phòng Liên bang Nga Sergei Shoigu"
+                        name = " ".join(t.text for t in toks[end:official])
+                        self.found.append(Found("Person", end, official, name, s))
+                        known_people[fold(name)] = name
+                        end = official
                     i = end
                     continue
                 self.found.append(Found("Agency?", i, end, head, s, {"head": head}))
