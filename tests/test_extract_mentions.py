@@ -180,6 +180,7 @@ AGENCY_NAMES = [
      {"Quân chủng Phòng không — Không quân"}),
     ("Binh chủng Thông tin liên lạc tổ chức hội thao.", {"Binh chủng Thông tin liên lạc"}),
     ("Trường Sĩ quan Tăng thiết giáp khai giảng năm học mới.", {"Trường Sĩ quan Tăng thiết giáp"}),
+    ("Trường Cao đẳng Cơ khí công nghiệp tuyển sinh.", {"Trường Cao đẳng Cơ khí công nghiệp"}),
     ("Ông Lê Hải Bình, Phó Trưởng ban Ban Chính sách, chiến lược Trung ương phát biểu.",
      {"Ban Chính sách, chiến lược Trung ương"}),
     ("Học viện Kỹ thuật (KT) quân sự tuyển sinh.", {"Học viện Kỹ thuật quân sự"}),
