@@ -473,3 +473,16 @@ def test_a_chain_stops_at_the_next_person():
     _, _, relations = run("Ông Lê Văn Hưng, Thống lĩnh các lực lượng vũ trang nhân dân, Thượng tướng Trần Nam, "
                           "Thứ trưởng Bộ Quốc phòng dự.")
     assert not [r for r in relations if r[0] == "HOLDS_POSITION" and r[1] == "Lê Văn Hưng"], relations
+
+
+def test_a_foreign_ministers_bare_ministry_is_his_countrys():
+    _, _, relations = run("Bộ Quốc phòng Lào cử đoàn sang thăm. Đại tướng Chansamone Chanyalath, Phó Thủ tướng, "
+                          "Bộ trưởng Bộ Quốc phòng phát biểu. Đại tướng Lê Văn Dũng, Bộ trưởng Bộ Quốc phòng đón đoàn.")
+    assert ("HOLDS_POSITION", "Chansamone Chanyalath", "Bộ Quốc phòng Lào", "Bộ trưởng") in relations
+    assert ("HOLDS_POSITION", "Lê Văn Dũng", "Bộ Quốc phòng", "Bộ trưởng") in relations
+
+
+def test_a_foreign_name_keeps_our_ministry_when_two_countries_are_named():
+    _, _, relations = run("Bộ Quốc phòng Lào và Bộ Quốc phòng Campuchia cử đoàn. Ông Chansamone Chanyalath, "
+                          "Bộ trưởng Bộ Quốc phòng phát biểu.")
+    assert not [r for r in relations if r[0] == "HOLDS_POSITION" and r[2] != "Bộ Quốc phòng"], relations

@@ -9,7 +9,7 @@ from loaders import lexicon
 from loaders.normalize import clean_name, entity_key, fold
 from loaders.extract.entities import Identity, _Ent, _countries, _owner_at
 from loaders.extract.lexicons import _cues, _is_word, _issuers, first_words, match
-from loaders.extract.mentions import Found, _Reader, _field_end, _inside
+from loaders.extract.mentions import _VIETNAMESE_SYLLABLE, Found, _Reader, _field_end, _inside
 from loaders.extract.tokens import Sentence, Tok, _DOCNUM, _HARD_STOP
 
 
@@ -233,6 +233,8 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
     toks = s.toks
     out = []
     country = _delegation_country(s, p, agencies, of) if ents else ""
+    # a name with a syllable Vietnamese does not have is a foreign official's
+    foreign = ents is not None and not all(_VIETNAMESE_SYLLABLE.match(w) for w in fold(p.name).split())
     k = p.j
     titles: list[str] = []
     former: set[str] = set()  # "nguyên Thứ trưởng Bộ Quốc phòng": a title no longer held
@@ -295,6 +297,8 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
                 titles = []
                 k = agency.j
                 continue
+        elif foreign and (counterpart := _counterparts(target, ents)):
+            target = counterpart[0]  # "Đại tướng Chansamone Chanyalath, Bộ trưởng Bộ Quốc phòng": Laos's
         for t in titles:
             if t in former:
                 continue
