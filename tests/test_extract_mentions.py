@@ -312,6 +312,8 @@ PROGRAMS_AND_INSTRUMENTS = [
       ("Resolution", "Nghị quyết Trung ương 6 khóa XII về đổi mới hệ thống chính trị"),
       ("Agency", "Ban Chỉ đạo xây dựng Đề án Sơ kết 5 năm Thực hiện Nghị quyết Trung ương 6 khóa XII về đổi "
                  "mới hệ thống chính trị")}),
+    ("Báo cáo Bộ Quốc phòng đề án nâng cao năng lực huấn luyện, bảo đảm hậu cần kỹ thuật.",
+     {("Program", "Đề án nâng cao năng lực huấn luyện, bảo đảm hậu cần kỹ thuật")}),
     ("Tỉnh ban hành Kế hoạch triển khai Nghị quyết số 08-NQ/TW của Bộ Chính trị.",
      {("Program", "Kế hoạch triển khai Nghị quyết số 08-NQ/TW")}),
     # agreements signed, whatever their case, that are not headed by "Chương trình" or "Kế hoạch"
@@ -332,6 +334,8 @@ NOT_PROGRAM_NAMES = [
      "Quốc phòng.", "Chương trình hành động của Chính phủ, chỉ thị của Quân ủy Trung ương và kế hoạch của Bộ Quốc phòng"),
     ("Hai bên ký kết Kế hoạch phối hợp năm 2025, hai bên thống nhất nội dung và thời gian.",
      "Kế hoạch phối hợp năm 2025, hai bên thống nhất nội dung"),
+    ("Đơn vị triển khai đề án cải tiến, hiện đại hóa vũ khí, sau đó báo cáo kết quả.",
+     "Đề án cải tiến, hiện đại hóa vũ khí"),
 ]
 
 

@@ -875,16 +875,23 @@ def _term_end(toks: list[Tok], k: int) -> int:
 
 
 def _coordinated(toks: list[Tok], k: int) -> bool:
-    """The comma at k joins two words of one list that "và" closes ("quản lý, điều hành ... và ...")."""
+    """The comma at k joins two words of one list that "và" closes ("quản lý, điều hành ... và ..."),
+    or that ends the sentence's clause without a verb ("sản xuất, sửa chữa vũ khí trang bị.")."""
     if k < 2 or k + 2 >= len(toks) or toks[k + 1].cap or toks[k - 1].cap or toks[k - 2].cap \
             or not _is_word(toks[k - 2], toks[k - 1]) \
             or not _is_word(toks[k + 1], toks[k + 2]):
         return False
-    for t in toks[k + 3:k + 15]:
-        if t.text in _HARD_STOP or t.text == ",":
-            return False
+    stops = _set("stopwords.txt")
+    for m in range(k + 3, min(len(toks), k + 15)):
+        t = toks[m]
         if t.low == "và":
             return True
+        if t.text in _HARD_STOP:
+            return m - k <= 9 and t.text in ".;"
+        two = f"{t.low} {toks[m + 1].low}" if m + 1 < len(toks) else ""
+        if t.text == "," or t.cap or not t.text.isalpha() or two in stops \
+                or t.low in stops and not _is_word(toks[m - 1], t):  # "hậu cần" is no "cần"
+            return False
     return False
 
 
