@@ -214,6 +214,8 @@ AGENCY_NAMES = [
     ("Đại tướng Ahmad Rizal, Tư lệnh Không quân Malaysia thăm Học viện.", {"Không quân Malaysia"}),
     ("Đô đốc Kenji Sato, Tham mưu trưởng Lực lượng Phòng vệ Biển Nhật Bản hội đàm.",
      {"Lực lượng Phòng vệ Biển Nhật Bản"}),
+    # a programme's code is part of the name of the board that runs it
+    ("Đại diện Ban Chủ nhiệm Chương trình KC.09/21-25 dự.", {"Ban Chủ nhiệm Chương trình KC.09/21-25"}),
     # units named with their number
     ("Đoàn Trinh sát số 4 phối hợp tuần tra.", {"Đoàn Trinh sát số 4"}),
     ("Lãnh đạo Đoàn Kinh tế - Quốc phòng 379 báo cáo.", {"Đoàn Kinh tế - Quốc phòng 379"}),
@@ -314,6 +316,7 @@ PROGRAMS_AND_INSTRUMENTS = [
                  "mới hệ thống chính trị")}),
     ("Báo cáo Bộ Quốc phòng đề án nâng cao năng lực huấn luyện, bảo đảm hậu cần kỹ thuật.",
      {("Program", "Đề án nâng cao năng lực huấn luyện, bảo đảm hậu cần kỹ thuật")}),
+    ("Đề tài thuộc Chương trình KC.09/21-25 dự kiến hoàn thành năm sau.", {("Program", "Chương trình KC.09/21-25")}),
     ("Tỉnh ban hành Kế hoạch triển khai Nghị quyết số 08-NQ/TW của Bộ Chính trị.",
      {("Program", "Kế hoạch triển khai Nghị quyết số 08-NQ/TW")}),
     # agreements signed, whatever their case, that are not headed by "Chương trình" or "Kế hoạch"

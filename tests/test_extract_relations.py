@@ -486,3 +486,24 @@ def test_a_foreign_name_keeps_our_ministry_when_two_countries_are_named():
     _, _, relations = run("Bộ Quốc phòng Lào và Bộ Quốc phòng Campuchia cử đoàn. Ông Chansamone Chanyalath, "
                           "Bộ trưởng Bộ Quốc phòng phát biểu.")
     assert not [r for r in relations if r[0] == "HOLDS_POSITION" and r[2] != "Bộ Quốc phòng"], relations
+
+
+# Titles in lower case when their agency follows; the name as spelt at home in brackets; a level.
+MORE_TITLES = [
+    ("Đoàn do Thiếu tướng Không quân Ra-giu Va-ma (Raju Varma), giảng viên cao cấp Học viện Quốc phòng Ấn Độ "
+     "làm trưởng đoàn.",
+     {("HOLDS_POSITION", "Ra-giu Va-ma", "Học viện Quốc phòng Ấn Độ", "Giảng viên cao cấp")}),
+    ("Đại tá Lê Văn Bình, chính ủy Lữ đoàn 147 báo cáo.",
+     {("HOLDS_POSITION", "Lê Văn Bình", "Lữ đoàn 147", "Chính ủy")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_TITLES)
+def test_more_titles(text, expected):
+    _, _, relations = run(text)
+    assert expected <= relations, relations
+
+
+def test_a_lower_case_title_without_its_agency_is_none():
+    _, _, relations = run("Ông Lê Văn Bình, bộ trưởng nói rằng đơn vị đã hoàn thành nhiệm vụ.")
+    assert not [r for r in relations if r[0] == "HOLDS_POSITION"], relations

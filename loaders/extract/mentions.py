@@ -11,14 +11,15 @@ from graph.model import Document
 from loaders import lexicon
 from loaders.normalize import clean_name, fold
 from loaders.extract.lexicons import _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, first_words, match
-from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _DASHES, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
+from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _CODE, _DASHES, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
 
 
 # Words before a capitalised name that make it a place even when it begins like an agency
 # (not "cầu": "điểm cầu Quân khu 7" is a video link to the region).
 _PLACE_BEFORE = frozenset({"đảo", "đường", "phố", "sông", "núi", "dịch", "thôn", "bản", "làng", "phường",
                            "xã", "huyện", "quận", "tp"})
-# ... and the word that makes it a level: "chuyến thăm cấp Nhà nước", "đề tài cấp Bộ Quốc phòng".
+# ... and the word that makes it a level: "chuyến thăm cấp Nhà nước", "đề tài cấp Bộ Quốc phòng" (not
+# inside a word: "giảng viên cao cấp Học viện ...", "cung cấp").
 _LEVEL_BEFORE = frozenset({"cấp"})
 # Verbs that, right after an event word, say what the event is for and so belong to its name.
 _EVENT_PURPOSES = frozenset({"triển khai", "quán triệt", "thực hiện", "đánh giá", "phổ biến", "ký kết", "công bố",
@@ -268,6 +269,9 @@ class _Reader:
             if t.low == "số" and k > j and k + 1 < len(toks) and toks[k + 1].text.isdigit() \
                     and not _NUMBERISH.match(toks[k - 1].text):
                 k += 2  # "Đoàn Trinh sát số 2"
+                continue
+            if _CODE.match(t.text) and k > j:
+                k += 1  # "Ban Chủ nhiệm Chương trình KX.01/16-20"
                 continue
             if _NUMBERISH.match(t.text) and (k == j or _NUMBERISH.match(toks[k - 1].text) is None):
                 k += 1
@@ -616,7 +620,7 @@ class _Reader:
             while end < len(toks) and toks[end].end <= m.end():
                 end += 1
             return end, word + " " + re.sub(r"\s+", "", m.group())
-        if _NUMBERISH.match(toks[j].text):
+        if _NUMBERISH.match(toks[j].text) or _CODE.match(toks[j].text):
             return j + 1, f"{word} {toks[j].text}"
         quoted = self._quoted(s, j)
         if quoted:  # 'chương trình "Xuân ấm lòng dân"': the quotes name it
@@ -714,7 +718,8 @@ class _Reader:
                 i = bare[0]
                 continue
             if agency and (self.outlet_span[0] <= toks[i].start < self.outlet_span[1]
-                           or i > 0 and toks[i - 1].low in _PLACE_BEFORE | _LEVEL_BEFORE):
+                           or i > 0 and toks[i - 1].low in _PLACE_BEFORE
+                           or i > 1 and toks[i - 1].low in _LEVEL_BEFORE and not _is_word(toks[i - 2], toks[i - 1])):
                 i = agency[0]  # "(Báo Hải quân) - ": the outlet; "quần đảo Trường Sa", "đường Trường Chinh": places
                 continue
             if agency:

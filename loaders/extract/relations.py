@@ -236,6 +236,8 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
     # a name with a syllable Vietnamese does not have is a foreign official's
     foreign = ents is not None and not all(_VIETNAMESE_SYLLABLE.match(w) for w in fold(p.name).split())
     k = p.j
+    if k < len(toks) and toks[k].text == "(":  # "Đại tướng Xụ-lạ-xắc (Surasak), Tư lệnh ...": the name as spelt at home
+        k = next((m + 1 for m in range(k + 1, min(len(toks), k + 8)) if toks[m].text == ")"), k)
     titles: list[str] = []
     former: set[str] = set()  # "nguyên Thứ trưởng Bộ Quốc phòng": a title no longer held
     glued = k < len(toks) and bool(match("positions.txt", toks, k))  # "Đại tướng X Phó Bí thư ...": no comma
@@ -246,6 +248,8 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
         was = k < len(toks) and toks[k].low == "nguyên"
         k += was
         hit = match("positions.txt", toks, k)
+        # "..., giảng viên cao cấp Học viện Quốc phòng": a title in lower case, when its agency follows
+        lower = hit is None and (hit := match("positions.txt", toks, k, need_cap=False)) is not None
         if not hit:
             break
         j, title = hit
@@ -266,6 +270,8 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
         if was:
             former.add(title)
         agency = agency or next((a for a in agencies if a.i == f), None)
+        if agency is None and lower:
+            break
         if agency is None:
             # "Phó Tư lệnh, Tham mưu trưởng Quân khu 3": a bare title shares the next title's agency
             if f < len(toks) and (toks[f].low == "kiêm" or toks[f].text == "," and f == j
