@@ -194,10 +194,11 @@ AGENCY_NAMES = [
     ("Ông Bounthong Keo, Ủy viên Bộ Chính trị Đảng Nhân dân Cách mạng Lào thăm Hà Nội.",
      {"Bộ Chính trị Đảng Nhân dân Cách mạng Lào"}),
     ("Hội Hữu nghị Việt Nam - Lào tỉnh Nghệ An trao quà.", {"Hội Hữu nghị Việt Nam - Lào tỉnh Nghệ An"}),
-    # "và" joins two short parts of one name, never a long name and the next body
+    # "và" joins two parts of one name, never a whole name and the next body
     ("Tổng cục Kỹ thuật Quân đội nhân dân Việt Nam và Tiểu ban Kinh tế - Quốc phòng phối hợp.",
      {"Tổng cục Kỹ thuật Quân đội nhân dân Việt Nam", "Tiểu ban Kinh tế - Quốc phòng"}),
     ("Sở Kế hoạch và Đầu tư tỉnh Bình Định thẩm định dự án.", {"Sở Kế hoạch và Đầu tư tỉnh Bình Định"}),
+    ("Trường Đại học Khoa học Xã hội và Nhân văn ký kết hợp tác.", {"Trường Đại học Khoa học Xã hội và Nhân văn"}),
     # a head word that is the first word of the name before a whole one
     ("Bộ tư lệnh Vùng Cảnh sát biển 1 tuần tra.", {"Bộ tư lệnh Vùng Cảnh sát biển 1", "Vùng Cảnh sát biển 1"}),
     # an abbreviated head word, and a code for part of a name

@@ -253,9 +253,9 @@ class _Reader:
                                                               or toks[k].text.isdigit()):
                     k += 1
                 break
-            # "Bộ Khoa học và Công nghệ": "và" between two short parts of one name; not after a whole
-            # name, nor after a long one ("Tổng cục Chính trị Quân đội nhân dân Việt Nam và Tiểu ban ...")
-            if t.low == "và" and j < k <= j + 3 and not whole_head and k + 1 < len(toks) and toks[k + 1].cap \
+            # "Bộ Khoa học và Công nghệ": "và" between two parts of one name; not after a whole name
+            # ("Tổng cục Chính trị Quân đội nhân dân Việt Nam và ...": what follows is another body)
+            if t.low == "và" and k > j and not whole_head and k + 1 < len(toks) and toks[k + 1].cap \
                     and toks[k + 1].text.isalpha() and not _ABBREV_TOKEN.match(toks[k + 1].text) \
                     and not self._agency_begins(toks, k + 1) and not match("ranks.txt", toks, k + 1) \
                     and not match("positions.txt", toks, k + 1) and not self.person_here(s, k + 1) \
