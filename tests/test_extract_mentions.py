@@ -211,6 +211,8 @@ AGENCY_NAMES = [
      {"Hội đồng giáo dục quốc phòng - an ninh Trung ương"}),
     ("Hội đồng thẩm định cấp quốc gia đánh giá chương trình.", {"Hội đồng thẩm định cấp quốc gia"}),
     ("Ban Chỉ đạo thực hiện Đề án 89 họp phiên thứ hai.", {"Ban Chỉ đạo thực hiện Đề án 89"}),
+    ("Ban chỉ đạo phòng chống thiên tai tỉnh Quảng Nam kiểm tra đê điều.",
+     {"Ban chỉ đạo phòng chống thiên tai tỉnh Quảng Nam"}),
     # foreign armed services, with their country
     ("Đại tướng Ahmad Rizal, Tư lệnh Không quân Malaysia thăm Học viện.", {"Không quân Malaysia"}),
     ("Đô đốc Kenji Sato, Tham mưu trưởng Lực lượng Phòng vệ Biển Nhật Bản hội đàm.",
@@ -233,6 +235,7 @@ NOT_AGENCIES = [
     # no one body: a generic council, a service without its country, those of every province
     ("Hội đồng nghiệm thu đánh giá cao kết quả đề tài.", "Hội đồng nghiệm thu"),
     ("Hải quân đóng vai trò nòng cốt trên biển.", "Hải quân"),
+    ("Ban chỉ đạo các cấp chuẩn bị kỹ lưỡng.", "Ban chỉ đạo các cấp"),
     ("Bộ Chỉ huy Quân sự (CHQS) các tỉnh tổ chức giao quân.", "Bộ Chỉ huy Quân sự"),
     # no official's name after a body that names no country
     ("Bộ trưởng Bộ Quốc phòng Phan Văn Giang dự.", "Bộ Quốc phòng Phan Văn Giang"),

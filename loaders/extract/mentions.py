@@ -150,6 +150,12 @@ class _Reader:
             scope = match("scopes.txt", toks, m, need_cap=False)
             if m > j and scope:
                 return scope[0]
+            place = match("place_words.txt", toks, m, need_cap=False) if m > j else None
+            if place and place[0] < len(toks) and toks[place[0]].cap and not t.cap:
+                end = place[0]  # "Ban Chỉ đạo phòng chống thiên tai tỉnh Quảng Nam"
+                while end < len(toks) and end - place[0] < 4 and toks[end].cap and toks[end].text.isalpha():
+                    end += 1
+                return end
             if t.cap or not (t.text.isalpha() or t.text in _DASHES and m > j):
                 return 0
             two = f"{t.low} {toks[m + 1].low}" if m + 1 < len(toks) else ""
