@@ -282,7 +282,8 @@ class _Reader:
             if _NUMBERISH.match(t.text) and (k == j or _NUMBERISH.match(toks[k - 1].text) is None):
                 k += 1
                 continue
-            if t.cap and t.text not in _HARD_STOP and t.text.isalnum() or _ABBREV_TOKEN.match(t.text):
+            if t.cap and t.text not in _HARD_STOP and (t.text.isalnum() or _transliterated(t.text)) \
+                    or _ABBREV_TOKEN.match(t.text):
                 after_code = k > j and _ABBREV_TOKEN.match(toks[k - 1].text) and not _ABBREV_TOKEN.match(t.text)
                 k += 1
                 if after_code and k < len(toks) and not toks[k].cap and _is_word(t, toks[k]):
