@@ -493,6 +493,10 @@ MORE_TITLES = [
     ("Đoàn do Thiếu tướng Không quân Ra-giu Va-ma (Raju Varma), giảng viên cao cấp Học viện Quốc phòng Ấn Độ "
      "làm trưởng đoàn.",
      {("HOLDS_POSITION", "Ra-giu Va-ma", "Học viện Quốc phòng Ấn Độ", "Giảng viên cao cấp")}),
+    ("Thượng tướng Lê Văn Tiến, Thứ trưởng Bộ Quốc phòng, đồng thời là Chủ tịch Hội đồng Thi đua - Khen thưởng "
+     "Bộ Quốc phòng phát biểu.",
+     {("HOLDS_POSITION", "Lê Văn Tiến", "Hội đồng Thi đua - Khen thưởng", "Chủ tịch"),
+      ("HOLDS_POSITION", "Lê Văn Tiến", "Bộ Quốc phòng", "Thứ trưởng")}),
     ("Đại tá Lê Văn Bình, chính ủy Lữ đoàn 147 báo cáo.",
      {("HOLDS_POSITION", "Lê Văn Bình", "Lữ đoàn 147", "Chính ủy")}),
 ]

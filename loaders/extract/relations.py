@@ -245,6 +245,8 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
             (k < len(toks) and toks[k].low == "kiêm") or glued:
         k += 0 if glued else 1
         glued = False
+        if k + 1 < len(toks) and toks[k].low == "đồng" and toks[k + 1].low == "thời":
+            k += 3 if k + 2 < len(toks) and toks[k + 2].low == "là" else 2  # ", đồng thời là Chủ tịch ..."
         was = k < len(toks) and toks[k].low == "nguyên"
         k += was
         hit = match("positions.txt", toks, k)
