@@ -171,3 +171,185 @@ def test_not_entities(text, label):
 def test_quy_keeps_its_tone():
     ex, entities, _ = run("Sáng 2/10, Quân khu 2 tổ chức Hội nghị giao ban quý III năm 2024.")
     assert ("Meeting", "Hội nghị giao ban quý III năm 2024 của Quân khu 2") in entities
+
+
+# Agency names the head word and capitalised words alone would cut or stretch: known full names,
+# dashes of every kind, a code in brackets inside a name, a country or a party after a body, "và".
+AGENCY_NAMES = [
+    ("Trung tướng Vũ Văn Kha, Chính ủy Quân chủng Phòng không — Không quân dự lễ.",
+     {"Quân chủng Phòng không — Không quân"}),
+    ("Binh chủng Thông tin liên lạc tổ chức hội thao.", {"Binh chủng Thông tin liên lạc"}),
+    ("Trường Sĩ quan Tăng thiết giáp khai giảng năm học mới.", {"Trường Sĩ quan Tăng thiết giáp"}),
+    ("Trường Cao đẳng Cơ khí công nghiệp tuyển sinh.", {"Trường Cao đẳng Cơ khí công nghiệp"}),
+    ("Trường Sĩ quan Kỹ thuật quân sự Vin-hem Pích khai giảng.", {"Trường Sĩ quan Kỹ thuật quân sự Vin-hem Pích"}),
+    ("Tòa án quân sự Quân khu 5 mở phiên tòa lưu động.", {"Tòa án quân sự Quân khu 5"}),
+    ("Cục Điều tra hình sự Bộ Quốc phòng khởi tố vụ án.", {"Cục Điều tra hình sự", "Bộ Quốc phòng"}),
+    ("Ông Lê Hải Bình, Phó Trưởng ban Ban Chính sách, chiến lược Trung ương phát biểu.",
+     {"Ban Chính sách, chiến lược Trung ương"}),
+    ("Học viện Kỹ thuật (KT) quân sự tuyển sinh.", {"Học viện Kỹ thuật quân sự"}),
+    # a code for part of a name, used later inside a shorter form of it
+    ("Viện Khoa học và Công nghệ (KH-CN) quân sự chủ trì đề tài. Viện KH-CN Quân sự đã nghiệm thu.",
+     {"Viện Khoa học và Công nghệ quân sự"}),
+    # a country, or "nước" and a state's name, ends the name of a foreign body
+    ("Đoàn đại biểu Bộ Quốc phòng Ấn Độ do Đại tướng Rajnath Kumar dẫn đầu.", {"Bộ Quốc phòng Ấn Độ"}),
+    ("Ông Hoàng Tuấn, Bộ trưởng Bộ Quốc phòng nước Cộng hòa Dân chủ Nhân dân Lào dự.",
+     {"Bộ Quốc phòng nước Cộng hòa Dân chủ Nhân dân Lào"}),
+    ("Ông Bounthong Keo, Ủy viên Bộ Chính trị Đảng Nhân dân Cách mạng Lào thăm Hà Nội.",
+     {"Bộ Chính trị Đảng Nhân dân Cách mạng Lào"}),
+    ("Hội Hữu nghị Việt Nam - Lào tỉnh Nghệ An trao quà.", {"Hội Hữu nghị Việt Nam - Lào tỉnh Nghệ An"}),
+    # "và" joins two parts of one name, never a whole name and the next body
+    ("Tổng cục Kỹ thuật Quân đội nhân dân Việt Nam và Tiểu ban Kinh tế - Quốc phòng phối hợp.",
+     {"Tổng cục Kỹ thuật Quân đội nhân dân Việt Nam", "Tiểu ban Kinh tế - Quốc phòng"}),
+    ("Sở Kế hoạch và Đầu tư tỉnh Bình Định thẩm định dự án.", {"Sở Kế hoạch và Đầu tư tỉnh Bình Định"}),
+    ("Trường Đại học Khoa học Xã hội và Nhân văn ký kết hợp tác.", {"Trường Đại học Khoa học Xã hội và Nhân văn"}),
+    # a head word that is the first word of the name before a whole one
+    ("Bộ tư lệnh Vùng Cảnh sát biển 1 tuần tra.", {"Bộ tư lệnh Vùng Cảnh sát biển 1", "Vùng Cảnh sát biển 1"}),
+    # an abbreviated head word, and a code for part of a name
+    ("Đại tá Mai Hữu Đức, Chỉ huy trưởng Bộ CHQS tỉnh Phú Yên báo cáo.", {"Bộ Chỉ huy Quân sự tỉnh Phú Yên"}),
+    ("BTL Thủ đô Hà Nội tổ chức diễn tập.", {"Bộ Tư lệnh Thủ đô Hà Nội"}),
+    ("Ông Trần Minh, Chủ tịch UBND TP Cần Thơ tiếp đoàn.", {"Ủy ban nhân dân thành phố Cần Thơ"}),
+    # councils and steering boards named by a description ending at their owner, scope or object
+    ("Hội đồng khoa học Học viện Quân y nghiệm thu giáo trình.", {"Hội đồng khoa học Học viện Quân y"}),
+    ("Hội đồng giáo dục quốc phòng - an ninh Trung ương kiểm tra công tác.",
+     {"Hội đồng giáo dục quốc phòng - an ninh Trung ương"}),
+    ("Hội đồng thẩm định cấp quốc gia đánh giá chương trình.", {"Hội đồng thẩm định cấp quốc gia"}),
+    ("Ban Chỉ đạo thực hiện Đề án 89 họp phiên thứ hai.", {"Ban Chỉ đạo thực hiện Đề án 89"}),
+    ("Ban chỉ đạo phòng chống thiên tai tỉnh Quảng Nam kiểm tra đê điều.",
+     {"Ban chỉ đạo phòng chống thiên tai tỉnh Quảng Nam"}),
+    # foreign armed services, with their country
+    ("Đại tướng Ahmad Rizal, Tư lệnh Không quân Malaysia thăm Học viện.", {"Không quân Malaysia"}),
+    ("Đô đốc Kenji Sato, Tham mưu trưởng Lực lượng Phòng vệ Biển Nhật Bản hội đàm.",
+     {"Lực lượng Phòng vệ Biển Nhật Bản"}),
+    # a programme's code is part of the name of the board that runs it
+    ("Đại diện Ban Chủ nhiệm Chương trình KC.09/21-25 dự.", {"Ban Chủ nhiệm Chương trình KC.09/21-25"}),
+    # units named with their number
+    ("Đoàn Trinh sát số 4 phối hợp tuần tra.", {"Đoàn Trinh sát số 4"}),
+    ("Lãnh đạo Đoàn Kinh tế - Quốc phòng 379 báo cáo.", {"Đoàn Kinh tế - Quốc phòng 379"}),
+]
+
+
+@pytest.mark.parametrize("text, names", AGENCY_NAMES)
+def test_agency_names(text, names):
+    _, entities, _ = run(text)
+    assert names <= {n for label, n in entities if label == "Agency"}, entities
+
+
+NOT_AGENCIES = [
+    # no one body: a generic council, a service without its country, those of every province
+    ("Hội đồng nghiệm thu đánh giá cao kết quả đề tài.", "Hội đồng nghiệm thu"),
+    ("Hải quân đóng vai trò nòng cốt trên biển.", "Hải quân"),
+    ("Ban chỉ đạo các cấp chuẩn bị kỹ lưỡng.", "Ban chỉ đạo các cấp"),
+    ("Bộ Chỉ huy Quân sự (CHQS) các tỉnh tổ chức giao quân.", "Bộ Chỉ huy Quân sự"),
+    # no official's name after a body that names no country
+    ("Bộ trưởng Bộ Quốc phòng Phan Văn Giang dự.", "Bộ Quốc phòng Phan Văn Giang"),
+    # "Đoàn" is also a surname and a delegation
+    ("Tổng Bí thư Đoàn Văn Khải phát biểu.", "Đoàn Văn Khải"),
+    ("Đoàn công tác của tỉnh thăm đơn vị.", "Đoàn công tác"),
+    # a country that begins a place, a verb written with a capital after a code
+    ("Cục Hải quan Lào Cai kiểm tra hàng hóa.", "Cục Hải quan Lào"),
+    ("Quân chủng PK-KQ Tổng kết công tác năm.", "Quân chủng Phòng không - Không quân Tổng"),
+    # the officers of a body are no body
+    ("Ban Chủ nhiệm đề tài báo cáo kết quả.", "Ban Chủ nhiệm"),
+    # a company's board is part of a title; its company is the agency
+    ("Đại tá Lê Thu, Chủ tịch Hội đồng thành viên Tổng công ty Sông Thu phát biểu.",
+     "Hội đồng thành viên Tổng công ty Sông Thu"),
+]
+
+
+@pytest.mark.parametrize("text, name", NOT_AGENCIES)
+def test_not_agencies(text, name):
+    _, entities, _ = run(text)
+    assert ("Agency", name) not in entities, entities
+
+
+def test_a_surname_that_is_a_head_word_begins_a_name():
+    _, entities, _ = run("Tổng Bí thư Đoàn Văn Khải phát biểu.")
+    assert ("Person", "Đoàn Văn Khải") in entities
+
+
+# Foreign names: transliterated syllable by syllable with hyphens, after a rank and a service, after
+# a title alone, or written in Sino-Vietnamese after the official's country; and names that are not.
+FOREIGN_PEOPLE = [
+    ("Đại tướng Xụ-lạ-xắc Phôm-vi-hản, Tư lệnh Lục quân Thái Lan thăm Học viện.",
+     {("Person", "Xụ-lạ-xắc Phôm-vi-hản"), ("Rank", "Đại tướng"), ("Agency", "Lục quân Thái Lan")}),
+    ("Thiếu tướng Không quân Ra-giu Va-ma trình bày tham luận.",
+     {("Person", "Ra-giu Va-ma"), ("Rank", "Thiếu tướng")}),
+    ("Bài học từ thời Thủ tướng Gan-đi vẫn còn nguyên giá trị.", {("Person", "Gan-đi")}),
+    ("Thủ tướng Singapore Lý Hiển Long dự hội nghị.", {("Person", "Lý Hiển Long")}),
+    ("Chuyến thăm của Chủ tịch Trung Quốc Hồ Cẩm Đào năm 2005.", {("Person", "Hồ Cẩm Đào")}),
+    # a two-syllable name heading an item of a list of people with titles
+    ("Được thăng quân hàm gồm: Lê Hải, Chính ủy Sư đoàn 5; Trần Văn Thuận, Tư lệnh Quân đoàn 3.",
+     {("Person", "Lê Hải"), ("Person", "Trần Văn Thuận")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOREIGN_PEOPLE)
+def test_foreign_people(text, expected):
+    _, entities, _ = run(text)
+    assert expected <= entities, entities
+
+
+NOT_PEOPLE = [
+    # a place joined to another by a dash; a transliterated place; a place before a title
+    ("Hợp tác khu vực Châu Á - Thái Bình Dương ngày càng sâu rộng.", "Thái Bình Dương"),
+    ("Đoàn đến thăm Mát-xcơ-va và Xanh Pê-téc-bua.", "Mát-xcơ-va"),
+    ("Tại Hà Nội, Chủ tịch nước Lê Văn An phát biểu.", "Hà Nội"),
+    # a rank's service is no part of the name
+    ("Thiếu tướng Không quân Ra-giu Va-ma trình bày tham luận.", "Không quân Ra-giu Va-ma"),
+]
+
+
+@pytest.mark.parametrize("text, name", NOT_PEOPLE)
+def test_not_people(text, name):
+    _, entities, _ = run(text)
+    assert ("Person", name) not in entities, entities
+
+
+# Programmes and instruments: what a programme carries out is part of its name, two words joined by
+# a comma before a closing "và", a Central Committee's term, a congress's term of office, a topic.
+PROGRAMS_AND_INSTRUMENTS = [
+    ("Hai đơn vị ký kết Quy chế phối hợp tuần tra, kiểm soát biên giới và trao đổi thông tin.",
+     {("Program", "Quy chế phối hợp tuần tra, kiểm soát biên giới và trao đổi thông tin")}),
+    ("Đơn vị ban hành Chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ Quân khu lần thứ XI, "
+     "nhiệm kỳ 2020 - 2025 sát thực tế.",
+     {("Program", "Chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ Quân khu lần thứ XI, nhiệm kỳ "
+                  "2020 - 2025"),
+      ("Resolution", "Nghị quyết Đại hội Đảng bộ Quân khu lần thứ XI, nhiệm kỳ 2020 - 2025")}),
+    ("Ban Chỉ đạo xây dựng Đề án Sơ kết 5 năm Thực hiện Nghị quyết Trung ương 6 khóa XII về đổi mới hệ "
+     "thống chính trị tổ chức phiên họp thứ hai.",
+     {("Program", "Đề án Sơ kết 5 năm Thực hiện Nghị quyết Trung ương 6 khóa XII về đổi mới hệ thống chính trị"),
+      ("Resolution", "Nghị quyết Trung ương 6 khóa XII về đổi mới hệ thống chính trị"),
+      ("Agency", "Ban Chỉ đạo xây dựng Đề án Sơ kết 5 năm Thực hiện Nghị quyết Trung ương 6 khóa XII về đổi "
+                 "mới hệ thống chính trị")}),
+    ("Báo cáo Bộ Quốc phòng đề án nâng cao năng lực huấn luyện, bảo đảm hậu cần kỹ thuật.",
+     {("Program", "Đề án nâng cao năng lực huấn luyện, bảo đảm hậu cần kỹ thuật")}),
+    ("Đề tài thuộc Chương trình KC.09/21-25 dự kiến hoàn thành năm sau.", {("Program", "Chương trình KC.09/21-25")}),
+    ("Tỉnh ban hành Kế hoạch triển khai Nghị quyết số 08-NQ/TW của Bộ Chính trị.",
+     {("Program", "Kế hoạch triển khai Nghị quyết số 08-NQ/TW")}),
+    # agreements signed, whatever their case, that are not headed by "Chương trình" or "Kế hoạch"
+    ("Hai đồn ký kết văn bản khung kết nghĩa giữa Đồn Biên phòng Hoành Mô và Đồn Biên phòng Bắc Phong Sinh.",
+     {("Program", "Văn bản khung kết nghĩa giữa Đồn Biên phòng Hoành Mô và Đồn Biên phòng Bắc Phong Sinh")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", PROGRAMS_AND_INSTRUMENTS)
+def test_programs_and_instruments(text, expected):
+    _, entities, _ = run(text)
+    assert expected <= entities, entities
+
+
+NOT_PROGRAM_NAMES = [
+    # a comma between two capitalised bodies' things, or before a clause, ends the name
+    ("Xây dựng chương trình hành động của Chính phủ, chỉ thị của Quân ủy Trung ương và kế hoạch của Bộ "
+     "Quốc phòng.", "Chương trình hành động của Chính phủ, chỉ thị của Quân ủy Trung ương và kế hoạch của Bộ Quốc phòng"),
+    ("Hai bên ký kết Kế hoạch phối hợp năm 2025, hai bên thống nhất nội dung và thời gian.",
+     "Kế hoạch phối hợp năm 2025, hai bên thống nhất nội dung"),
+    ("Đơn vị triển khai đề án cải tiến, hiện đại hóa vũ khí, sau đó báo cáo kết quả.",
+     "Đề án cải tiến, hiện đại hóa vũ khí"),
+]
+
+
+@pytest.mark.parametrize("text, name", NOT_PROGRAM_NAMES)
+def test_not_program_names(text, name):
+    _, entities, _ = run(text)
+    assert ("Program", name) not in entities, entities

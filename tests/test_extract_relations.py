@@ -328,3 +328,186 @@ def test_a_government_title_is_not_shared_with_a_ministry():
     positions = {r for r in relations if r[0] == "HOLDS_POSITION"}
     assert positions == {("HOLDS_POSITION", "Lê Văn An", "Chính phủ", "Phó Thủ tướng"),
                          ("HOLDS_POSITION", "Lê Văn An", "Bộ Quốc phòng", "Bộ trưởng")}
+
+
+# A title whose last word begins its agency's name, a bare head word after a title in lower case,
+# and a title of a council or board named by a description.
+TITLES_AND_BODIES = [
+    ("Thiếu tướng Trần Hữu Lộc, Chánh Thanh tra Bộ Quốc phòng phát biểu.",
+     {("HOLDS_POSITION", "Trần Hữu Lộc", "Thanh tra Bộ Quốc phòng", "Chánh Thanh tra")}),
+    ("Dự lễ có Chánh Văn phòng Trung ương Đảng Lê Quang Vinh.",
+     {("HOLDS_POSITION", "Lê Quang Vinh", "Văn phòng Trung ương Đảng", "Chánh Văn phòng")}),
+    ("Hội đồng khoa học Bộ Công an họp. Thượng tướng Lê Văn Tuấn, Thứ trưởng Bộ Công an, Chủ tịch hội "
+     "đồng chủ trì.",
+     {("HOLDS_POSITION", "Lê Văn Tuấn", "Hội đồng khoa học Bộ Công an", "Chủ tịch"),
+      ("HOLDS_POSITION", "Lê Văn Tuấn", "Bộ Công an", "Thứ trưởng")}),
+    ("Ban Chỉ đạo tổng kết Nghị quyết số 24-NQ/TW họp. Ông Trần Lưu Quang, Trưởng Ban Chỉ đạo phát biểu.",
+     {("HOLDS_POSITION", "Trần Lưu Quang", "Ban Chỉ đạo tổng kết Nghị quyết số 24-NQ/TW", "Trưởng ban")}),
+    ("Ông Lê Văn Hòa, Trưởng Ban Cơ yếu Chính phủ dự.",
+     {("HOLDS_POSITION", "Lê Văn Hòa", "Ban Cơ yếu Chính phủ", "Trưởng ban")}),
+    ("Ông Lê Hữu, Phó Trưởng Ban Chỉ huy Quân sự huyện Kỳ Sơn báo cáo.",
+     {("HOLDS_POSITION", "Lê Hữu", "Ban Chỉ huy Quân sự huyện Kỳ Sơn", "Phó Trưởng ban")}),
+    ("Đại tá Lê Thu, Chủ tịch Hội đồng thành viên Tổng công ty Sông Thu phát biểu.",
+     {("HOLDS_POSITION", "Lê Thu", "Tổng công ty Sông Thu", "Chủ tịch Hội đồng thành viên")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", TITLES_AND_BODIES)
+def test_titles_and_bodies(text, expected):
+    _, _, relations = run(text)
+    assert expected <= relations, relations
+
+
+def test_the_ministries_of_both_countries_sign():
+    _, _, relations = run("Đại tướng Lê An, Bộ trưởng Bộ Quốc phòng Việt Nam hội đàm với Đại tướng Sok Vanna, "
+                          "Bộ trưởng Bộ Quốc phòng Campuchia. Sau đó, Bộ Quốc phòng hai nước ký kế hoạch hợp tác "
+                          "năm 2025.")
+    signed = {(r[1], r[2]) for r in relations if r[0] == "SIGNED"}
+    assert signed == {("Bộ Quốc phòng Việt Nam", "Kế hoạch hợp tác năm 2025"),
+                      ("Bộ Quốc phòng Campuchia", "Kế hoạch hợp tác năm 2025")}
+
+
+def test_two_countries_with_several_foreign_bodies_add_no_signer():
+    _, _, relations = run("Bộ Quốc phòng Lào và Bộ Quốc phòng Campuchia cử đoàn dự. Bộ Quốc phòng hai nước ký "
+                          "kế hoạch hợp tác năm 2025.")
+    assert {r[1] for r in relations if r[0] == "SIGNED"} == {"Bộ Quốc phòng"}
+
+
+# Irregular writing: no comma between a name and its titles, a whole name's first word in lower
+# case after a title, a qualifier between a title and its agency (after or before the name).
+IRREGULAR_TITLES = [
+    ("Đại tướng Lê Văn Thành Phó Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng phát biểu.",
+     {("HOLDS_POSITION", "Lê Văn Thành", "Quân ủy Trung ương", "Phó Bí thư"),
+      ("HOLDS_POSITION", "Lê Văn Thành", "Bộ Quốc phòng", "Bộ trưởng")}),
+    ("Thượng tướng Võ Minh Lương, Ủy viên Thường vụ quân ủy Trung ương, Thứ trưởng Bộ Quốc phòng dự.",
+     {("HOLDS_POSITION", "Võ Minh Lương", "Quân ủy Trung ương", "Ủy viên Thường vụ")}),
+    ("Ông Đỗ Hùng Việt, Thứ trưởng thường trực Bộ Ngoại giao dự lễ.",
+     {("HOLDS_POSITION", "Đỗ Hùng Việt", "Bộ Ngoại giao", "Thứ trưởng thường trực")}),
+    ("Bà Trương Thị Mai Hoa, Phó Chủ tịch thứ Nhất Hội đồng Dân tộc phát biểu.",
+     {("HOLDS_POSITION", "Trương Thị Mai Hoa", "Hội đồng Dân tộc", "Phó Chủ tịch thứ Nhất")}),
+    ("Thiếu tướng Lê Đức Hạnh, Phó Chủ tịch chuyên trách Hội đồng Lý luận Trung ương dự.",
+     {("HOLDS_POSITION", "Lê Đức Hạnh", "Hội đồng Lý luận Trung ương", "Phó Chủ tịch chuyên trách")}),
+    ("Dự có Thứ trưởng thường trực Bộ Ngoại giao Nguyễn Minh Vũ.",
+     {("HOLDS_POSITION", "Nguyễn Minh Vũ", "Bộ Ngoại giao", "Thứ trưởng thường trực")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", IRREGULAR_TITLES)
+def test_irregular_titles(text, expected):
+    _, _, relations = run(text)
+    assert expected <= relations, relations
+
+
+@pytest.mark.parametrize("text", [
+    # a whole name in lower case in running text, with no capital in it, is no agency
+    "Lãnh đạo bộ quốc phòng dự lễ.",
+    # a verb written after a name is no title
+    "Đại tướng Lê Văn Thành chủ trì hội nghị.",
+])
+def test_no_irregular_positions(text):
+    _, entities, relations = run(text)
+    assert not [r for r in relations if r[0] == "HOLDS_POSITION"], relations
+
+
+# A foreign delegation's leader holds his post in the delegation's country's body, not ours.
+FOREIGN_POSTS = [
+    ("Chiều nay, đoàn đại biểu Bộ Quốc phòng Trung Quốc do Thượng tướng Lý Thượng Phúc, Bộ trưởng Bộ Quốc "
+     "phòng làm Trưởng đoàn đã đến Hà Nội.",
+     {("HOLDS_POSITION", "Lý Thượng Phúc", "Bộ Quốc phòng Trung Quốc", "Bộ trưởng")}),
+    ("Đại tướng Phạm An, Bộ trưởng Bộ Quốc phòng nước Cộng hòa xã hội chủ nghĩa Việt Nam và Thượng tướng "
+     "Trương Hựu Hiệp, Ủy viên Quốc vụ, Bộ trưởng Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa hội đàm.",
+     {("HOLDS_POSITION", "Trương Hựu Hiệp", "Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa", "Bộ trưởng"),
+      ("HOLDS_POSITION", "Phạm An", "Bộ Quốc phòng", "Bộ trưởng")}),
+    # the name right after a title and a foreign body ending with its country
+    ("Bộ trưởng Bộ Quốc phòng Liên bang Nga Ivan Petrov thăm Học viện.",
+     {("HOLDS_POSITION", "Ivan Petrov", "Bộ Quốc phòng Liên bang Nga", "Bộ trưởng")}),
+    ("Hội đàm với Bộ trưởng Bộ Quốc phòng Trung Quốc Trương Hựu Hiệp.",
+     {("HOLDS_POSITION", "Trương Hựu Hiệp", "Bộ Quốc phòng Trung Quốc", "Bộ trưởng")}),
+    ("Ông Lê Văn Hào, Tổng Thư ký, Chủ nhiệm Văn phòng Quốc hội phát biểu.",
+     {("HOLDS_POSITION", "Lê Văn Hào", "Văn phòng Quốc hội", "Chủ nhiệm")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOREIGN_POSTS)
+def test_foreign_posts(text, expected):
+    _, _, relations = run(text)
+    assert expected <= relations, relations
+
+
+def test_a_foreign_leader_is_no_minister_of_ours():
+    # the article names no Lao ministry: no post rather than ours
+    _, _, relations = run("Đại tướng Lê An đón Đoàn đại biểu quân sự cấp cao Quân đội nhân dân Lào do Đại tướng "
+                          "Chansamone Chanyalath, Phó Thủ tướng, Bộ trưởng Quốc phòng dẫn đầu.")
+    assert not [r for r in relations if r[0] == "HOLDS_POSITION" and r[1] == "Chansamone Chanyalath"], relations
+
+
+def test_our_delegation_leader_keeps_our_ministry():
+    _, _, relations = run("Đoàn đại biểu Bộ Quốc phòng Việt Nam do Đại tướng Lê An, Bộ trưởng Bộ Quốc phòng dẫn đầu.")
+    assert ("HOLDS_POSITION", "Lê An", "Bộ Quốc phòng Việt Nam", "Bộ trưởng") in relations
+
+
+def test_a_level_is_no_agency():
+    _, entities, _ = run("Sau chuyến thăm cấp Nhà nước, hai bên ký kết nhiều văn kiện.")
+    assert not [e for e in entities if e[0] == "Agency"], entities
+
+
+def test_a_chain_goes_on_past_a_title_of_no_agency_and_a_header_names_a_board():
+    _, _, relations = run(
+        "Ban Chỉ đạo tổng kết Nghị quyết số 24-NQ/TW họp phiên thứ hai. Chủ tịch nước Lê Văn Hưng – Ủy viên Bộ "
+        "Chính trị, Chủ tịch Hội đồng Quốc phòng và An ninh, Thống lĩnh các lực lượng vũ trang nhân dân, Trưởng "
+        "Ban chỉ đạo; các đồng chí Ủy viên Bộ Chính trị, Phó Trưởng ban chỉ đạo: đồng chí Trần Thanh Mẫn, Phó "
+        "Thủ tướng Thường trực Chính phủ; Đại tướng Lê Minh Hải Phó Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc "
+        "phòng đồng chủ trì.")
+    board = "Ban Chỉ đạo tổng kết Nghị quyết số 24-NQ/TW"
+    assert {("HOLDS_POSITION", "Lê Văn Hưng", board, "Trưởng ban"),
+            ("HOLDS_POSITION", "Lê Văn Hưng", "Hội đồng Quốc phòng và An ninh", "Chủ tịch"),
+            ("HOLDS_POSITION", "Trần Thanh Mẫn", board, "Phó Trưởng ban"),
+            ("HOLDS_POSITION", "Trần Thanh Mẫn", "Bộ Chính trị", "Ủy viên"),
+            ("HOLDS_POSITION", "Trần Thanh Mẫn", "Chính phủ", "Phó Thủ tướng Thường trực"),
+            ("HOLDS_POSITION", "Lê Minh Hải", board, "Phó Trưởng ban"),
+            ("HOLDS_POSITION", "Lê Minh Hải", "Quân ủy Trung ương", "Phó Bí thư")} <= relations
+
+
+def test_a_chain_stops_at_the_next_person():
+    # "Thống lĩnh ..." has no agency; the titles after the next person's rank are not the first one's
+    _, _, relations = run("Ông Lê Văn Hưng, Thống lĩnh các lực lượng vũ trang nhân dân, Thượng tướng Trần Nam, "
+                          "Thứ trưởng Bộ Quốc phòng dự.")
+    assert not [r for r in relations if r[0] == "HOLDS_POSITION" and r[1] == "Lê Văn Hưng"], relations
+
+
+def test_a_foreign_ministers_bare_ministry_is_his_countrys():
+    _, _, relations = run("Bộ Quốc phòng Lào cử đoàn sang thăm. Đại tướng Chansamone Chanyalath, Phó Thủ tướng, "
+                          "Bộ trưởng Bộ Quốc phòng phát biểu. Đại tướng Lê Văn Dũng, Bộ trưởng Bộ Quốc phòng đón đoàn.")
+    assert ("HOLDS_POSITION", "Chansamone Chanyalath", "Bộ Quốc phòng Lào", "Bộ trưởng") in relations
+    assert ("HOLDS_POSITION", "Lê Văn Dũng", "Bộ Quốc phòng", "Bộ trưởng") in relations
+
+
+def test_a_foreign_name_keeps_our_ministry_when_two_countries_are_named():
+    _, _, relations = run("Bộ Quốc phòng Lào và Bộ Quốc phòng Campuchia cử đoàn. Ông Chansamone Chanyalath, "
+                          "Bộ trưởng Bộ Quốc phòng phát biểu.")
+    assert not [r for r in relations if r[0] == "HOLDS_POSITION" and r[2] != "Bộ Quốc phòng"], relations
+
+
+# Titles in lower case when their agency follows; the name as spelt at home in brackets; a level.
+MORE_TITLES = [
+    ("Đoàn do Thiếu tướng Không quân Ra-giu Va-ma (Raju Varma), giảng viên cao cấp Học viện Quốc phòng Ấn Độ "
+     "làm trưởng đoàn.",
+     {("HOLDS_POSITION", "Ra-giu Va-ma", "Học viện Quốc phòng Ấn Độ", "Giảng viên cao cấp")}),
+    ("Thượng tướng Lê Văn Tiến, Thứ trưởng Bộ Quốc phòng, đồng thời là Chủ tịch Hội đồng Thi đua - Khen thưởng "
+     "Bộ Quốc phòng phát biểu.",
+     {("HOLDS_POSITION", "Lê Văn Tiến", "Hội đồng Thi đua - Khen thưởng", "Chủ tịch"),
+      ("HOLDS_POSITION", "Lê Văn Tiến", "Bộ Quốc phòng", "Thứ trưởng")}),
+    ("Đại tá Lê Văn Bình, chính ủy Lữ đoàn 147 báo cáo.",
+     {("HOLDS_POSITION", "Lê Văn Bình", "Lữ đoàn 147", "Chính ủy")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_TITLES)
+def test_more_titles(text, expected):
+    _, _, relations = run(text)
+    assert expected <= relations, relations
+
+
+def test_a_lower_case_title_without_its_agency_is_none():
+    _, _, relations = run("Ông Lê Văn Bình, bộ trưởng nói rằng đơn vị đã hoàn thành nhiệm vụ.")
+    assert not [r for r in relations if r[0] == "HOLDS_POSITION"], relations

@@ -45,7 +45,7 @@ def _agency_full_names(names: list[str]) -> dict[str, str]:
             if f == folded or not f.startswith(folded + " "):
                 continue
             rest = f[len(folded) + 1:]
-            if rest in _countries():
+            if rest.removeprefix("nước ") in _countries():
                 continue  # "Bộ Quốc phòng Campuchia" is another country's ministry
             # "Đảng ủy Quân khu" for "Đảng ủy Quân khu 9": only the unit's number is left out;
             # "Bộ Tư lệnh Thủ đô" for "Bộ Tư lệnh Thủ đô Hà Nội": only a capitalised place

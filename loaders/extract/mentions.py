@@ -5,17 +5,22 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.model import Document
+from loaders import lexicon
 from loaders.normalize import clean_name, fold
 from loaders.extract.lexicons import _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, first_words, match
-from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
+from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _CODE, _DASHES, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
 
 
 # Words before a capitalised name that make it a place even when it begins like an agency
 # (not "cầu": "điểm cầu Quân khu 7" is a video link to the region).
 _PLACE_BEFORE = frozenset({"đảo", "đường", "phố", "sông", "núi", "dịch", "thôn", "bản", "làng", "phường",
                            "xã", "huyện", "quận", "tp"})
+# ... and the word that makes it a level: "chuyến thăm cấp Nhà nước", "đề tài cấp Bộ Quốc phòng" (not
+# inside a word: "giảng viên cao cấp Học viện ...", "cung cấp").
+_LEVEL_BEFORE = frozenset({"cấp"})
 # Verbs that, right after an event word, say what the event is for and so belong to its name.
 _EVENT_PURPOSES = frozenset({"triển khai", "quán triệt", "thực hiện", "đánh giá", "phổ biến", "ký kết", "công bố",
                              "biểu dương", "tuyên dương", "học tập", "nghiên cứu", "tổ chức"})
@@ -24,6 +29,10 @@ _VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻ�
 _VIETNAMESE_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWELS}]{{1,3}}"
                                   rf"(?:ch|ng|nh|[cmnpt])?$")
 _STANDING = {"ban thường vụ", "thường vụ"}
+# What a steering board is set up to do, written between its head and what it steers.
+# Verbs after which a programme's name goes on with the instrument or programme it carries out.
+_CARRIES_OUT = frozenset({"thực hiện", "triển khai", "quán triệt", "tổng kết", "sơ kết", "thi hành", "học tập"})
+_BOARD_PURPOSES = frozenset({"xây dựng", "thực hiện", "triển khai", "tổng kết", "sơ kết", "soạn thảo"})
 _ADDRESS = ("đồng", "ông", "bà", "ngài", "đ/c")  # words before a person's name
 _PLURAL = {"các", "những", "nhiều", "một", "số", "mọi", "từng", "hai", "ba", "bốn", "năm"}
 @dataclass(slots=True)
@@ -52,6 +61,7 @@ class _Reader:
         self.doc = doc
         self.outlet_span = outlet_span  # "(Báo Hải quân) - ...": the outlet, not an actor of the news
         self.defined: dict[str, str] = {}  # abbreviations the article defines: "Quân khu 3 (QK3)"
+        self.parts: dict[str, str] = {}  # codes for part of a name: "Khoa học và Công nghệ (KH-CN)"
         self.text = doc.text
         self.found: list[Found] = []
         self.relations: list[tuple] = []  # (type, Found source, Found target, evidence sentence, title)
@@ -90,14 +100,111 @@ class _Reader:
         k = self._name_part(s, j, "whole" in kinds)
         if k + 1 < len(toks) and toks[k].text.isdigit() and match("place_words.txt", toks, k + 1, need_cap=False):
             return None  # "Bộ Chỉ huy BĐBP 44 tỉnh, thành phố": one per province, no one agency
+        after = k + 3 if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" else k
+        if after + 1 < len(toks) and toks[after].low in ("các", "những") \
+                and match("place_words.txt", toks, after + 1, need_cap=False):
+            return None  # "Bộ Chỉ huy Quân sự (CHQS) các tỉnh": those of every province, no one agency
+        if "service" in kinds and not any(match("countries.txt", toks, m) for m in range(j, k)):
+            return None  # "Không quân Ấn Độ" is India's air force; "Hải quân" alone names no one service
+        if "numbered" in kinds and not (k > j and any(c.isdigit() for c in toks[k - 1].text)):
+            return None  # "Đoàn 871", "Đoàn Trinh sát số 2"; "Đoàn" is also a surname and a delegation
+        if fold(head) == "ban" and (title := match("positions.txt", toks, j)) and title[0] == k \
+                and not (k < len(toks) and toks[k].cap):
+            return None  # "Ban Chủ nhiệm đề tài", "Ban Giám đốc": the officers of a body, no body
+        if k == j and "described" in kinds and (end := self._described(s, j)):
+            return end, self._expand(_surface(s, self.text, i, end)), head
+        coded = self._coded_part(toks, k) if k > j else None
+        if coded:  # "Viện Khoa học và Công nghệ (KH-CN) quân sự": a code for the words before it
+            self._define_part(toks, j, k)
+            return coded, self._expand(f"{_surface(s, self.text, i, k)} {_surface(s, self.text, k + 3, coded)}"), head
         if k > j:
-            return k, _expand(_surface(s, self.text, i, k)), head
+            return k, self._expand(_surface(s, self.text, i, k)), head
         # "viện trợ" is no institute; but in "Nhà máy chủ trì" the next word is "chủ trì", not "máy chủ"
         split = j < len(toks) and _is_word(toks[j - 1], toks[j]) and not (
             j + 1 < len(toks) and _is_word(toks[j], toks[j + 1]))
         if "whole" in kinds or "pronoun" in kinds and not split:
             return j, head, head  # a whole name, or a bare head ("Tổng cục") standing for one
         return None
+
+    def _described(self, s: Sentence, j: int) -> int:
+        """End of a council's or a board's name written as a lower-case description from token j; it
+        must end at the body it belongs to ("Hội đồng khoa học Bộ Quốc phòng"), at its scope
+        ("... quốc phòng - an ninh Trung ương", "... cấp quốc gia") or, after a purpose, at the
+        programme or instrument it steers ("Ban Chỉ đạo thực hiện Đề án ..."); 0 when it does not."""
+        toks = s.toks
+        stops = _set("stopwords.txt")
+        m = j
+        while m < len(toks) and m - j <= 8:
+            t = toks[m]
+            if m > j and t.cap:
+                if t.low == "trung" and m + 1 < len(toks) and toks[m + 1].low == "ương":
+                    return m + 2
+                if m >= j + 2 and f"{toks[m - 2].low} {toks[m - 1].low}" in _BOARD_PURPOSES:
+                    steered = self.instrument_at(s, m) or self.program_at(s, m)
+                    if steered:
+                        return steered[0]
+                agency = self.agency_at(s, m)
+                if agency and (agency[1] != agency[2] or "whole" in _agency_kinds().get(agency[2], set())):
+                    return agency[0]
+                return 0
+            scope = match("scopes.txt", toks, m, need_cap=False)
+            if m > j and scope:
+                return scope[0]
+            place = match("place_words.txt", toks, m, need_cap=False) if m > j else None
+            if place and place[0] < len(toks) and toks[place[0]].cap and not t.cap:
+                end = place[0]  # "Ban Chỉ đạo phòng chống thiên tai tỉnh Quảng Nam"
+                while end < len(toks) and end - place[0] < 4 and toks[end].cap and toks[end].text.isalpha():
+                    end += 1
+                return end
+            if t.cap or not (t.text.isalpha() or t.text in _DASHES and m > j):
+                return 0
+            two = f"{t.low} {toks[m + 1].low}" if m + 1 < len(toks) else ""
+            if two in _BOARD_PURPOSES:
+                m += 2
+                continue
+            if two in stops or t.low in stops:
+                return 0
+            m += 1
+        return 0
+
+    @staticmethod
+    def _coded_part(toks: list[Tok], k: int) -> int:
+        """End of a name that goes on in lower case after a code in brackets at k ("(KH-CN) quân
+        sự"); 0 when there is none."""
+        if not (k + 3 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")"
+                and _ABBREV_TOKEN.match(toks[k + 1].text)):
+            return 0
+        tails = _set("name_tails.txt")
+        m = k + 3
+        while m < len(toks) and not toks[m].cap:
+            if m + 1 < len(toks) and f"{toks[m].low} {toks[m + 1].low}" in tails:
+                m += 2
+            elif toks[m].low in tails:
+                m += 1
+            else:
+                break
+        return m if m > k + 3 else 0
+
+    def _define_part(self, toks: list[Tok], j: int, k: int) -> None:
+        """Note a code in brackets at k whose letters are the initials of the words before it
+        ("Khoa học và Công nghệ (KH-CN)"), so that "Viện KH-CN Quân sự" reads as the same name."""
+        code = toks[k + 1].text
+        letters = [c for c in code if c.isalpha()]
+        initials: list[str] = []
+        m = k - 1
+        while m >= j and len(initials) < len(letters):
+            if toks[m].low != "và" and toks[m].text not in _DASHES:
+                initials.insert(0, toks[m].text[0].upper())
+            m -= 1
+        if initials == letters:
+            self.parts.setdefault(code, self.text[toks[m + 1].start:toks[k - 1].end])
+
+    def _expand(self, name: str) -> str:
+        """Abbreviations inside a name written out, those of the lexicon and those the article defined."""
+        name = _expand(name)
+        if self.parts:
+            name = " ".join(self.parts.get(word, word) for word in name.split(" "))
+        return name
 
     @staticmethod
     def _known_abbreviation(word: str) -> bool:
@@ -115,44 +222,84 @@ class _Reader:
             t = toks[k]
             if k > j and (match("ranks.txt", toks, k) or match("positions.txt", toks, k)):
                 break
+            if k > j or whole_head:
+                # "Bộ Quốc phòng Lào", "Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa": a country ends
+                # the name ("Bộ Quốc phòng Trung Quốc Đổng Quân": the minister's name follows)
+                at = k + 1 if t.low == "nước" else k
+                country = match("countries.txt", toks, at)
+                # a one-syllable country may begin a place or a name instead ("Lào Cai", "Đức Giang")
+                if country and not (country[0] == at + 1 and _VIETNAMESE_SYLLABLE.match(toks[at].low)
+                                    and country[0] < len(toks) and toks[country[0]].cap):
+                    k = country[0]  # only a place may follow: "Hội Hữu nghị Việt Nam - Lào tỉnh Nghệ An"
+                    place = match("place_words.txt", toks, k, need_cap=False)
+                    if place and not toks[k].cap:
+                        k = place[0]
+                        while k < len(toks) and k - place[0] < 4 and toks[k].cap and toks[k].text.isalpha():
+                            k += 1
+                    return k
             if (whole := match("agencies.tsv", toks, k)) and "whole" in _agency_kinds()[whole[1]]:
-                if k > j or whole_head:
+                if toks[k].low == "đảng" and (k > j or whole_head):
+                    return whole[0]  # "Bộ Chính trị Đảng Nhân dân Cách mạng Lào": a party owns its organs
+                head_only = k > j and (inner := match("agencies.tsv", toks, j)) is not None and inner[0] == k
+                if (k > j or whole_head) and not head_only:
                     break  # "Vụ Pháp chế Bộ Quốc phòng": the ministry it belongs to (see PART_OF in read)
-                k = whole[0]  # "Bộ Tư lệnh Cảnh sát biển": a whole name right after the head
+                # "Bộ Tư lệnh Cảnh sát biển": a whole name right after the head, or after a head word
+                # that is the name's first word ("Bộ Tư lệnh Vùng Cảnh sát biển 3")
+                k = whole[0]
                 continue
             place = match("place_words.txt", toks, k, need_cap=False)
-            if place and not t.cap and toks[k - 1].text.isdigit():
+            # "UBND TP Hồ Chí Minh": an abbreviated place word is written in capitals
+            lower = not t.cap or bool(place) and t.text.isupper()
+            if place and lower and toks[k - 1].text.isdigit():
                 k -= 1 if k - 1 > j else 0  # "... 44 tỉnh, thành phố": a count of places, no name
                 break
-            if place and not t.cap:
+            if place and lower:
                 k = place[0]  # "... tỉnh Nghệ An", or a bare "... tỉnh" that refers back
                 while k < len(toks) and k - place[0] < 4 and (toks[k].cap and toks[k].text.isalpha()
                                                               or toks[k].text.isdigit()):
                     k += 1
                 break
-            if t.low == "và" and k > j and k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].text.isalpha() \
-                    and not _ABBREV_TOKEN.match(toks[k + 1].text) \
+            # "Bộ Khoa học và Công nghệ": "và" between two parts of one name; not after a whole name
+            # ("Tổng cục Chính trị Quân đội nhân dân Việt Nam và ...": what follows is another body)
+            if t.low == "và" and k > j and not whole_head and k + 1 < len(toks) and toks[k + 1].cap \
+                    and toks[k + 1].text.isalpha() and not _ABBREV_TOKEN.match(toks[k + 1].text) \
                     and not self._agency_begins(toks, k + 1) and not match("ranks.txt", toks, k + 1) \
                     and not match("positions.txt", toks, k + 1) and not self.person_here(s, k + 1) \
                     and not any(match(kind, toks, k + 1) for kind in ("instruments.txt", "programs.txt",
                                                                         "meetings.txt")):
-                k += 1  # "Bộ Khoa học và Công nghệ"
+                k += 1
                 continue
             if (k > j or whole_head) and t.low in _set("surnames.txt") and t.cap \
                     and self._person_run(s, k) >= k + 3:
                 break  # "Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến": the name after the agency
+            if t.low == "số" and k > j and k + 1 < len(toks) and toks[k + 1].text.isdigit() \
+                    and not _NUMBERISH.match(toks[k - 1].text):
+                k += 2  # "Đoàn Trinh sát số 2"
+                continue
+            if _CODE.match(t.text) and k > j:
+                k += 1  # "Ban Chủ nhiệm Chương trình KX.01/16-20"
+                continue
             if _NUMBERISH.match(t.text) and (k == j or _NUMBERISH.match(toks[k - 1].text) is None):
                 k += 1
                 continue
-            if t.cap and t.text not in _HARD_STOP and t.text.isalnum() or _ABBREV_TOKEN.match(t.text):
+            if t.cap and t.text not in _HARD_STOP and (t.text.isalnum() or _transliterated(t.text)) \
+                    or _ABBREV_TOKEN.match(t.text):
+                after_code = k > j and _ABBREV_TOKEN.match(toks[k - 1].text) and not _ABBREV_TOKEN.match(t.text)
                 k += 1
+                if after_code and k < len(toks) and not toks[k].cap and _is_word(t, toks[k]):
+                    # after a code, "Quân sự" continues the name ("Viện KH-CN Quân sự") but a verb
+                    # written with a capital does not ("Quân chủng PK-KQ Tổng kết ...")
+                    if f"{t.low} {toks[k].low}" not in tails:
+                        return k - 1
+                    k += 1
+                    continue
                 # "Công nghiệp", "Sĩ quan": a two-syllable word written with one capital; not after
                 # another capitalised syllable ("Thủ đô Hà Nội giao ban": "nội giao" is no part)
                 if k < len(toks) and not toks[k].cap and toks[k].text.isalpha() and _is_word(t, toks[k]) \
                         and not (k - 2 >= j and toks[k - 2].cap):
                     k += 1
                 continue
-            if t.text in ("-", "–") and k > j and k + 1 < len(toks) and toks[k + 1].cap:
+            if t.text in _DASHES and k > j and k + 1 < len(toks) and toks[k + 1].cap:
                 k += 1
                 continue
             if k > j and k + 1 < len(toks) and f"{t.low} {toks[k + 1].low}" in tails:
@@ -170,13 +317,25 @@ class _Reader:
 
     # persons --------------------------------------------------------------------------------------
 
+    def _official_after(self, s: Sentence, i: int, end: int) -> int:
+        """End of the name written right after a title and a foreign body whose name ends with its
+        country ("Bộ trưởng Bộ Quốc phòng Trung Quốc Đổng Quân"); 0 when there is none."""
+        toks = s.toks
+        if end >= len(toks) or not toks[end].cap or not any(
+                (hit := match("countries.txt", toks, k)) and hit[0] == end for k in range(max(i, end - 6), end)):
+            return 0
+        if not any((title := match("positions.txt", toks, i - n)) and title[0] == i for n in range(1, 6) if i >= n):
+            return 0
+        k = self._person_run(s, end, 6)
+        return k if k - end >= 2 and not self._agency_begins(s.toks, end) else 0
+
     def _person_run(self, s: Sentence, i: int, most: int = 4) -> int:
         """End of a run of capitalised name syllables starting at i (no head words or titles)."""
         toks = s.toks
         k = i
         while k < len(toks) and k - i < most:
             t = toks[k]
-            if not (t.cap and t.text.isalpha()) or t.text.isupper() and len(t.text) > 1:
+            if not (t.cap and (t.text.isalpha() or _transliterated(t.text))) or t.text.isupper() and len(t.text) > 1:
                 break
             if k > i and (k - i >= 2 and self._agency_begins(toks, k) or match("ranks.txt", toks, k)
                           or match("positions.txt", toks, k)):
@@ -192,7 +351,14 @@ class _Reader:
         if not hit:
             return False
         end, head = hit
-        if "whole" in _agency_kinds()[head] or end - k > 1:
+        kinds = _agency_kinds()[head]
+        if "service" in kinds:
+            return bool(match("countries.txt", toks, end))
+        if "numbered" in kinds:  # "Đoàn 871", not "Đoàn Văn Hậu"
+            run = toks[end:end + 5]
+            return any(t.text[:1].isdigit() for t in run[:next((n for n, t in enumerate(run) if not (
+                t.cap or t.text.isdigit() or t.low == "số" or t.text in _DASHES)), len(run))])
+        if "whole" in kinds or end - k > 1:
             return True
         return end < len(toks) and (toks[end].cap or toks[end].text[:1].isdigit())
 
@@ -221,6 +387,9 @@ class _Reader:
         if hit:
             start, rank = hit[0], hit[1]
             start = self._honorifics(toks, start)
+            service = match("agencies.tsv", toks, start)
+            if service and "service" in _agency_kinds()[service[1]] and not self._agency_begins(toks, start):
+                start = service[0]  # "Thiếu tướng Không quân X": the rank of an air force
         elif (title := self._honorifics(toks, i)) > i:
             start = title  # "PGS.TS Lê Văn An": an academic title before a name, as "ông" is
         elif toks[i].low in _ADDRESS and i + 1 < len(toks):
@@ -232,6 +401,8 @@ class _Reader:
             start = title[0]  # "Tổng Bí thư Tô Lâm": a title written right before a name
         elif title and (foreign := self._foreign_after(toks, title[0])):
             start = foreign  # "Thủ tướng Campuchia Hun Manet": a foreign official's name
+        elif title and title[0] < len(toks) and _transliterated(toks[title[0]].text):
+            start = title[0]  # "Thủ tướng Nê-ru": a name transliterated syllable by syllable
         if start >= len(toks):
             return None
         # a name after a rank, title or "ông" may be long or foreign ("Pehin Datu Halbi Mohammad Yussof")
@@ -241,6 +412,8 @@ class _Reader:
             return None
         name = " ".join(t.text for t in toks[start:end])
         if n == 1:
+            if start > i and _transliterated(name):
+                return start, end, name, rank  # "Thủ tướng Nê-ru", "Đại tá Xi-ha-núc"
             # "Thượng tướng Thạch": a given name for someone the article named in full
             if not rank:
                 return None
@@ -253,10 +426,15 @@ class _Reader:
         surnames = _set("surnames.txt")
         # a two-syllable item of a list ends the item: "Tô Lâm, Lương Cường và ..."
         item = listing and (end == len(toks) or toks[end].text in (",", ";", ".", "(") or toks[end].low == "và")
+        # "...; Nguyễn Túy, Chỉ huy trưởng ...": an item of a list of people, each with a title
+        item = item or n == 2 and start > 0 and toks[start - 1].text in (":", ";") and end + 1 < len(toks) \
+            and toks[end].text == "," and bool(match("positions.txt", toks, end + 1))
         if toks[start].low in surnames and (n >= 3 or item) or fold(name) in known:
             prev = toks[start - 1].low if start > 0 else ""
             if prev in _set("name_blockers.txt"):
                 return None
+            if prev in _DASHES and start >= 2 and toks[start - 2].cap:
+                return None  # "Châu Á - Thái Bình Dương": the second part of a place's name
             return start, end, name, rank
         return None
 
@@ -271,9 +449,12 @@ class _Reader:
             return 0  # "Tổng Giám đốc Viettel Global": a company, no official
         k = country[0]
         n = k
-        while n < len(toks) and n - k < 6 and toks[n].cap and toks[n].text.isalpha():
+        while n < len(toks) and n - k < 6 and toks[n].cap and (toks[n].text.isalpha() or _transliterated(toks[n].text)):
             n += 1
         native = [bool(_VIETNAMESE_SYLLABLE.match(t.low)) for t in toks[k:n]]
+        if all(native) and 2 <= n - k <= 3 and country[1] in _sino_countries() \
+                and not _Reader._agency_begins(toks, k):
+            return k  # "Chủ tịch Trung Quốc Tập Cận Bình": a name written in Sino-Vietnamese
         if n - k < 2 or all(native):
             return 0
         if not native[0] and len(native) >= 3 and all(native[1:]):
@@ -282,8 +463,12 @@ class _Reader:
 
     # instruments, programmes, meetings ---------------------------------------------------------------
 
-    def _topic(self, s: Sentence, k: int, most: int, stops: frozenset[str], allow_comma=False) -> int:
-        """End of a descriptive phrase from token k: words until punctuation or a stop word."""
+    def _topic(self, s: Sentence, k: int, most: int, stops: frozenset[str], allow_comma=False,
+               objects=False) -> int:
+        """End of a descriptive phrase from token k: words until punctuation or a stop word. With
+        `objects` (a programme's name), an instrument or programme it carries out is part of it
+        ("Chương trình hành động thực hiện Nghị quyết ..."), and so are two words joined by a comma
+        before a closing "và" ("Quy chế phối hợp quản lý, điều hành ... và ...")."""
         toks = s.toks
         start = k
         while k < len(toks) and k - start < most:
@@ -292,6 +477,17 @@ class _Reader:
                     and toks[k + 1].low == "chống":
                 k += 2  # "phòng, chống": one verb written with a comma
                 continue
+            if objects:
+                verb = 2 if k + 2 < len(toks) and f"{t.low} {toks[k + 1].low}" in _CARRIES_OUT else 0
+                after = k > start + 1 and f"{toks[k - 2].low} {toks[k - 1].low}" in _CARRIES_OUT
+                if (verb or after) and k + verb < len(toks) and toks[k + verb].cap:
+                    carried = self.instrument_at(s, k + verb) or self.program_at(s, k + verb)
+                    if carried:  # what is carried out completes the name
+                        k = carried[0]
+                        break
+                if t.text == "," and not allow_comma and _coordinated(toks, k):
+                    k += 1
+                    continue
             if t.text in _HARD_STOP or (t.text == "," and not allow_comma):
                 break
             if t.text == ",":
@@ -378,6 +574,11 @@ class _Reader:
             end = self._name_part(s, k)
             while end + 2 <= len(toks) and toks[end].low == "lần" and toks[end + 1].low == "thứ":
                 end = min(len(toks), end + 3)
+            if end + 1 < len(toks) and toks[end].low in ("khóa", "khoá") and _NUMBERISH.match(toks[end + 1].text):
+                end += 2  # "Nghị quyết Trung ương 8 khóa XI": the Central Committee's term
+            end = _term_end(toks, end)  # "..., nhiệm kỳ 2020 - 2025"
+            if end < len(toks) and toks[end].low == "về" and end > k:
+                end = self._topic(s, end + 1, 30, _set("stopwords.txt") - {"thực hiện", "trong"}, allow_comma=True)
             return end, clean_name(self.text[toks[i].start:toks[end - 1].end]), "", None
         if i > 0:  # "Chỉ lệnh công tác kỹ thuật của Bộ Quốc phòng": a named instrument mid-sentence
             end = k
@@ -426,7 +627,7 @@ class _Reader:
             while end < len(toks) and toks[end].end <= m.end():
                 end += 1
             return end, word + " " + re.sub(r"\s+", "", m.group())
-        if _NUMBERISH.match(toks[j].text):
+        if _NUMBERISH.match(toks[j].text) or _CODE.match(toks[j].text):
             return j + 1, f"{word} {toks[j].text}"
         quoted = self._quoted(s, j)
         if quoted:  # 'chương trình "Xuân ấm lòng dân"': the quotes name it
@@ -438,7 +639,7 @@ class _Reader:
             return None
         if mode != "any" and not toks[i].cap and toks[j].low != "của" and not signed:
             return None
-        end = self._topic(s, j, 25, _set("stopwords.txt"))
+        end = self._topic(s, j, 25, _set("stopwords.txt"), objects=True)
         if end == j and len(word.split()) > 2:
             # "đã ký kết chương trình phối hợp.": the kind alone refers back to the programme
             name = clean_name(self.text[toks[i].start:toks[j - 1].end])
@@ -512,9 +713,20 @@ class _Reader:
                 self.found.extend(listed)
                 i = listed[-1].j
                 continue
-            agency = self.agency_at(s, i) if toks[i].cap else None
+            agency = self.agency_at(s, i) if toks[i].cap and not _inside_title(toks, i) else None
+            bare = _bare_after_title(toks, i) if not toks[i].cap else None
+            if bare is not None and "whole" in _agency_kinds()[bare[1]]:
+                # "Ủy viên Thường vụ quân ủy Trung ương": a whole name written in lower case
+                self.found.append(Found("Agency", i, bare[0], bare[1], s, {"head": bare[1]}))
+                i = bare[0]
+                continue
+            if bare is not None:  # "Chủ tịch hội đồng": the council the article named
+                self.found.append(Found("Agency?", i, bare[0], bare[1], s, {"head": bare[1]}))
+                i = bare[0]
+                continue
             if agency and (self.outlet_span[0] <= toks[i].start < self.outlet_span[1]
-                           or i > 0 and toks[i - 1].low in _PLACE_BEFORE):
+                           or i > 0 and toks[i - 1].low in _PLACE_BEFORE
+                           or i > 1 and toks[i - 1].low in _LEVEL_BEFORE and not _is_word(toks[i - 2], toks[i - 1])):
                 i = agency[0]  # "(Báo Hải quân) - ": the outlet; "quần đảo Trường Sa", "đường Trường Chinh": places
                 continue
             if agency:
@@ -539,6 +751,12 @@ class _Reader:
                     if inner:
                         self.found.append(inner)
                         self.relations.append(("PART_OF", f, inner, s, ""))
+                    official = self._official_after(s, i, end)
+                    if official:  # "Bộ trưởng Bộ Quốc phòng Liên bang Nga Sergei Shoigu"
+                        name = " ".join(t.text for t in toks[end:official])
+                        self.found.append(Found("Person", end, official, name, s))
+                        known_people[fold(name)] = name
+                        end = official
                     i = end
                     continue
                 self.found.append(Found("Agency?", i, end, head, s, {"head": head}))
@@ -607,7 +825,7 @@ class _Reader:
                 end = self._name_part(s, k)
                 if end == k:
                     break
-                out.append(Found("Agency", k, end, _expand(f"{word} {_surface(s, self.text, k, end)}"), s,
+                out.append(Found("Agency", k, end, self._expand(f"{word} {_surface(s, self.text, k, end)}"), s,
                                  {"head": word}))
             else:
                 break
@@ -624,6 +842,9 @@ class _Reader:
         if not hit or hit[0] >= len(s.toks) or not s.toks[hit[0]].cap or self._agency_begins(s.toks, hit[0]):
             return None
         j, title = hit
+        longer = match("agencies.tsv", s.toks, j - 1)
+        if longer and longer[0] > j:
+            return None  # "Trưởng Ban Chỉ đạo": the title's head word begins a longer one
         k = self._name_part(s, j)
         if k == j or any(self._agency_begins(s.toks, n) for n in range(j + 1, min(k + 1, len(s.toks)))):
             return None  # "Trưởng ban Pháp chế Bộ Chỉ huy ...": a section of the agency that follows
@@ -635,7 +856,7 @@ class _Reader:
             if country or not _VIETNAMESE_SYLLABLE.match(s.toks[m].low):
                 k = country[0] if country else m  # "Bộ trưởng Quốc phòng Lào Chansamone ...": the name follows
                 break
-        return Found("Agency", j, k, _expand(f"{head} {_surface(s, self.text, j, k)}"), s, {"head": head})
+        return Found("Agency", j, k, self._expand(f"{head} {_surface(s, self.text, j, k)}"), s, {"head": head})
 
     def _inner_agency(self, s: Sentence, i: int, end: int, head: str) -> Found | None:
         if head not in ("Đảng ủy", "Đảng bộ", "Bộ Tư lệnh", "Bộ Chỉ huy", "Đảng ủy Quân sự", "Ban Thường vụ"):
@@ -649,6 +870,90 @@ class _Reader:
                     "whole" in _agency_kinds().get(inner[2], set()):
                 return Found("Agency", j, end, inner[1], s, {"head": inner[2]})
         return None
+
+
+def _term_end(toks: list[Tok], k: int) -> int:
+    """Past a term of office written after a congress's name ("..., nhiệm kỳ 2020 - 2025"), or k."""
+    m = k + 1 if k < len(toks) and toks[k].text == "," else k
+    if m + 2 >= len(toks) or toks[m].low != "nhiệm" or toks[m + 1].low not in ("kỳ", "kì"):
+        return k
+    m += 2
+    if re.fullmatch(r"(19|20)\d\d[-–](19|20)\d\d", toks[m].text):
+        return m + 1
+    if m + 2 < len(toks) and re.fullmatch(r"(19|20)\d\d", toks[m].text) and toks[m + 1].text in _DASHES \
+            and re.fullmatch(r"(19|20)\d\d", toks[m + 2].text):
+        return m + 3
+    return k
+
+
+def _coordinated(toks: list[Tok], k: int) -> bool:
+    """The comma at k joins two words of one list that "và" closes ("quản lý, điều hành ... và ..."),
+    or that ends the sentence's clause without a verb ("sản xuất, sửa chữa vũ khí trang bị.")."""
+    if k < 2 or k + 2 >= len(toks) or toks[k + 1].cap or toks[k - 1].cap or toks[k - 2].cap \
+            or not _is_word(toks[k - 2], toks[k - 1]) \
+            or not _is_word(toks[k + 1], toks[k + 2]):
+        return False
+    stops = _set("stopwords.txt")
+    for m in range(k + 3, min(len(toks), k + 15)):
+        t = toks[m]
+        if t.low == "và":
+            return True
+        if t.text in _HARD_STOP:
+            return m - k <= 9 and t.text in ".;"
+        two = f"{t.low} {toks[m + 1].low}" if m + 1 < len(toks) else ""
+        if t.text == "," or t.cap or not t.text.isalpha() or two in stops \
+                or t.low in stops and not _is_word(toks[m - 1], t):  # "hậu cần" is no "cần"
+            return False
+    return False
+
+
+def _transliterated(word: str) -> bool:
+    """A foreign name written syllable by syllable with hyphens: "Nê-ru", "Su-bra-ma-ni-am"."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p.isalpha() for p in parts) and parts[0][:1].isupper() \
+        and not word.isupper()
+
+
+@lru_cache(maxsize=None)
+def _sino_countries() -> frozenset[str]:
+    """Countries whose people Vietnamese writes in Sino-Vietnamese syllables ("Tập Cận Bình")."""
+    return frozenset(row[0] for row in lexicon.table("countries.txt") if len(row) > 1 and row[1] == "sino")
+
+
+def _bare_after_title(toks: list[Tok], i: int) -> tuple[int, str] | None:
+    """(end, head) of a head word written in lower case right after a title, standing for the agency
+    of that kind the article names ("Thứ trưởng Bộ Quốc phòng, Chủ tịch hội đồng"), or of a whole
+    name whose first word is written in lower case ("Ủy viên Thường vụ quân ủy Trung ương")."""
+    if toks[i].low not in first_words("agencies.tsv"):
+        return None
+    hit = match("agencies.tsv", toks, i, need_cap=False)
+    if not hit:
+        return None
+    kinds = _agency_kinds()[hit[1]]
+    if "whole" in kinds:
+        # only with a capital further on: "quân ủy Trung ương", not "bộ quốc phòng" in running text
+        if not any(t.cap for t in toks[i + 1:hit[0]]):
+            return None
+    elif "pronoun" not in kinds or hit[0] < len(toks) and (
+            toks[hit[0]].cap or _is_word(toks[hit[0] - 1], toks[hit[0]])):
+        return None
+    for n in range(1, 6):
+        title = match("positions.txt", toks, i - n) if i - n >= 0 else None
+        if title and (title[0] == i or title[0] == i + 1 and hit[0] > i + 1 and "whole" not in kinds):
+            return hit  # "Phó Trưởng ban chỉ đạo": the title's last word begins the head word
+    return None
+
+
+def _inside_title(toks: list[Tok], i: int) -> bool:
+    """Token i begins a head word inside a listed title that goes on past it ("Chủ tịch Hội đồng
+    thành viên Tổng công ty X": the agency is the company); "Chánh Văn phòng Trung ương Đảng" ends
+    with its head word, whose agency follows."""
+    head = match("agencies.tsv", toks, i)
+    for n in range(1, 4):
+        title = match("positions.txt", toks, i - n) if i - n >= 0 else None
+        if title and head and title[0] > head[0]:
+            return True
+    return False
 
 
 def _in_plural_list(toks: list[Tok], i: int) -> bool:
@@ -702,7 +1007,11 @@ def _by_sentence(found: list[Found]) -> dict[int, list[Found]]:
     return out
 
 def _field_end(toks: list[Tok], j: int, agencies: list[Found]) -> int:
-    """End of a field written between a title and its agency ("Phó Chủ nhiệm Kỹ thuật Quân khu")."""
+    """End of a field written between a title and its agency ("Phó Chủ nhiệm Kỹ thuật Quân khu"), or
+    of a qualifier ("Thứ trưởng thường trực Bộ Ngoại giao")."""
+    qualifier = match("title_qualifiers.txt", toks, j, need_cap=False)
+    if qualifier:
+        return qualifier[0]
     f = j
     tails = _set("name_tails.txt")
     while f < len(toks) and toks[f].cap and toks[f].text.isalpha() and \

@@ -7,10 +7,10 @@ from functools import lru_cache
 
 from loaders import lexicon
 from loaders.normalize import clean_name, entity_key, fold
-from loaders.extract.entities import Identity, _Ent, _owner_at
+from loaders.extract.entities import Identity, _Ent, _countries, _owner_at
 from loaders.extract.lexicons import _cues, _is_word, _issuers, first_words, match
-from loaders.extract.mentions import Found, _Reader, _field_end, _inside
-from loaders.extract.tokens import Sentence, Tok, _DOCNUM
+from loaders.extract.mentions import _VIETNAMESE_SYLLABLE, Found, _Reader, _field_end, _inside
+from loaders.extract.tokens import Sentence, Tok, _DOCNUM, _HARD_STOP
 
 
 def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: bool = False,
@@ -117,6 +117,10 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
                 signers = inside if between and inside else inside + [a for a in subject if a not in inside]
                 for a in signers:
                     out.append(("SIGNED", of[id(a)], of[id(prog)], s, ""))
+                    if a.j + 1 < len(toks) and toks[a.j].low == "hai" and toks[a.j + 1].low == "nước":
+                        # "Bộ Quốc phòng hai nước ký ...": the other country's ministry signs too
+                        for other in _counterparts(of[id(a)], ents):
+                            out.append(("SIGNED", other, of[id(prog)], s, ""))
                 for p in before:
                     out.append(("SIGNED", of[id(p)], of[id(prog)], s, ""))
         elif rtype == "ISSUED":
@@ -155,9 +159,49 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
     # programmes and instructions that carry out an instrument: "... triển khai Nghị quyết số 08"
     for r in resolutions:
         if r.i >= 2 and toks[r.i - 1].low in ("hiện", "khai") and toks[r.i - 2].low in ("thực", "triển"):
-            for src in [f for f in programs + resolutions if f is not r and f.j <= r.i and r.i - f.j <= 12]:
+            # "... triển khai Nghị quyết số 08" written after the programme, or inside its name
+            for src in [f for f in programs + resolutions if f is not r and (
+                    f.j <= r.i and r.i - f.j <= 12 or f.i < r.i and r.j <= f.j)]:
                 out.append(("IMPLEMENTS", of[id(src)], of[id(r)], s, ""))
     return out
+
+
+def _delegation_country(s: Sentence, p: Found, agencies: list[Found], of) -> str:
+    """The country of the delegation p leads ("Đoàn đại biểu Quân đội nhân dân Lào do Đại tướng X,
+    ... dẫn đầu"), written at the end of its body's name; "" when p leads none or it is ours."""
+    toks = s.toks
+    k = p.i
+    for n in (3, 2, 1):  # past the rank ("Thượng tướng", "Phó Đô đốc") or "đồng chí"
+        rank = match("ranks.txt", toks, k - n) if k >= n else None
+        if rank and rank[0] == k or n == 2 and k >= 2 and toks[k - 2].low == "đồng" and toks[k - 1].low == "chí":
+            k -= n
+            break
+    if k == 0 or toks[k - 1].low != "do":
+        return ""
+    body = next((a for a in agencies if a.j == k - 1), None)
+    if body is None or not any(toks[m].low == "đoàn" for m in range(max(0, body.i - 8), body.i)):
+        return ""
+    name = fold(of[id(body)].name)
+    return next((c for c in sorted(_countries(), key=len, reverse=True) if name.endswith(" " + c)), "")
+
+
+def _of_country(agency: _Ent, country: str, ents: dict) -> _Ent | None:
+    """The article's body of `country` named as `agency` is ("Bộ Quốc phòng Trung Quốc"), or
+    `agency` itself when it already names a country."""
+    name = fold(agency.name)
+    if any(name.endswith(" " + c) for c in _countries()):
+        return agency
+    return next((e for e in ents.values() if e.label == "Agency" and fold(e.name) in (
+        f"{name} {country}", f"{name} nước {country}")), None)
+
+
+def _counterparts(agency: _Ent, ents: dict) -> list[_Ent]:
+    """The article's one foreign body of the same name as `agency` ("Bộ Quốc phòng Campuchia" for
+    "Bộ Quốc phòng"); none when it names several."""
+    name = agency.key  # "Bộ Quốc phòng Việt Nam" is keyed "bộ quốc phòng"
+    found = [e for e in ents.values() if e.label == "Agency" and fold(e.name).startswith(name + " ")
+             and fold(e.name)[len(name) + 1:].removeprefix("nước ") in _countries()]
+    return found if len(found) == 1 else []
 
 
 def _speech_at_event(toks: list[Tok], k: int) -> bool:
@@ -198,15 +242,26 @@ def _unit_of(title: str, ents: dict) -> _Ent | None:
 def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | None = None) -> list[tuple]:
     toks = s.toks
     out = []
+    country = _delegation_country(s, p, agencies, of) if ents else ""
+    # a name with a syllable Vietnamese does not have is a foreign official's
+    foreign = ents is not None and not all(_VIETNAMESE_SYLLABLE.match(w) for w in fold(p.name).split())
     k = p.j
+    if k < len(toks) and toks[k].text == "(":  # "Đại tướng Xụ-lạ-xắc (Surasak), Tư lệnh ...": the name as spelt at home
+        k = next((m + 1 for m in range(k + 1, min(len(toks), k + 8)) if toks[m].text == ")"), k)
     titles: list[str] = []
     former: set[str] = set()  # "nguyên Thứ trưởng Bộ Quốc phòng": a title no longer held
+    glued = k < len(toks) and bool(match("positions.txt", toks, k))  # "Đại tướng X Phó Bí thư ...": no comma
     while k < len(toks) and toks[k].text in (",", "kiêm", "–", "-") or \
-            (k < len(toks) and toks[k].low == "kiêm"):
-        k += 1
+            (k < len(toks) and toks[k].low == "kiêm") or glued:
+        k += 0 if glued else 1
+        glued = False
+        if k + 1 < len(toks) and toks[k].low == "đồng" and toks[k + 1].low == "thời":
+            k += 3 if k + 2 < len(toks) and toks[k + 2].low == "là" else 2  # ", đồng thời là Chủ tịch ..."
         was = k < len(toks) and toks[k].low == "nguyên"
         k += was
         hit = match("positions.txt", toks, k)
+        # "..., giảng viên cao cấp Học viện Quốc phòng": a title in lower case, when its agency follows
+        lower = hit is None and (hit := match("positions.txt", toks, k, need_cap=False)) is not None
         if not hit:
             break
         j, title = hit
@@ -217,19 +272,34 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
                 k = owner
                 continue
             break
+        # "Chánh Văn phòng Trung ương Đảng": the title ends inside the name of its agency
+        agency = next((a for a in agencies if k < a.i < j < a.j), None)
         # a field between the title and the agency: "Phó Chủ nhiệm Kỹ thuật Quân khu"
-        f = _field_end(toks, j, agencies)
+        f = _field_end(toks, j, agencies) if agency is None else j
         if f > j:
             title = clean_name(title + " " + " ".join(t.text for t in toks[j:f]))
         titles.append(title)
         if was:
             former.add(title)
-        agency = next((a for a in agencies if a.i == f), None)
+        agency = agency or next((a for a in agencies if a.i == f), None)
+        if agency is None and lower:
+            break
         if agency is None:
             # "Phó Tư lệnh, Tham mưu trưởng Quân khu 3": a bare title shares the next title's agency
             if f < len(toks) and (toks[f].low == "kiêm" or toks[f].text == "," and f == j
                                   and match("positions.txt", toks, f + 1)):
                 k = f
+                continue
+            # "Ủy viên Quốc vụ, Bộ trưởng ...", "Thống lĩnh các lực lượng vũ trang, Trưởng ban ...": a
+            # title of no agency the graph names; the chain goes on after it
+            rest = f
+            while rest < len(toks) and rest - f < 8 and toks[rest].text not in _HARD_STOP | {","} \
+                    and toks[rest].low != "và" and not match("ranks.txt", toks, rest):
+                rest += 1
+            if (f > j or rest > f) and rest + 1 < len(toks) and toks[rest].text == "," \
+                    and match("positions.txt", toks, rest + 1):
+                titles.pop()
+                k = rest
                 continue
             unit = _unit_of(title, ents) if ents and f == j and not was else None
             if unit is not None:  # "Đại tá X, Sư đoàn trưởng": of the article's Sư đoàn
@@ -237,6 +307,16 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
             break
         # "Bí thư Đảng ủy, Chính ủy Tổng cục Kỹ thuật": a bare party committee belongs to the next agency
         target = of[id(agency)]
+        if country:
+            # "đoàn Bộ Quốc phòng Trung Quốc do Thượng tướng X, Bộ trưởng Bộ Quốc phòng dẫn đầu": the
+            # delegation's country's ministry; none when the article does not name it
+            target = _of_country(target, country, ents)
+            if target is None:
+                titles = []
+                k = agency.j
+                continue
+        elif foreign and (counterpart := _counterparts(target, ents)):
+            target = counterpart[0]  # "Đại tướng Chansamone Chanyalath, Bộ trưởng Bộ Quốc phòng": Laos's
         for t in titles:
             if t in former:
                 continue
@@ -273,7 +353,7 @@ def _position_before(s: Sentence, p: Found, here: list[Found], of) -> list[tuple
         if agency is not None and agency.i >= 1 and toks[agency.i - 1].low == "của":
             owner = next((a for a in agencies if a.j == agency.i - 1), None)
             agency = owner if owner is not None else agency  # the body "của" the larger one
-        title = _title_before(toks, agency.i) if agency is not None else None
+        title = _title_before(toks, agency.i, agency.j) if agency is not None else None
         if title is None:
             break
         start, name = title
@@ -306,7 +386,7 @@ def _header_positions(s: Sentence, persons: list[Found], agencies: list[Found], 
         held, k = [], c
         while True:
             agency = next((a for a in agencies if a.j == k), None)
-            title = _title_before(toks, agency.i) if agency is not None else None
+            title = _title_before(toks, agency.i, agency.j) if agency is not None else None
             if title is None:
                 break
             held.append((agency, title[1]))
@@ -325,14 +405,18 @@ def _header_positions(s: Sentence, persons: list[Found], agencies: list[Found], 
     return out
 
 
-def _title_before(toks: list[Tok], k: int) -> tuple[int, str] | None:
+def _title_before(toks: list[Tok], k: int, end: int = 0) -> tuple[int, str] | None:
     """(start, title) of the longest title that ends right before token k ("Phó Chính ủy", not its
-    tail "Chính ủy")."""
+    tail "Chính ủy"), or inside the agency k..end that the title names ("Chánh Văn phòng" of
+    "Văn phòng Trung ương Đảng")."""
     for n in range(5, 0, -1):
         start = k - n
         hit = match("positions.txt", toks, start) if start >= 0 else None
-        if hit and hit[0] == k:
+        if hit and (hit[0] == k or k < hit[0] < end):
             return start, hit[1]
+        qualifier = match("title_qualifiers.txt", toks, hit[0], need_cap=False) if hit else None
+        if qualifier and qualifier[0] == k:  # "Thứ trưởng thường trực Bộ Ngoại giao Bùi Thanh Sơn"
+            return start, hit[1] + " " + " ".join(t.text for t in toks[hit[0]:k])
     return None
 
 

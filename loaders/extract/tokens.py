@@ -17,11 +17,13 @@ _SENTENCE_END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[{UPPER}0-
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _DOCNUM = re.compile(r"\d+[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[-/]\s*[A-ZĐa-zđ][\wĐđ]*)+")
 _NUMBERISH = re.compile(r"^(?:\d+[A-Za-z]?|[A-Z]+\d+[A-Za-z]*|[IVXLC]+)$")
+_CODE = re.compile(r"^[A-ZĐ]{1,4}\.\d+(?:[./-]\d+)*$")  # a programme's code: "KX.01/16-20", "KC.09/21-25"
 _UPPER_START = re.compile(rf"^[{UPPER}]")
 _ABBREV_TOKEN = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ0-9-]*$")
 _DEFINABLE = re.compile(rf"^[{UPPER}][\w-]+$")  # a short name an article gives in parentheses
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_]{2})")
 _HARD_STOP = set(".;:!?…()[]“”\"'")
+_DASHES = frozenset("-–—")  # a hyphen, an en dash or an em dash joins two parts of one name
 
 
 @dataclass(slots=True)
