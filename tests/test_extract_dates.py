@@ -35,6 +35,9 @@ EVENT_DATES = [
     ("Đoàn đại biểu Quân sự cấp cao Thái Lan thăm chính thức Việt Nam từ ngày 23 - 24/1/2019.\nChiều 23/1, "
      "Lễ đón chính thức Đại tướng Somchai Wongsakul đã diễn ra tại Trụ sở Bộ Quốc phòng.", "",
      "Lễ đón chính thức Đại tướng Somchai Wongsakul", "2019-01-23"),
+    # a day of history is no event's day: no date rather than a wrong one
+    ("Ngày 27-2, Sư đoàn Không quân 371 tổ chức Gặp mặt kỷ niệm 70 năm Ngày truyền thống Không quân.\nSư đoàn "
+     "được thành lập ngày 24-3-1967 tại Hà Nội.", "", "Gặp mặt kỷ niệm 70 năm Ngày truyền thống Không quân", ""),
     # a site's month-first time stamp dates the article
     ("Chủ tịch Quốc hội thăm Tổng cục\n12/29/2023 10:46:35 AM\nChiều 15/12, tại Hà Nội, Đại tướng Nguyễn Văn "
      "Toàn chủ trì buổi làm việc với Tổng cục Công nghiệp quốc phòng.", "",

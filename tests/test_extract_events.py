@@ -358,6 +358,14 @@ def test_talks_named_by_no_one_are_between_the_host_and_the_guest_of_the_welcome
                              "Lễ đón chính thức Trung tướng Ivan Petrov"]
 
 
+def test_an_event_told_right_after_another_took_place_that_day():
+    ex = extract(Document("t.txt", "Sáng 17/12/2024, Đại tướng Nguyễn Văn Toàn chủ trì lễ đón chính thức Trung "
+                                   "tướng Ivan Petrov.\nSau lễ đón, hai Bộ trưởng tiến hành hội đàm."))
+    assert {e.name: e.date for e in ex.entities if e.label == "Meeting"} == {
+        "Lễ đón chính thức Trung tướng Ivan Petrov": "2024-12-17",
+        "Hội đàm giữa Đại tướng Nguyễn Văn Toàn và Trung tướng Ivan Petrov": "2024-12-17"}
+
+
 NO_EVENT = [
     # the only agency is in the chair's position: no "Hội nghị Trung ương Đảng"
     "Thượng tướng Vũ Minh Khoa, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng chủ trì hội nghị. "

@@ -91,7 +91,8 @@ def _role_before(low: str, start: int) -> str:
 
 @lru_cache(maxsize=None)
 def _context_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    return (re.compile(rf"(?<!\w)(?:{_alternation('not_event')})(?!\w)"),
+    # a rule's day, a deadline, or a day of history ("thành lập ngày 24-3-1967") is no event's day
+    return (re.compile(rf"(?<!\w)(?:{_alternation('not_event')}|{_alternation('past')})(?!\w)"),
             re.compile(rf"(?<!\w)(?:{_alternation('held')})\s+(?:vào\s+)?(?:từ\s+)?(?:ngày\s+)?$"),
             re.compile(r"(?<!\w)(?:từ|đến|tới)\s+(?:ngày\s+)?$"))
 

@@ -759,7 +759,7 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
         dated_names[id(e)] = (name, date)
     for e in events:
         name, date = dated_names[id(e)]
-        date = date or _opening_day(name, dated_names)
+        date = date or _opening_day(name, dated_names) or _after(e, events, dated_names)
         dated = re.search(r"\b(19|20)\d{2}\b|lần thứ", name)
         key = f"{fold(name)}|{date}" if date else (fold(name) if dated else f"{fold(name)}|{doc.id}")
         owner = _owner_of(e, namer, ids) if date else ""
@@ -889,6 +889,20 @@ def _plural(f: Found) -> bool:
     toks = f.sent.toks
     before = [t.low for t in toks[max(0, f.i - 2):f.i]]
     return bool(set(before) & {"các", "những", "nhiều", "mọi", "từng"})
+
+
+def _after(e: _Event, events: list[_Event], dated: dict[int, tuple[str, str]]) -> str:
+    """"Sau lễ đón, hai Bộ trưởng tiến hành hội đàm": an event the article tells right after another
+    one, in a sentence that begins with it, took place on that one's day."""
+    for f in e.mentions:
+        toks = f.sent.toks
+        if not toks or toks[0].low not in ("sau", "ngay") or toks[0].low == "ngay" and toks[1:2] and toks[1].low != "sau":
+            continue
+        for other in events:
+            if other is not e and dated[id(other)][1] and any(
+                    g.sent is f.sent and g.start < f.start for g in other.mentions):
+                return dated[id(other)][1]
+    return ""
 
 
 def _opening_day(name: str, dated: dict[int, tuple[str, str]]) -> str:
