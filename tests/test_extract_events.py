@@ -358,6 +358,28 @@ def test_talks_named_by_no_one_are_between_the_host_and_the_guest_of_the_welcome
                              "Lễ đón chính thức Trung tướng Ivan Petrov"]
 
 
+def test_the_two_sides_of_talks_named_by_no_one_attended_them():
+    _, _, relations = run("Sáng 17/12/2024, Đại tướng Nguyễn Văn Toàn chủ trì lễ đón chính thức Trung tướng Ivan "
+                          "Petrov.\nSau lễ đón, hai Bộ trưởng tiến hành hội đàm.")
+    talks = "Hội đàm giữa Đại tướng Nguyễn Văn Toàn và Trung tướng Ivan Petrov"
+    assert {a for t, a, b, _ in relations if t == "ATTENDED" and b == talks} == {"Nguyễn Văn Toàn", "Ivan Petrov"}
+
+
+def test_a_headline_that_closes_an_event_names_it_and_its_closing_ceremony():
+    text = ("Bế mạc Hội nghị tập huấn công tác tham mưu kỹ thuật toàn quân năm 2021\n\nSau 3 ngày, từ 26 đến "
+            "28-4-2021, Hội nghị tập huấn đã thực hiện đúng nội dung, trong đó có quy định của Hội thi Chủ nhiệm "
+            "Kỹ thuật giỏi toàn quân năm 2021.\nPhát biểu tại buổi lễ bế mạc, Thiếu tướng Trần Minh Đức nhấn mạnh "
+            "yêu cầu.")
+    ex = extract(Document("t.txt", text, title="Bế mạc Hội nghị tập huấn công tác tham mưu kỹ thuật toàn quân "
+                                               "năm 2021"))
+    assert {e.name: e.date for e in ex.entities if e.label == "Meeting"} == {
+        # the headline's fuller name; held from the first day; the contest is only mentioned ("Sau 3
+        # ngày" is no event to follow); "buổi lễ bế mạc" is the conference's closing ceremony
+        "Hội nghị tập huấn công tác tham mưu kỹ thuật toàn quân năm 2021": "2021-04-26",
+        "Hội thi Chủ nhiệm Kỹ thuật giỏi toàn quân năm 2021": "",
+        "Lễ bế mạc Hội nghị tập huấn công tác tham mưu kỹ thuật toàn quân năm 2021": ""}
+
+
 def test_an_event_told_right_after_another_took_place_that_day():
     ex = extract(Document("t.txt", "Sáng 17/12/2024, Đại tướng Nguyễn Văn Toàn chủ trì lễ đón chính thức Trung "
                                    "tướng Ivan Petrov.\nSau lễ đón, hai Bộ trưởng tiến hành hội đàm."))

@@ -53,7 +53,7 @@ _INSTRUMENT_BEFORE = re.compile(r"(?:[a-zđ]{2,}\s*[/-]\s*[a-zđ]+|\bsố\s+\S+|
                                 r"|thông tư|chỉ lệnh|kế hoạch|công văn|luật)\s+\d{2,}[a-zđ]?)\s*$")
 
 
-_RANGE = re.compile(r"(?<!\w)(?:từ\s+)?ngày\s+(\d{1,2})\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})"
+_RANGE = re.compile(r"(?<!\w)(?:từ\s+(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})"
                     r"(?:\s*[/-]\s*((?:19|20)\d\d))?(?![\d/])")
 
 

@@ -432,7 +432,11 @@ def _content(name: str, aliases: dict[str, str]) -> frozenset[str]:
     for short, full in aliases.items():
         if short in folded and full not in folded:
             folded = folded.replace(short, full)
-    return _words(folded)
+    return _words(folded) - _CLASSIFIERS
+
+
+# Words that count an event rather than name it: "buổi lễ khai mạc" is the "Lễ khai mạc ..."
+_CLASSIFIERS = frozenset({"buổi", "cuộc"})
 
 
 @lru_cache(maxsize=65536)
@@ -644,6 +648,8 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
     for f in sorted(mentions, key=lambda f: f.start):
         end, name, why = namer.name(f)
         f.extra["family"] = _family(f)
+        if why == "named" and " ".join(w for w in fold(name).split() if w not in _CLASSIFIERS) in _kinds():
+            why = "reference"  # "buổi lễ bế mạc" is a bare kind: the article's closing ceremony
         if why == "named" and f.i == 0 and f.extra["family"] in seen and f.sent.toks[end - 1].text not in _QUOTES_CLOSE:
             why = "reference"  # "Hội nghị thông qua báo cáo ...": the article's conference, as a subject
         if not title[0] <= f.start < title[1]:
@@ -707,7 +713,7 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             before = [e for e in home if e.start <= f.start]
             (max(before, key=lambda e: e.start) if before else home[0]).mentions.append(f)
             continue
-        ceremony = _ceremony_of(f, events)
+        ceremony = _ceremony_of(f, events, title)
         if ceremony:  # "lễ bế mạc" of the article's contest: "Lễ bế mạc Hội thao ..."
             events.append(_Event(family, ceremony, [f]))
             of_family.setdefault(family, []).append(events[-1])
@@ -821,13 +827,20 @@ def _purpose_of(name: str) -> str:
 _OPENED = ("triển lãm", "hội thi", "hội thao", "hội chợ", "hội báo", "đại hội", "diễn đàn", "hội thảo", "kỳ họp")
 
 
-def _ceremony_of(f: Found, events: list[_Event]) -> str:
+def _ceremony_of(f: Found, events: list[_Event], title: tuple[int, int] = (-1, -1)) -> str:
     """A bare opening or closing ceremony ("lễ bế mạc") is that of the article's exhibition, contest or
-    congress: its name is the ceremony's kind with that event's name."""
+    congress: its name is the ceremony's kind with that event's name — the one the headline opens or
+    closes ("Bế mạc Hội nghị tập huấn ..."), else the one event of such a kind before it."""
     hit = match("meetings.txt", f.sent.toks, f.i, need_cap=False)
     kind = hit[1] if hit else ""
     if fold(kind) not in ("lễ khai mạc", "lễ bế mạc"):
         return ""
+    verb = fold(kind).split(" ", 1)[1]
+    for e in events:
+        for m in e.mentions:
+            toks = m.sent.toks
+            if title[0] <= m.start < title[1] and m.i >= 2 and fold(f"{toks[m.i - 2].text} {toks[m.i - 1].text}") == verb:
+                return f"{kind[0].upper() + kind[1:]} {max(e.names, key=len)}"
     opened = [e for e in events if e.family in _OPENED and e.start < f.start]
     if len({e.family for e in opened}) != 1:
         return ""  # none, or several kinds: no guess
@@ -839,13 +852,22 @@ def _subject(f: Found, here: list[Found], text: str) -> str:
     """The person who is the subject of an event kind used as a verb, as written with the rank
     before the name: the first person of the sentence, when no clause ends between ("Chiều 5/6,
     Đại tướng A, Bộ trưởng Bộ Quốc phòng, đã hội đàm với ...")."""
+    person = _subject_person(f, here)
+    return _with_rank(person, here, text) if person is not None else ""
+
+
+def _subject_person(f: Found, here: list[Found]) -> Found | None:
     toks = f.sent.toks
     person = min((p for p in here if p.label == "Person" and p.j <= f.i), key=lambda p: p.i, default=None)
     if person is None or any(t.text in _HARD_STOP or t.low == "và" for t in toks[person.j:f.i]):
-        return ""
+        return None
+    return person
+
+
+def _with_rank(person: Found, here: list[Found], text: str) -> str:
+    """A person's name as written with the rank before it ("Đại tướng Nguyễn Văn A")."""
     rank = next((r for r in here if r.label == "Rank" and r.j == person.i), None)
-    start = (rank or person).start
-    return clean_name(text[start:person.end])
+    return clean_name(text[(rank or person).start:person.end])
 
 
 def _subject_verb(f: Found, here: list[Found]) -> bool:
@@ -896,11 +918,12 @@ def _after(e: _Event, events: list[_Event], dated: dict[int, tuple[str, str]]) -
     one, in a sentence that begins with it, took place on that one's day."""
     for f in e.mentions:
         toks = f.sent.toks
-        if not toks or toks[0].low not in ("sau", "ngay") or toks[0].low == "ngay" and toks[1:2] and toks[1].low != "sau":
+        lead = 1 if toks[:1] and toks[0].low == "sau" else 2 if [t.low for t in toks[:2]] == ["ngay", "sau"] else 0
+        if not lead:
             continue
-        for other in events:
+        for other in events:  # the other event right after "Sau": not "Sau 3 ngày, ..."
             if other is not e and dated[id(other)][1] and any(
-                    g.sent is f.sent and g.start < f.start for g in other.mentions):
+                    g.sent is f.sent and g.i == lead and g.start < f.start for g in other.mentions):
                 return dated[id(other)][1]
     return ""
 
@@ -935,7 +958,12 @@ def _best_name(e: _Event, title: tuple[int, int]) -> str:
     if not specific:
         return e.name
     body = [f for f in specific if not title[0] <= f.start < title[1]] or specific
-    return max(body, key=lambda f: (not f.extra.get("verb"), len(f.name), -f.start)).name
+    best = max(body, key=lambda f: (not f.extra.get("verb"), len(f.name), -f.start)).name
+    # a headline that writes the body's name whole and more ("Hội nghị tập huấn công tác ... năm 2021"
+    # for the body's "Hội nghị tập huấn") gives the fuller name
+    head = [f.name for f in specific if title[0] <= f.start < title[1] and not f.extra.get("verb")
+            and fold(f.name).startswith(fold(best) + " ")]
+    return max(head, key=len) if head else best
 
 
 _BETWEEN = ("hội đàm", "hội kiến")  # held between two sides, never "of" one agency
@@ -952,12 +980,12 @@ def _between_host_and_guest(f: Found, named: list[_Event], here: dict[int, list[
                 continue
             people = [p for p in here.get(id(m.sent), []) if p.label == "Person"]
             guest = next((p for p in people if m.i <= p.i < m.j), None)
-            host = _subject(m, here.get(id(m.sent), []), text)
-            if guest is not None and host:
-                rank = next((r for r in here.get(id(m.sent), []) if r.label == "Rank" and r.j == guest.i), None)
-                written = clean_name(text[(rank or guest).start:guest.end])
+            host = _subject_person(m, here.get(id(m.sent), []))
+            if guest is not None and host is not None:
+                f.extra["attendees"] = [host, guest]  # both are at the talks they are named in
                 word = kind[1] if kind else f.name
-                return f"{word[0].upper() + word[1:]} giữa {host} và {written}"
+                return (f"{word[0].upper() + word[1:]} giữa {_with_rank(host, here[id(m.sent)], text)} và "
+                        f"{_with_rank(guest, here[id(m.sent)], text)}")
     return ""
 
 

@@ -144,6 +144,9 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
     # chairs nothing unless the text says "chủ trì"); so are the guests its name holds ("lễ đón
     # chính thức Đại tướng X", "hội đàm với Bộ trưởng Y")
     for m in meetings:
+        for p in m.extra.get("attendees", ()):  # "hai Bộ trưởng tiến hành hội đàm": the two named before
+            if id(p) in of:
+                out.append(("ATTENDED", of[id(p)], of[id(m)], s, ""))
         if not m.extra.get("party"):
             continue
         if m.extra.get("verb"):
