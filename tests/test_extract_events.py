@@ -365,6 +365,16 @@ def test_the_two_sides_of_talks_named_by_no_one_attended_them():
     assert {a for t, a, b, _ in relations if t == "ATTENDED" and b == talks} == {"Nguyễn Văn Toàn", "Ivan Petrov"}
 
 
+def test_talks_of_two_subjects_are_held_between_them():
+    text = ("Sáng 4/4/2017, Đại tướng Nguyễn Văn Toàn chủ trì lễ đón chính thức Đại tướng Somchai Wongsakul.\n"
+            "Ngay sau lễ đón, Trung tướng Lê Hữu Thành, Trưởng đoàn đại biểu Quân sự cấp cao Việt Nam và Đại tướng "
+            "Somchai Wongsakul, Trưởng đoàn đại biểu Quân sự cấp cao Thái Lan đã tiến hành hội kiến.")
+    ex, _, relations = run(text)
+    talks = "Hội kiến giữa Trung tướng Lê Hữu Thành và Đại tướng Somchai Wongsakul"
+    assert {e.name: e.date for e in ex.entities if e.label == "Meeting"}[talks] == "2017-04-04"
+    assert {a for t, a, b, _ in relations if t == "ATTENDED" and b == talks} == {"Lê Hữu Thành", "Somchai Wongsakul"}
+
+
 def test_a_headline_that_closes_an_event_names_it_and_its_closing_ceremony():
     text = ("Bế mạc Hội nghị tập huấn công tác tham mưu kỹ thuật toàn quân năm 2021\n\nSau 3 ngày, từ 26 đến "
             "28-4-2021, Hội nghị tập huấn đã thực hiện đúng nội dung, trong đó có quy định của Hội thi Chủ nhiệm "

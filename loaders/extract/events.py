@@ -726,7 +726,7 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             continue
         name = _context_name(f, refs, owner, doc.text, sentences, found) if family not in _BETWEEN \
             else _between_host_and_guest(f, named_events, namer.here, doc.text)
-        if fold(name) in _kinds() or fold(name) in _referring():
+        if not name or fold(name) in _kinds() or fold(name) in _referring():
             f.label = "Meeting?"  # a bare kind names no event, and the article says no more of it
             continue
         events.append(_Event(family, name, [f]))
@@ -970,10 +970,21 @@ _BETWEEN = ("hội đàm", "hội kiến")  # held between two sides, never "of"
 
 
 def _between_host_and_guest(f: Found, named: list[_Event], here: dict[int, list[Found]], text: str) -> str:
-    """"Sau lễ đón, hai Bộ trưởng tiến hành hội đàm": talks named by no one are held between the
-    host and the guest of the article's welcome or reception ("Đại tướng A chủ trì lễ đón chính thức
-    Đại tướng B"); '' when the article names no such pair."""
+    """Talks named by no one: between the two subjects of their clause ("A, ... và B, ... tiến hành
+    hội kiến"), else ("Sau lễ đón, hai Bộ trưởng tiến hành hội đàm") between the host and the guest
+    of the article's welcome or reception ("Đại tướng A chủ trì lễ đón chính thức Đại tướng B"); ''
+    when the article names no such pair."""
     kind = match("meetings.txt", f.sent.toks, f.i, need_cap=False)
+    word = kind[1] if kind else f.name
+    word = word[0].upper() + word[1:]
+    # "Trung tướng A, ... và Đại tướng B, ... đã tiến hành hội kiến": the two subjects of the clause
+    toks, people = f.sent.toks, [p for p in here.get(id(f.sent), []) if p.label == "Person" and p.j <= f.i]
+    if people and not any(t.text in _HARD_STOP for t in toks[people[0].i:f.i]):
+        other = next((q for q in people[1:] if any(t.low == "và" for t in toks[people[0].j:q.i])), None)
+        if other is not None:
+            f.extra["attendees"] = [people[0], other]
+            return (f"{word} giữa {_with_rank(people[0], here[id(f.sent)], text)} và "
+                    f"{_with_rank(other, here[id(f.sent)], text)}")
     for e in named:
         for m in e.mentions:
             if not m.extra.get("party") or m.extra.get("verb"):
@@ -983,8 +994,7 @@ def _between_host_and_guest(f: Found, named: list[_Event], here: dict[int, list[
             host = _subject_person(m, here.get(id(m.sent), []))
             if guest is not None and host is not None:
                 f.extra["attendees"] = [host, guest]  # both are at the talks they are named in
-                word = kind[1] if kind else f.name
-                return (f"{word[0].upper() + word[1:]} giữa {_with_rank(host, here[id(m.sent)], text)} và "
+                return (f"{word} giữa {_with_rank(host, here[id(m.sent)], text)} và "
                         f"{_with_rank(guest, here[id(m.sent)], text)}")
     return ""
 
