@@ -365,6 +365,15 @@ def test_the_two_sides_of_talks_named_by_no_one_attended_them():
     assert {a for t, a, b, _ in relations if t == "ATTENDED" and b == talks} == {"Nguyễn Văn Toàn", "Ivan Petrov"}
 
 
+def test_a_ceremony_named_by_no_one_is_named_by_what_was_done_there():
+    ex, _, relations = run("Chiều 1/8/2025, Chủ tịch nước Lương Văn Cường trao quyết định thăng cấp bậc hàm từ trung "
+                           "tướng lên thượng tướng với các ông: Tô Văn An, Trợ lý Tổng Bí thư; Thái Đại Ngọc, Phó "
+                           "Tổng Tham mưu trưởng.\nPhát biểu tại buổi lễ, Chủ tịch nước chúc mừng các tướng lĩnh.")
+    name = "Lễ trao quyết định thăng cấp bậc hàm từ trung tướng lên thượng tướng"
+    assert [(e.name, e.date) for e in ex.entities if e.label == "Meeting"] == [(name, "2025-08-01")]
+    assert ("ATTENDED", "Lương Văn Cường", name, "") in relations
+
+
 def test_talks_of_two_subjects_are_held_between_them():
     text = ("Sáng 4/4/2017, Đại tướng Nguyễn Văn Toàn chủ trì lễ đón chính thức Đại tướng Somchai Wongsakul.\n"
             "Ngay sau lễ đón, Trung tướng Lê Hữu Thành, Trưởng đoàn đại biểu Quân sự cấp cao Việt Nam và Đại tướng "

@@ -724,7 +724,7 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             # "Quang cảnh buổi lễ" in an article of one named event: that event, not a "Buổi lễ" of its own
             min(named_events, key=lambda e: e.start).mentions.append(f)
             continue
-        name = _context_name(f, refs, owner, doc.text, sentences, found) if family not in _BETWEEN \
+        name = _context_name(f, refs, owner, doc.text, sentences, found, namer) if family not in _BETWEEN \
             else _between_host_and_guest(f, named_events, namer.here, doc.text)
         if not name or fold(name) in _kinds() or fold(name) in _referring():
             f.label = "Meeting?"  # a bare kind names no event, and the article says no more of it
@@ -1000,7 +1000,7 @@ def _between_host_and_guest(f: Found, named: list[_Event], here: dict[int, list[
 
 
 def _context_name(f: Found, refs: list[Found], owner: str, text: str, sentences: list[Sentence],
-                  found: list[Found]) -> str:
+                  found: list[Found], namer: _Namer) -> str:
     """A name for an event the article refers to only by its kind: the kind, the period the reports
     at it review (a part of a year is "sơ kết"), the delegation and unit of a working visit, and
     whose event it is."""
@@ -1018,7 +1018,32 @@ def _context_name(f: Found, refs: list[Found], owner: str, text: str, sentences:
         visit = _visit(sentences, found, text) or _worked_at(sentences, found, text)
         if visit:
             return f"{kind} {visit}"
+    if f.extra["family"] == "lễ":
+        done, doer = _ceremony_done(sentences, namer, text)
+        if done:
+            if doer is not None and doer.label == "Person":
+                f.extra["attendees"] = [doer]  # who did it was there
+            return done
     return f"{kind} của {owner}" if owner else kind
+
+
+def _ceremony_done(sentences: list[Sentence], namer: _Namer, text: str) -> tuple[str, Found | None]:
+    """"Chủ tịch nước X trao quyết định thăng quân hàm ... Phát biểu tại buổi lễ, ...": a ceremony named
+    by no one is named by what a person or agency did at the start of the article, when that is what
+    ceremonies are held for (event_words.tsv: the purposes that imply "Lễ")."""
+    for s in sentences[:8]:
+        toks, here = s.toks, namer.here.get(id(s), [])
+        for k in range(1, len(toks)):
+            role, after = _role_at(toks, k)
+            doer = next((p for p in here if p.label in ("Person", "Agency") and p.j == k), None)
+            if role not in ("purpose", "object") or doer is None \
+                    or _implied().get(" ".join(t.low for t in toks[k:after])) != "Lễ":
+                continue
+            namer.family = "lễ"
+            end, _ = namer._phrase(s, k, k, True)
+            if end > after:
+                return "Lễ " + _without_days(clean_name(text[toks[k].start:toks[end - 1].end])), doer
+    return "", None
 
 
 def _worked_at(sentences: list[Sentence], found: list[Found], text: str) -> str:
