@@ -374,6 +374,23 @@ def test_a_ceremony_named_by_no_one_is_named_by_what_was_done_there():
     assert ("ATTENDED", "Lương Văn Cường", name, "") in relations
 
 
+HEADLINES = [
+    # a headline that begins with the kind names the event; "diễn ra" introduces a lower-case one
+    ("Đối thoại chính sách quốc phòng Việt Nam - Hàn Quốc lần thứ 5\n\nNgày 27/12/2016, tại Hà Nội đã diễn ra "
+     "đối thoại chính sách quốc phòng Việt Nam - Hàn Quốc lần thứ 5.",
+     [("Đối thoại chính sách quốc phòng Việt Nam - Hàn Quốc lần thứ 5", "2016-12-27")]),
+    # "giữa hai nước" names no side: the headline's name is the event's
+    ("Đối thoại quốc phòng Việt Nam - Liên bang Nga\n\nNgày 22/11/2017, Thứ trưởng Ivan Petrov tham dự Đối "
+     "thoại quốc phòng giữa hai nước tại Hà Nội.", [("Đối thoại quốc phòng Việt Nam - Liên bang Nga", "2017-11-22")]),
+]
+
+
+@pytest.mark.parametrize("text, events", HEADLINES)
+def test_headlines_name_events(text, events):
+    ex = extract(Document("t.txt", text, title=text.split("\n")[0]))
+    assert [(e.name, e.date) for e in ex.entities if e.label == "Meeting"] == events
+
+
 def test_talks_of_two_subjects_are_held_between_them():
     text = ("Sáng 4/4/2017, Đại tướng Nguyễn Văn Toàn chủ trì lễ đón chính thức Đại tướng Somchai Wongsakul.\n"
             "Ngay sau lễ đón, Trung tướng Lê Hữu Thành, Trưởng đoàn đại biểu Quân sự cấp cao Việt Nam và Đại tướng "

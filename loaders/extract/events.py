@@ -259,7 +259,10 @@ class _Namer:
             return (close + 1, "named") if close else (j, "reference")
         # a kind capitalised inside a sentence ("tổ chức Hội nghị ...") begins a name: any word that does
         # not end one opens it; written in lower case, only a purpose, subject, party, owner or number
-        named_kind = toks[i].cap and i > 0 and toks[i - 1].text not in _HARD_STOP
+        # (a headline that begins with the kind names the event too: "Đối thoại chính sách quốc phòng ...")
+        headline = _title_span(self.doc)
+        named_kind = toks[i].cap and (i > 0 and toks[i - 1].text not in _HARD_STOP
+                                      or headline[0] <= toks[i].start < headline[1])
         # a kind that ends in its purpose takes what that acts on ("lễ trao quyết định ...")
         acting = j - i > 1 and _role_at(toks, i + 1)[0] in ("purpose", "object")
         lower_word = t.text.isalpha() and not t.cap
@@ -358,6 +361,8 @@ class _Namer:
                 break  # "... sáng 19-12": the date, not the name
             if t.low == "ngày" and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit():
                 break
+            if t.low in ("giữa", "với") and k > j and k + 1 < len(toks) and toks[k + 1].low == "hai":
+                break  # "Đối thoại quốc phòng giữa hai nước": the sides, not named
             if t.low == "với" and k > j:
                 if not self._agency_at(here, k + 1) and not (k + 1 < len(toks) and toks[k + 1].low == "lãnh"):
                     break
