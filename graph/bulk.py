@@ -264,6 +264,7 @@ class ImportFile:
         self.ids = ids
         self.names: list[str] | None = None
         self.types: dict[str, str] = {}
+        self.shapes: dict[str, Any] = {}  # a column's Python type (and its elements'), checked per row
         self.multiline = False
         self.rows = 0
         self.handle = path.open("w", encoding="utf-8", newline="")
@@ -279,46 +280,52 @@ class ImportFile:
         empty, blank = [], []
         for name in self.names:
             value = properties[name]
-            if isinstance(value, list) and (not value or value == [""]):
+            if value is None:
+                cells.append("")
+                continue
+            if type(value) is list and (not value or value == [""]):
                 (empty if not value else blank).append(name)
-                value = None  # an empty field means "no property": set after the import
+                cells.append("")  # an empty field means "no property": set after the import
+                continue
             self._typed(name, value, ids)
             cells.append(self._field(value, name, ids))
-        cells.append(self._field(empty or None, EMPTY, ids))
-        cells.append(self._field(blank or None, BLANK, ids))
+        cells.append(self._field(empty, EMPTY, ids) if empty else "")
+        cells.append(self._field(blank, BLANK, ids) if blank else "")
         self.lines.append(",".join(cells) + "\n")
         self.rows += 1
         if len(self.lines) >= 5000:
             self._flush()
 
     def _typed(self, name: str, value: Any, ids: list[str]) -> None:
-        if value is None:
+        """Every value of a column has the type its first value had (each row's Python types are
+        compared with the column's; the import type is worked out when they differ)."""
+        shape = (type(value), frozenset(map(type, value))) if type(value) is list else type(value)
+        if self.shapes.get(name) == shape:
             return
         kind = _type_of(value)
         known = self.types.setdefault(name, kind)
         if kind is None or kind != known:
             raise InputError(f"{ids[0]}: property {name} has values of different types "
                              f"({known}, {kind}); the bulk import needs one type per column")
+        self.shapes[name] = shape
 
     def _field(self, value: Any, name: str, ids: list[str]) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, bool):
+        kind = type(value)
+        if kind is str:
+            text = value
+        elif kind is bool:
             return "true" if value else "false"
-        if isinstance(value, (int, float)):
+        elif kind is int or kind is float:
             return repr(value)
-        if isinstance(value, list):
-            parts = [v if isinstance(v, str) else repr(v) for v in value]
-            if any(ARRAY_DELIMITER in part for part in parts):
+        else:  # a list (or tuple): its elements between delimiters no element may hold
+            text = ARRAY_DELIMITER.join(v if type(v) is str else repr(v) for v in value)
+            if text.count(ARRAY_DELIMITER) != len(value) - 1:
                 raise InputError(f"{ids[0]}: property {name} holds the control character U+001F, "
                                  f"which the bulk import puts between list elements — load this "
                                  f"document without --bulk")
-            text = ARRAY_DELIMITER.join(parts)
-        else:
-            text = value
         if "\n" in text or "\r" in text:
             self.multiline = True
-        return _quoted(text)
+        return '"' + text.replace('"', '""') + '"'
 
     def _flush(self) -> None:
         self.handle.write("".join(self.lines))

@@ -89,6 +89,26 @@ def schema_of(store: Store) -> list[tuple]:
     return [tuple(str(v) for _, v in sorted(r.items())) for r in rows]
 
 
+def test_import_files_keep_one_type_per_column_and_refuse_the_list_delimiter(tmp_path):
+    from graph.bulk import ARRAY_DELIMITER, ImportFile
+    from graph.errors import InputError
+    file = ImportFile(tmp_path / "n.csv", [":ID(Person)"])
+    file.write(["a"], {"name": "Nguyễn Văn An", "count": 2, "names": ["An", "Nguyễn Văn An"], "spans": []})
+    file.write(["b"], {"name": None, "count": 3, "names": ["B"], "spans": [""]})
+    with pytest.raises(InputError, match="different types"):
+        file.write(["c"], {"name": "C", "count": "3", "names": ["C"], "spans": []})
+    with pytest.raises(InputError, match="different types"):
+        file.write(["d"], {"name": "D", "count": 1, "names": ["D", 4], "spans": []})
+    with pytest.raises(InputError, match="U\\+001F"):
+        file.write(["e"], {"name": "E", "count": 1, "names": ["E" + ARRAY_DELIMITER + "x"], "spans": []})
+    file.close()
+    assert file.header_path.read_text("utf-8") == (":ID(Person),name:string,count:long,names:string[],"
+                                                   "spans:string[],_empty:string[],_blank:string[]\n")
+    assert file.path.read_text("utf-8").splitlines() == [
+        f'"a","Nguyễn Văn An",2,"An{ARRAY_DELIMITER}Nguyễn Văn An",,"spans",',
+        '"b",,3,"B",,,"spans"']
+
+
 ENTITY_TOTALS = [
     # forms and how often each was used -> the name (most used; ties: alphabetical), the aliases
     ({"forms": ["Nguyễn Văn An", "An"], "uses": [3, 1], "names": ["Nguyễn Văn An", "An"]},
