@@ -277,6 +277,43 @@ MORE_RELATIONS = [
 ]
 
 
+# A person's name after a local body's title is the person's; the body is that of the place the
+# article names ("tỉnh Quảng Bình", "TP HCM"), and family names also begin places ("Hà Giang").
+LOCAL_BODIES = [
+    ("Đoàn công tác làm việc với tỉnh Quảng Bình. Tiếp đoàn có Bí thư Tỉnh ủy Lê Minh Khoa.",
+     {("HOLDS_POSITION", "Lê Minh Khoa", "Tỉnh ủy Quảng Bình", "Bí thư")}),
+    ("Hội nghị do tỉnh Hà Giang tổ chức. Chủ tịch UBND tỉnh Đặng Văn Hòa phát biểu.",
+     {("HOLDS_POSITION", "Đặng Văn Hòa", "Ủy ban nhân dân tỉnh Hà Giang", "Chủ tịch")}),
+    ("Về phía TP HCM có Phó Bí thư Thành ủy, Chủ tịch UBND thành phố Phạm Quốc Tâm.",
+     {("HOLDS_POSITION", "Phạm Quốc Tâm", "Thành ủy Thành phố Hồ Chí Minh", "Phó Bí thư"),
+      ("HOLDS_POSITION", "Phạm Quốc Tâm", "Ủy ban nhân dân thành phố Hồ Chí Minh", "Chủ tịch")}),
+    ("Dự lễ có đồng chí Hà Văn Lộc, Phó Chủ tịch HĐND tỉnh Thái Bình.",
+     {("HOLDS_POSITION", "Hà Văn Lộc", "Hội đồng nhân dân tỉnh Thái Bình", "Phó Chủ tịch")}),
+    # a listed place ends the body's name, the name after it is the chairman's
+    ("Chủ tịch UBND tỉnh Lâm Đồng Hồ Văn Mười tặng quà.",
+     {("HOLDS_POSITION", "Hồ Văn Mười", "Ủy ban nhân dân tỉnh Lâm Đồng", "Chủ tịch")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", LOCAL_BODIES)
+def test_local_bodies(text, expected):
+    _, entities, relations = run(text)
+    assert expected <= relations, relations
+    assert not any(label == "Agency" and any(p in name for _, p, _, _ in expected) for label, name in entities)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a place named after a person, and a ward named after one
+    ("Ủy ban nhân dân huyện Trần Văn Thời tổ chức ra quân.", "Ủy ban nhân dân huyện Trần Văn Thời"),
+    ("Công an phường Hoàng Văn Thụ tuần tra.", "Công an phường Hoàng Văn Thụ"),
+    ("Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh tổ chức diễn tập.", "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh"),
+    ("Thành ủy Hải Phòng chỉ đạo công tác quân sự.", "Thành ủy Hải Phòng"),
+])
+def test_places_named_like_people_stay_places(text, name):
+    _, entities, _ = run(text)
+    assert ("Agency", name) in entities, entities
+
+
 @pytest.mark.parametrize("text, expected", MORE_RELATIONS)
 def test_more_relations(text, expected):
     _, _, relations = run(text)

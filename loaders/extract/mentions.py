@@ -10,7 +10,7 @@ from functools import lru_cache
 from graph.model import Document
 from loaders import lexicon
 from loaders.normalize import clean_name, fold
-from loaders.extract.lexicons import _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, first_words, match
+from loaders.extract.lexicons import place_at, reads_as_person, _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, first_words, match
 from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _CODE, _DASHES, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
 
 
@@ -29,6 +29,7 @@ _VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻ�
 _VIETNAMESE_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWELS}]{{1,3}}"
                                   rf"(?:ch|ng|nh|[cmnpt])?$")
 _STANDING = {"ban thường vụ", "thường vụ"}
+_PLACE_KINDS = {"tp": "thành phố"}  # a place word written short
 # What a steering board is set up to do, written between its head and what it steers.
 # Verbs after which a programme's name goes on with the instrument or programme it carries out.
 _CARRIES_OUT = frozenset({"thực hiện", "triển khai", "quán triệt", "tổng kết", "sơ kết", "thi hành", "học tập"})
@@ -111,6 +112,8 @@ class _Reader:
         if fold(head) == "ban" and (title := match("positions.txt", toks, j)) and title[0] == k \
                 and not (k < len(toks) and toks[k].cap):
             return None  # "Ban Chủ nhiệm đề tài", "Ban Giám đốc": the officers of a body, no body
+        if k > j and fold(head) in _set("local_committees.tsv") and self._reads_as_person(s, j):
+            k = j  # "Bí thư Tỉnh ủy Lê Văn An": the secretary's name; the Tỉnh ủy is the article's province's
         if k == j and "described" in kinds and (end := self._described(s, j)):
             return end, self._expand(_surface(s, self.text, i, end)), head
         coded = self._coded_part(toks, k) if k > j else None
@@ -152,10 +155,8 @@ class _Reader:
                 return scope[0]
             place = match("place_words.txt", toks, m, need_cap=False) if m > j else None
             if place and place[0] < len(toks) and toks[place[0]].cap and not t.cap:
-                end = place[0]  # "Ban Chỉ đạo phòng chống thiên tai tỉnh Quảng Nam"
-                while end < len(toks) and end - place[0] < 4 and toks[end].cap and toks[end].text.isalpha():
-                    end += 1
-                return end
+                # "Ban Chỉ đạo phòng chống thiên tai tỉnh Quảng Nam"
+                return self._place_end(s, place[0], place[1], digits=False)
             if t.cap or not (t.text.isalpha() or t.text in _DASHES and m > j):
                 return 0
             two = f"{t.low} {toks[m + 1].low}" if m + 1 < len(toks) else ""
@@ -233,9 +234,7 @@ class _Reader:
                     k = country[0]  # only a place may follow: "Hội Hữu nghị Việt Nam - Lào tỉnh Nghệ An"
                     place = match("place_words.txt", toks, k, need_cap=False)
                     if place and not toks[k].cap:
-                        k = place[0]
-                        while k < len(toks) and k - place[0] < 4 and toks[k].cap and toks[k].text.isalpha():
-                            k += 1
+                        k = self._place_end(s, place[0], place[1], digits=False)
                     return k
             if (whole := match("agencies.tsv", toks, k)) and "whole" in _agency_kinds()[whole[1]]:
                 if toks[k].low == "đảng" and (k > j or whole_head):
@@ -254,10 +253,7 @@ class _Reader:
                 k -= 1 if k - 1 > j else 0  # "... 44 tỉnh, thành phố": a count of places, no name
                 break
             if place and lower:
-                k = place[0]  # "... tỉnh Nghệ An", or a bare "... tỉnh" that refers back
-                while k < len(toks) and k - place[0] < 4 and (toks[k].cap and toks[k].text.isalpha()
-                                                              or toks[k].text.isdigit()):
-                    k += 1
+                k = self._place_end(s, place[0], place[1])  # "... tỉnh Nghệ An", or a bare "... tỉnh" that refers back
                 break
             # "Bộ Khoa học và Công nghệ": "và" between two parts of one name; not after a whole name
             # ("Tổng cục Chính trị Quân đội nhân dân Việt Nam và ...": what follows is another body)
@@ -314,6 +310,27 @@ class _Reader:
                 continue
             break
         return k
+
+    def _place_end(self, s: Sentence, k: int, word: str, digits: bool = True) -> int:
+        """End of the place's name written at k after a place word ("tỉnh Nghệ An", "phường 3"): a
+        listed place ends there ("tỉnh Hà Giang Nguyễn Văn An"), and after the word for a listed kind
+        of place a name that reads as a person's is none ("Chủ tịch UBND tỉnh Lê Văn An": k)."""
+        toks = s.toks
+        known = place_at(toks, k)
+        if known and not (known[0] < len(toks) and toks[known[0]].cap and toks[known[0]].text.isalpha()
+                          and toks[known[0]].low not in _set("surnames.txt")):
+            return known[0]
+        if _PLACE_KINDS.get(fold(word), fold(word)) in _listed_kinds() and self._reads_as_person(s, k):
+            return k
+        end = k
+        while end < len(toks) and end - k < 4 and (toks[end].cap and toks[end].text.isalpha()
+                                                   or digits and toks[end].text.isdigit()):
+            end += 1
+        return end
+
+    def _reads_as_person(self, s: Sentence, k: int) -> bool:
+        """The capitalised words at k read as a person's name, not a listed place's (see `reads_as_person`)."""
+        return reads_as_person([t.text for t in s.toks[k:self._person_run(s, k, 6)]])
 
     # persons --------------------------------------------------------------------------------------
 
@@ -431,12 +448,19 @@ class _Reader:
             and toks[end].text == "," and bool(match("positions.txt", toks, end + 1))
         if toks[start].low in surnames and (n >= 3 or item) or fold(name) in known:
             prev = toks[start - 1].low if start > 0 else ""
-            if prev in _set("name_blockers.txt"):
+            if prev in _set("name_blockers.txt") and not self._after_local_body(s, start):
                 return None
             if prev in _DASHES and start >= 2 and toks[start - 2].cap:
                 return None  # "Châu Á - Thái Bình Dương": the second part of a place's name
             return start, end, name, rank
         return None
+
+    def _after_local_body(self, s: Sentence, k: int) -> bool:
+        """The name at k follows a local body that ends with its place word and reads as a person's:
+        "Chủ tịch UBND tỉnh Lê Văn An" (the body took no place's name)."""
+        last = self.found[-1] if self.found else None
+        return last is not None and last.sent is s and last.j == k and last.label in ("Agency", "Agency?") \
+            and self._reads_as_person(s, k)
 
     @staticmethod
     def _foreign_after(toks: list[Tok], k: int) -> int:
@@ -870,6 +894,12 @@ class _Reader:
                     "whole" in _agency_kinds().get(inner[2], set()):
                 return Found("Agency", j, end, inner[1], s, {"head": inner[2]})
         return None
+
+
+@lru_cache(maxsize=None)
+def _listed_kinds() -> frozenset[str]:
+    """The place words of the kinds of place `places.tsv` lists ("tỉnh", "thành phố", "huyện")."""
+    return frozenset(fold(row[1]) for row in lexicon.table("places.tsv") if len(row) > 1)
 
 
 def _term_end(toks: list[Tok], k: int) -> int:
