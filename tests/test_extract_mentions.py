@@ -224,6 +224,9 @@ AGENCY_NAMES = [
     ("Đại diện Ban Chủ nhiệm Chương trình KC.09/21-25 dự.", {"Ban Chủ nhiệm Chương trình KC.09/21-25"}),
     # units named with their number
     ("Đoàn Trinh sát số 4 phối hợp tuần tra.", {"Đoàn Trinh sát số 4"}),
+    # fleets; an ocean in a command's name, and its country
+    ("Tàu của Hạm đội Biển Đen thăm cảng.", {"Hạm đội Biển Đen"}),
+    ("Ông tiếp Đoàn Bộ Tư lệnh Thái Bình Dương Hoa Kỳ.", {"Bộ Tư lệnh Thái Bình Dương Hoa Kỳ"}),
     ("Lãnh đạo Đoàn Kinh tế - Quốc phòng 379 báo cáo.", {"Đoàn Kinh tế - Quốc phòng 379"}),
 ]
 
@@ -296,6 +299,15 @@ NOT_PEOPLE = [
     ("Tại Hà Nội, Chủ tịch nước Lê Văn An phát biểu.", "Hà Nội"),
     # a rank's service is no part of the name
     ("Thiếu tướng Không quân Ra-giu Va-ma trình bày tham luận.", "Không quân Ra-giu Va-ma"),
+    # a ship named after a hero: after its hull number, and so elsewhere in the article; after "tàu"
+    ("Lễ đón tàu hộ vệ Lý Thái Tổ. Sáng 2/4, tàu 012-Lý Thái Tổ cập cảng.", "Lý Thái Tổ"),
+    ("Hải quân tiếp nhận tàu Trần Nhật Duật vào biên chế.", "Trần Nhật Duật"),
+    # an ocean, a city written after "TP.", a delegation, a country after a title
+    ("Tàu của Hạm đội Thái Bình Dương cập cảng Cam Ranh.", "Thái Bình Dương"),
+    ("Ngày 3/5, tại TP. Hồ Chí Minh diễn ra lễ kỷ niệm.", "Hồ Chí Minh"),
+    ("Đoàn Việt Nam do Thượng tướng Lê Văn Mạnh dẫn đầu.", "Đoàn Việt Nam"),
+    ("Bộ trưởng tiếp Đại sứ Hàn Quốc tại Hà Nội.", "Hàn Quốc"),
+    ("Ông tiếp Đoàn Bộ Tư lệnh Thái Bình Dương Hoa Kỳ.", "Dương Hoa Kỳ"),
 ]
 
 

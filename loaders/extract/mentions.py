@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from graph.model import Document
 from loaders import lexicon
-from loaders.normalize import clean_name, fold
-from loaders.extract.lexicons import place_at, reads_as_person, _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, first_words, match
+from loaders.normalize import UPPER, clean_name, fold
+from loaders.extract.lexicons import _places, place_at, reads_as_person, _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, first_words, match
 from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _CODE, _DASHES, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
 
 
@@ -67,6 +67,7 @@ class _Reader:
         self.found: list[Found] = []
         self.relations: list[tuple] = []  # (type, Found source, Found target, evidence sentence, title)
         self.taken: dict[int, set[int]] = defaultdict(set)  # sentence index → tokens inside a name
+        self._ship_names: frozenset[str] | None = None
 
     # agencies -------------------------------------------------------------------------------------
 
@@ -265,8 +266,7 @@ class _Reader:
                                                                         "meetings.txt")):
                 k += 1
                 continue
-            if (k > j or whole_head) and t.low in _set("surnames.txt") and t.cap \
-                    and self._person_run(s, k) >= k + 3:
+            if (k > j or whole_head) and self.person_here(s, k):
                 break  # "Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến": the name after the agency
             if t.low == "số" and k > j and k + 1 < len(toks) and toks[k + 1].text.isdigit() \
                     and not _NUMBERISH.match(toks[k - 1].text):
@@ -414,8 +414,9 @@ class _Reader:
             if toks[i].low == "đồng" and start == i + 1:
                 return None  # "đồng" without "chí": the currency, or "đồng chủ trì"
         elif (title := match("positions.txt", toks, i)) and title[0] + 1 < len(toks) \
-                and toks[title[0]].low in _set("surnames.txt") and not self._agency_begins(toks, title[0]):
-            start = title[0]  # "Tổng Bí thư Tô Lâm": a title written right before a name
+                and toks[title[0]].low in _set("surnames.txt") and not self._agency_begins(toks, title[0]) \
+                and not _country_at(toks, title[0]):
+            start = title[0]  # "Tổng Bí thư Tô Lâm": a title written right before a name ("Đại sứ Hàn Quốc": no name)
         elif title and (foreign := self._foreign_after(toks, title[0])):
             start = foreign  # "Thủ tướng Campuchia Hun Manet": a foreign official's name
         elif title and title[0] < len(toks) and _transliterated(toks[title[0]].text):
@@ -448,12 +449,23 @@ class _Reader:
             and toks[end].text == "," and bool(match("positions.txt", toks, end + 1))
         if toks[start].low in surnames and (n >= 3 or item) or fold(name) in known:
             prev = toks[start - 1].low if start > 0 else ""
+            if prev == "." and start >= 2:
+                prev = toks[start - 2].low  # "TP. Hồ Chí Minh"
             if prev in _set("name_blockers.txt") and not self._after_local_body(s, start):
                 return None
+            if fold(name) in _places() or fold(name) in self._ships() \
+                    or any(_country_at(toks, m) for m in range(start + 1, end)):
+                return None  # "Thái Bình Dương", the ship "015-Trần Hưng Đạo", "Đoàn Việt Nam"
             if prev in _DASHES and start >= 2 and toks[start - 2].cap:
                 return None  # "Châu Á - Thái Bình Dương": the second part of a place's name
             return start, end, name, rank
         return None
+
+    def _ships(self) -> frozenset[str]:
+        """Names the document writes after a hull number ("tàu 015-Trần Hưng Đạo"): ships', folded."""
+        if self._ship_names is None:
+            self._ship_names = frozenset(fold(m.group(1)) for m in _HULL_NAME.finditer(self.text))
+        return self._ship_names
 
     def _after_local_body(self, s: Sentence, k: int) -> bool:
         """The name at k follows a local body that ends with its place word and reads as a person's:
@@ -546,7 +558,12 @@ class _Reader:
 
     def person_here(self, s: Sentence, k: int) -> bool:
         t = s.toks[k]
-        return t.cap and t.low in _set("surnames.txt") and self._person_run(s, k) >= k + 3
+        if not (t.cap and t.low in _set("surnames.txt")):
+            return False
+        end = self._person_run(s, k)
+        # not "Thái Bình Dương Hoa Kỳ" (an ocean and a country), "Đoàn Việt Nam" (a delegation)
+        return end >= k + 3 and fold(" ".join(x.text for x in s.toks[k:end])) not in _places() \
+            and not any(_country_at(s.toks, m) for m in range(k + 1, end))
 
     def instrument_at(self, s: Sentence, i: int) -> tuple[int, str, str, tuple[int, int] | None] | None:
         """(end, name, document number, span of an issuing agency inside) of an instrument at i."""
@@ -894,6 +911,19 @@ class _Reader:
                     "whole" in _agency_kinds().get(inner[2], set()):
                 return Found("Agency", j, end, inner[1], s, {"head": inner[2]})
         return None
+
+
+def _country_at(toks: list[Tok], k: int) -> bool:
+    """A country's name of two syllables or more begins at k ("Hàn Quốc", "Việt Nam"); one syllable
+    ("Nga", "Đức", "Anh") is also a given name."""
+    if k + 1 < len(toks) and toks[k].low == "việt" and toks[k + 1].low == "nam":
+        return True
+    country = match("countries.txt", toks, k)
+    return country is not None and country[0] - k >= 2
+
+
+# A ship's name written after its hull number: "015-Trần Hưng Đạo", "HQ-016 - Quang Trung".
+_HULL_NAME = re.compile(rf"(?<![\w/.])(?:[A-Z]{{1,3}}-?)?\d{{2,4}} ?[-–] ?([{UPPER}]\w*(?: [{UPPER}]\w*){{1,3}})")
 
 
 @lru_cache(maxsize=None)
