@@ -280,6 +280,17 @@ FOREIGN_PEOPLE = [
     ("Bài học từ thời Thủ tướng Gan-đi vẫn còn nguyên giá trị.", {("Person", "Gan-đi")}),
     ("Thủ tướng Singapore Lý Hiển Long dự hội nghị.", {("Person", "Lý Hiển Long")}),
     ("Chuyến thăm của Chủ tịch Trung Quốc Hồ Cẩm Đào năm 2005.", {("Person", "Hồ Cẩm Đào")}),
+    # a hyphen between two syllables, an initial with its dot, a particle, one foreign word after a rank
+    ("Đoàn do ông Park Min-Jae, Thứ trưởng Bộ Quốc phòng Hàn Quốc dẫn đầu.", {("Person", "Park Min-Jae")}),
+    ("Thứ trưởng tiếp Đô đốc Robert K. Hanson và đoàn. Đô đốc Robert K. Hanson cảm ơn.",
+     {("Person", "Robert K. Hanson"), ("Rank", "Đô đốc")}),
+    ("Buổi tiếp Thứ trưởng Bộ Quốc phòng Liên bang Nga Dmitri.P. Orlov diễn ra tại Hà Nội.",
+     {("Person", "Dmitri.P. Orlov")}),
+    ("Đại tá Bun Mi in Xay Sổm - Tùy viên quốc phòng Lào dự.", {("Person", "Bun Mi in Xay Sổm")}),
+    ("Ông Ahmad bin Yusof thăm Học viện.", {("Person", "Ahmad bin Yusof")}),
+    ("Phó Đô đốc Suharyanto, Tư lệnh Cảnh sát biển Indonesia dự.",
+     {("Person", "Suharyanto"), ("Rank", "Phó Đô đốc")}),
+    ("Trung tướng SokPhalla phát biểu.", {("Person", "SokPhalla"), ("Rank", "Trung tướng")}),
     # a two-syllable name heading an item of a list of people with titles
     ("Được thăng quân hàm gồm: Lê Hải, Chính ủy Sư đoàn 5; Trần Văn Thuận, Tư lệnh Quân đoàn 3.",
      {("Person", "Lê Hải"), ("Person", "Trần Văn Thuận")}),
@@ -299,6 +310,12 @@ NOT_PEOPLE = [
     ("Tại Hà Nội, Chủ tịch nước Lê Văn An phát biểu.", "Hà Nội"),
     # a rank's service is no part of the name
     ("Thiếu tướng Không quân Ra-giu Va-ma trình bày tham luận.", "Không quân Ra-giu Va-ma"),
+    # one word after a rank is a person's only when it is foreign, not a country nor a name's first word
+    ("Đại tá Lào dự lễ.", "Lào"),
+    ("Thiếu tướng Không quân Ra-giu Va-ma trình bày tham luận.", "Ra-giu"),
+    # an initial's dot ends no name ("Samuel J") and a hyphen no Korean name ("Park Min")
+    ("Thứ trưởng tiếp Đô đốc Robert K. Hanson và đoàn.", "Robert K"),
+    ("Đoàn do ông Park Min-Jae, Thứ trưởng Bộ Quốc phòng Hàn Quốc dẫn đầu.", "Park Min"),
     # a ship named after a hero: after its hull number, and so elsewhere in the article; after "tàu"
     ("Lễ đón tàu hộ vệ Lý Thái Tổ. Sáng 2/4, tàu 012-Lý Thái Tổ cập cảng.", "Lý Thái Tổ"),
     ("Hải quân tiếp nhận tàu Trần Nhật Duật vào biên chế.", "Trần Nhật Duật"),

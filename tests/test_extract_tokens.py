@@ -50,3 +50,17 @@ def test_read_sentences_splits_sentences_and_keeps_offsets():
 def test_a_hyphen_between_names_is_a_token(text, words):
     from loaders.extract.tokens import tokens
     assert [t.text for t in tokens(text, 0, len(text))] == words
+
+
+@pytest.mark.parametrize("text, count", [
+    # the dot of an initial after a foreign given name ends no sentence
+    ("Thứ trưởng tiếp Đô đốc Robert K. Hanson tại Hà Nội.", 1),
+    ("Ông Dmitri.P. Orlov phát biểu.", 1),
+    # a Roman numeral or a single letter after a Vietnamese word still ends one
+    ("Đại hội lần thứ X. Sáng nay đại biểu làm việc.", 2),
+    ("Đơn vị xếp thứ nhất Bảng A. Đội bạn xếp thứ hai.", 2),
+])
+def test_an_initial_ends_no_sentence(text, count):
+    from loaders.extract.tokens import read_sentences
+    _, sentences, _ = read_sentences(Document("t.txt", text))
+    assert len(sentences) == count

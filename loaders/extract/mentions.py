@@ -11,7 +11,7 @@ from graph.model import Document
 from loaders import lexicon
 from loaders.normalize import UPPER, clean_name, fold
 from loaders.extract.lexicons import _places, place_at, reads_as_person, _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, first_words, match
-from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _CODE, _DASHES, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
+from loaders.extract.tokens import _VIETNAMESE_SYLLABLE, Sentence, Tok, _ABBREV_TOKEN, _CODE, _DASHES, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
 
 
 # Words before a capitalised name that make it a place even when it begins like an agency
@@ -24,10 +24,6 @@ _LEVEL_BEFORE = frozenset({"cấp"})
 # Verbs that, right after an event word, say what the event is for and so belong to its name.
 _EVENT_PURPOSES = frozenset({"triển khai", "quán triệt", "thực hiện", "đánh giá", "phổ biến", "ký kết", "công bố",
                              "biểu dương", "tuyên dương", "học tập", "nghiên cứu", "tổ chức"})
-_VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
-# A Vietnamese syllable: an initial consonant, one to three vowels, a final consonant.
-_VIETNAMESE_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWELS}]{{1,3}}"
-                                  rf"(?:ch|ng|nh|[cmnpt])?$")
 _STANDING = {"ban thường vụ", "thường vụ"}
 _PLACE_KINDS = {"tp": "thành phố"}  # a place word written short
 # What a steering board is set up to do, written between its head and what it steers.
@@ -343,15 +339,28 @@ class _Reader:
             return 0
         if not any((title := match("positions.txt", toks, i - n)) and title[0] == i for n in range(1, 6) if i >= n):
             return 0
-        k = self._person_run(s, end, 6)
+        k = self._person_run(s, end, 6, titled=True)
         return k if k - end >= 2 and not self._agency_begins(s.toks, end) else 0
 
-    def _person_run(self, s: Sentence, i: int, most: int = 4) -> int:
-        """End of a run of capitalised name syllables starting at i (no head words or titles)."""
+    def _person_run(self, s: Sentence, i: int, most: int = 4, titled: bool = False) -> int:
+        """End of a run of capitalised name syllables starting at i (no head words or titles). A name
+        written after a rank, title or "ông" (`titled`) may also hold an initial ("Samuel J. Locklear",
+        "Aleksandr.V. Fomin"), a hyphen between two syllables ("Hoang In-Mu") and a particle ("Vông
+        Xay in Thạ Khăm", "Ahmad bin Ali")."""
         toks = s.toks
         k = i
         while k < len(toks) and k - i < most:
             t = toks[k]
+            if titled and k > i and k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].text.isalpha() \
+                    and (t.text == "." and toks[k - 1].end == t.start and _INITIAL.search(toks[k - 1].text)
+                         or t.text == "-" and k > i + 1 and toks[k - 1].end == t.start and t.end == toks[k + 1].start
+                         and toks[k - 1].cap
+                         or t.low in _set("name_particles.txt") and toks[k - 1].cap):
+                k += 1  # the initial's dot, the hyphen or the particle; the name goes on
+                continue
+            if titled and _GIVEN_AND_INITIAL.fullmatch(t.text) and k + 1 < len(toks) and toks[k + 1].text == ".":
+                k += 1  # "Aleksandr.V": a given name and the initial of the father's
+                continue
             if not (t.cap and (t.text.isalpha() or _transliterated(t.text))) or t.text.isupper() and len(t.text) > 1:
                 break
             if k > i and (k - i >= 2 and self._agency_begins(toks, k) or match("ranks.txt", toks, k)
@@ -424,14 +433,17 @@ class _Reader:
         if start >= len(toks):
             return None
         # a name after a rank, title or "ông" may be long or foreign ("Pehin Datu Halbi Mohammad Yussof")
-        end = self._person_run(s, start, 6 if start > i else 5)
+        end = self._person_run(s, start, 6 if start > i else 5, titled=start > i)
         n = end - start
         if n == 0:
             return None
-        name = " ".join(t.text for t in toks[start:end])
+        name = _joined(toks[start:end])
         if n == 1:
             if start > i and _transliterated(name):
                 return start, end, name, rank  # "Thủ tướng Nê-ru", "Đại tá Xi-ha-núc"
+            if rank and _foreign_word(name) and not match("countries.txt", toks, start) \
+                    and not (end < len(toks) and toks[end].cap):
+                return start, end, name, rank  # "Phó Đô đốc Irvansyah": one foreign name after a rank
             # "Thượng tướng Thạch": a given name for someone the article named in full
             if not rank:
                 return None
@@ -794,7 +806,7 @@ class _Reader:
                         self.relations.append(("PART_OF", f, inner, s, ""))
                     official = self._official_after(s, i, end)
                     if official:  # "Bộ trưởng Bộ Quốc phòng Liên bang Nga Sergei Shoigu"
-                        name = " ".join(t.text for t in toks[end:official])
+                        name = _joined(toks[end:official])
                         self.found.append(Found("Person", end, official, name, s))
                         known_people[fold(name)] = name
                         end = official
@@ -920,6 +932,23 @@ def _country_at(toks: list[Tok], k: int) -> bool:
         return True
     country = match("countries.txt", toks, k)
     return country is not None and country[0] - k >= 2
+
+
+_INITIAL = re.compile(r"(?:^|\.)[A-Z]$")  # "J" of "Samuel J. Locklear", "Aleksandr.V" of "Aleksandr.V. Fomin"
+_GIVEN_AND_INITIAL = re.compile(r"[A-Z][a-z]+\.[A-Z]")
+
+
+def _joined(toks: list[Tok]) -> str:
+    """The tokens of a name as written: a space between two words, none where they touch ("In-Mu", "J.")."""
+    return "".join(t.text + (" " if n + 1 < len(toks) and toks[n + 1].start > t.end else "")
+                   for n, t in enumerate(toks))
+
+
+def _foreign_word(word: str) -> bool:
+    """One word of a foreign name: letters only, four or more, capitalised, not a Vietnamese syllable
+    ("Irvansyah", "NiekSaVuon"), not an abbreviation."""
+    return len(word) >= 4 and word.isalpha() and word[0].isupper() and not word.isupper() \
+        and not _VIETNAMESE_SYLLABLE.match(word.lower())
 
 
 # A ship's name written after its hull number: "015-Trần Hưng Đạo", "HQ-016 - Quang Trung".

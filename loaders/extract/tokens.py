@@ -24,6 +24,12 @@ _DEFINABLE = re.compile(rf"^[{UPPER}][\w-]+$")  # a short name an article gives 
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_]{2})")
 _HARD_STOP = set(".;:!?…()[]“”\"'")
 _DASHES = frozenset("-–—")  # a hyphen, an en dash or an em dash joins two parts of one name
+_VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+# A Vietnamese syllable: an initial consonant, one to three vowels, a final consonant.
+_VIETNAMESE_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWELS}]{{1,3}}"
+                                  rf"(?:ch|ng|nh|[cmnpt])?$")
+# A foreign given name and an initial ("Samuel J.", "Aleksandr.V."): its dot ends no sentence.
+_NAME_INITIAL = re.compile(r"(?:^|[\s(])([A-Z][a-z]+)[ .][A-Z]\.$")
 
 
 @dataclass(slots=True)
@@ -66,6 +72,9 @@ def split_sentences(text: str, lines) -> list[tuple[int, int, bool]]:
             continue
         start = line.start
         for m in _SENTENCE_END.finditer(text, line.start, line.end):
+            initial = _NAME_INITIAL.search(text, max(start, m.start() - 40), m.start())
+            if initial and not _VIETNAMESE_SYLLABLE.match(initial.group(1).lower()):
+                continue
             out.append((start, m.start(), line.kind == "caption"))
             start = m.end()
         out.append((start, line.end, line.kind == "caption"))
