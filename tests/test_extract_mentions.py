@@ -224,6 +224,11 @@ AGENCY_NAMES = [
     ("Đại diện Ban Chủ nhiệm Chương trình KC.09/21-25 dự.", {"Ban Chủ nhiệm Chương trình KC.09/21-25"}),
     # units named with their number
     ("Đoàn Trinh sát số 4 phối hợp tuần tra.", {"Đoàn Trinh sát số 4"}),
+    # a department and its parent written with a slash; lower-case words of a central body's name
+    ("Đại biểu Cục Quân huấn/BTTM và Cục Đối ngoại/Bộ quốc phòng dự lễ.",
+     {"Cục Quân huấn", "Bộ Tổng Tham mưu", "Cục Đối ngoại", "Bộ Quốc phòng"}),
+    ("Dự có Cục Nhà trường/BTTM.", {"Cục Nhà trường"}),
+    ("Bà Lê Thu Hà, Phó trưởng ban Thi đua khen thưởng Trung ương phát biểu.", {"Ban Thi đua khen thưởng Trung ương"}),
     # fleets; an ocean in a command's name, and its country
     ("Tàu của Hạm đội Biển Đen thăm cảng.", {"Hạm đội Biển Đen"}),
     ("Ông tiếp Đoàn Bộ Tư lệnh Thái Bình Dương Hoa Kỳ.", {"Bộ Tư lệnh Thái Bình Dương Hoa Kỳ"}),
@@ -253,6 +258,9 @@ NOT_AGENCIES = [
     ("Quân chủng PK-KQ Tổng kết công tác năm.", "Quân chủng Phòng không - Không quân Tổng"),
     # the officers of a body are no body
     ("Ban Chủ nhiệm đề tài báo cáo kết quả.", "Ban Chủ nhiệm"),
+    # what a body does is no lower-case part of its name; a slash in a code divides nothing
+    ("Cục Chính trị chỉ đạo Trung ương Đoàn phối hợp.", "Cục Chính trị chỉ đạo Trung ương Đoàn"),
+    ("Cục Nhà trường/BTTM tổ chức tập huấn.", "Cục Nhà"),
     # a company's board is part of a title; its company is the agency
     ("Đại tá Lê Thu, Chủ tịch Hội đồng thành viên Tổng công ty Sông Thu phát biểu.",
      "Hội đồng thành viên Tổng công ty Sông Thu"),

@@ -259,6 +259,7 @@ MORE_RELATIONS = [
       ("PART_OF", "Vụ Kế hoạch", "Bộ Quốc phòng", "")}),
     ("Viện Hóa học thuộc Viện Khoa học và Công nghệ quân sự bàn giao sản phẩm.",
      {("PART_OF", "Viện Hóa học", "Viện Khoa học và Công nghệ quân sự", "")}),
+    ("Đại diện Cục Cán bộ/TCCT dự.", {("PART_OF", "Cục Cán bộ", "Tổng cục Chính trị", "")}),
     # the title and agency written before the name
     ("Dự có Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến.",
      {("HOLDS_POSITION", "Hoàng Xuân Chiến", "Bộ Quốc phòng", "Thứ trưởng")}),

@@ -46,6 +46,10 @@ def test_read_sentences_splits_sentences_and_keeps_offsets():
     ("Quyết định 12/QĐ-BQP", ["Quyết", "định", "12/QĐ-BQP"]),
     ("tiêm kích Su-30MK2", ["tiêm", "kích", "Su-30MK2"]),
     ("chống COVID-19", ["chống", "COVID-19"]),
+    # a slash between a lower-case word and a capitalised one divides two names; in a code it does not
+    ("Cục Đối ngoại/BQP", ["Cục", "Đối", "ngoại", "/", "BQP"]),
+    ("Nghị quyết 12-NQ/TW", ["Nghị", "quyết", "12-NQ/TW"]),
+    ("chất độc da cam/dioxin", ["chất", "độc", "da", "cam/dioxin"]),
 ])
 def test_a_hyphen_between_names_is_a_token(text, words):
     from loaders.extract.tokens import tokens

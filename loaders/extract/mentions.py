@@ -304,6 +304,9 @@ class _Reader:
             if k > j and t.low in tails:
                 k += 1
                 continue
+            if k > j and (centre := _lower_to_centre(toks, k)):
+                k = centre  # "Ban Thi đua khen thưởng Trung ương"
+                continue
             break
         return k
 
@@ -787,9 +790,10 @@ class _Reader:
                 if name != head or "whole" in _agency_kinds().get(head, set()):
                     f = Found("Agency", i, end, name, s, {"head": head})
                     self.found.append(f)
-                    # "Vụ Pháp chế Bộ Quốc phòng", "Viện Điện tử thuộc Viện ...": a unit and its parent
+                    # "Vụ Pháp chế Bộ Quốc phòng", "Viện Điện tử thuộc Viện ...", "Cục Quân huấn/BTTM": a
+                    # unit and its parent
                     parent = previous if previous is not None and (
-                        previous.j == i or previous.j + 1 == i and toks[previous.j].low == "thuộc"
+                        previous.j == i or previous.j + 1 == i and toks[previous.j].low in ("thuộc", "/")
                         or previous.j + 2 == i and toks[previous.j].low == "trực" and toks[previous.j + 1].low == "thuộc"
                     ) else None
                     if parent is not None:
@@ -923,6 +927,27 @@ class _Reader:
                     "whole" in _agency_kinds().get(inner[2], set()):
                 return Found("Agency", j, end, inner[1], s, {"head": inner[2]})
         return None
+
+
+# What a body does, never a lower-case part of its name (besides the stop words).
+_VERBS_IN_NAMES = frozenset({"chỉ đạo", "lãnh đạo", "phối hợp", "làm việc", "kiểm tra", "gặp mặt"})
+
+
+def _lower_to_centre(toks: list[Tok], k: int) -> int:
+    """End of lower-case words at k (one or two dictionary words) that go on to the "Trung ương" of
+    a central body's name ("Ban Thi đua khen thưởng Trung ương"); 0 when they do not."""
+    m = k
+    while m + 1 < len(toks) and m - k < 4 and not toks[m].cap and not toks[m + 1].cap \
+            and _is_word(toks[m], toks[m + 1]):
+        two = f"{toks[m].low} {toks[m + 1].low}"
+        if two in _VERBS_IN_NAMES or two in _set("stopwords.txt"):
+            return 0
+        m += 2
+    # "Trung ương" ends the name here ("... chỉ đạo Trung ương Đoàn": another body follows)
+    if m > k and m + 1 < len(toks) and toks[m].cap and toks[m].low == "trung" and toks[m + 1].low == "ương" \
+            and not (m + 2 < len(toks) and toks[m + 2].cap):
+        return m + 2
+    return 0
 
 
 def _country_at(toks: list[Tok], k: int) -> bool:
