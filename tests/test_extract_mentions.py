@@ -229,6 +229,19 @@ AGENCY_NAMES = [
      {"Cục Quân huấn", "Bộ Tổng Tham mưu", "Cục Đối ngoại", "Bộ Quốc phòng"}),
     ("Dự có Cục Nhà trường/BTTM.", {"Cục Nhà trường"}),
     ("Bà Lê Thu Hà, Phó trưởng ban Thi đua khen thưởng Trung ương phát biểu.", {"Ban Thi đua khen thưởng Trung ương"}),
+    # a place after a body, after its short name in brackets, after its abbreviation; a foreign
+    # coast guard with its country; a mission abroad with where it is
+    ("Bộ Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Kon Tum và Bộ Chỉ huy Quân sự (CHQS) tỉnh Attapeu hội đàm.",
+     {"Bộ Chỉ huy Bộ đội Biên phòng tỉnh Kon Tum", "Bộ Chỉ huy Quân sự tỉnh Attapeu"}),
+    ("Đại tá Lê Văn Hùng, Chỉ huy trưởng BĐBP tỉnh Quảng Trị phát biểu.", {"Bộ đội Biên phòng tỉnh Quảng Trị"}),
+    ("Đoàn đại biểu Bộ đội Biên phòng khu vực Văn Sơn thăm đồn.", {"Bộ đội Biên phòng khu vực Văn Sơn"}),
+    ("Tại Ty Cảnh sát tỉnh Kampot, lễ trao huân chương diễn ra.", {"Ty Cảnh sát tỉnh Kampot"}),
+    ("Cảnh sát biển Việt Nam và Lực lượng Bảo vệ bờ biển Nhật Bản ký kết bản ghi nhớ.",
+     {"Lực lượng Bảo vệ bờ biển Nhật Bản"}),
+    ("Tối 6/3, Đại sứ quán Cuba tại Việt Nam tổ chức chiêu đãi.", {"Đại sứ quán Cuba tại Việt Nam"}),
+    ("Đoàn cảm ơn sự hỗ trợ dành cho các LLVT Cách mạng Cuba.", {"Lực lượng vũ trang Cách mạng Cuba"}),
+    ("Đảng ủy Bộ đội Biên phòng (BĐBP) tỉnh tổ chức hội nghị.",
+     {"Đảng ủy Bộ đội Biên phòng tỉnh", "Bộ đội Biên phòng tỉnh"}),
     # fleets; an ocean in a command's name, and its country
     ("Tàu của Hạm đội Biển Đen thăm cảng.", {"Hạm đội Biển Đen"}),
     ("Ông tiếp Đoàn Bộ Tư lệnh Thái Bình Dương Hoa Kỳ.", {"Bộ Tư lệnh Thái Bình Dương Hoa Kỳ"}),
@@ -258,6 +271,10 @@ NOT_AGENCIES = [
     ("Quân chủng PK-KQ Tổng kết công tác năm.", "Quân chủng Phòng không - Không quân Tổng"),
     # the officers of a body are no body
     ("Ban Chủ nhiệm đề tài báo cáo kết quả.", "Ban Chủ nhiệm"),
+    # "khu vực" names a place only with its name; a coast guard without its country is no one body
+    ("Bộ đội Biên phòng khu vực biên giới tuần tra.", "Bộ đội Biên phòng khu vực"),
+    ("Lực lượng Bảo vệ bờ biển làm nhiệm vụ trên biển.", "Lực lượng Bảo vệ bờ biển"),
+    ("Lực lượng vũ trang tỉnh ra quân huấn luyện.", "Lực lượng vũ trang tỉnh"),
     # what a body does is no lower-case part of its name; a slash in a code divides nothing
     ("Cục Chính trị chỉ đạo Trung ương Đoàn phối hợp.", "Cục Chính trị chỉ đạo Trung ương Đoàn"),
     ("Cục Nhà trường/BTTM tổ chức tập huấn.", "Cục Nhà"),

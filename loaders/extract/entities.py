@@ -12,7 +12,7 @@ from graph.model import Document
 from loaders import lexicon
 from loaders.normalize import UPPER, clean_name, entity_key, fold
 from loaders.extract.lexicons import _places, _set, match, reads_as_person
-from loaders.extract.mentions import _PLACE_KINDS, Found, _by_sentence, _field_end
+from loaders.extract.mentions import _PLACE_KINDS, Found, _named_places, _by_sentence, _field_end
 from loaders.extract.tokens import Tok, _NUMBERISH
 
 
@@ -34,7 +34,7 @@ def _agency_full_names(names: list[str]) -> dict[str, str]:
     """Short forms of an agency named in full elsewhere in the document: "Bộ Chỉ huy Quân sự tỉnh"
     for "Bộ Chỉ huy Quân sự tỉnh Nghệ An", "Tổng cục Chính trị" for "Tổng cục Chính trị Quân đội
     nhân dân Việt Nam". The first full form written is the display name."""
-    places = _set("place_words.txt")
+    places = _set("place_words.txt") - _named_places()
     distinct = list(dict.fromkeys(names))
     out: dict[str, str] = {}
     for short in distinct:
@@ -77,7 +77,7 @@ def _local_committees() -> dict[str, str]:
 def _bare_place(name: str) -> str:
     """The place word a name ends with and names no place after ("Ủy ban nhân dân tỉnh"), or ""."""
     folded = fold(name)
-    return next((p for p in _set("place_words.txt") if folded.endswith(" " + p)), "")
+    return next((p for p in _set("place_words.txt") - _named_places() if folded.endswith(" " + p)), "")
 
 
 def _place_in_context(text: str, at: int, word: str) -> str:

@@ -75,6 +75,9 @@ class _Reader:
         if tok.text in self.defined:
             return i + 1, self.defined[tok.text], ""
         if tok.text in whole and whole[tok.text][1] == "Agency":
+            placed = self._place_after(s, i + 1)  # "BĐBP tỉnh Tây Ninh": the body of that province
+            if placed:
+                return placed, f"{whole[tok.text][0]} {_surface(s, self.text, i + 1, placed)}", ""
             return i + 1, whole[tok.text][0], ""
         m = re.fullmatch(r"([A-ZĐ]+)(\d+)", tok.text)
         if m and m.group(1) in prefixes:
@@ -113,6 +116,12 @@ class _Reader:
             k = j  # "Bí thư Tỉnh ủy Lê Văn An": the secretary's name; the Tỉnh ủy is the article's province's
         if k == j and "described" in kinds and (end := self._described(s, j)):
             return end, self._expand(_surface(s, self.text, i, end)), head
+        if (k > j or "whole" in kinds) and k + 3 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" \
+                and _ABBREV_TOKEN.match(toks[k + 1].text) and (placed := self._place_after(s, k + 3)):
+            # "Bộ đội Biên phòng (BĐBP) tỉnh Sơn La": the place goes on after the short name
+            return placed, self._expand(f"{_surface(s, self.text, i, k)} {_surface(s, self.text, k + 3, placed)}"), head
+        if "abroad" in kinds and k < len(toks) and toks[k].low == "tại" and (abroad := self._place_abroad(s, k + 1)):
+            return abroad, self._expand(_surface(s, self.text, i, abroad)), head  # "Đại sứ quán Cuba tại Việt Nam"
         coded = self._coded_part(toks, k) if k > j else None
         if coded:  # "Viện Khoa học và Công nghệ (KH-CN) quân sự": a code for the words before it
             self._define_part(toks, j, k)
@@ -244,6 +253,8 @@ class _Reader:
                 k = whole[0]
                 continue
             place = match("place_words.txt", toks, k, need_cap=False)
+            if place and fold(place[1]) in _named_places() and not (place[0] < len(toks) and toks[place[0]].cap):
+                place = None  # "khu vực" names a place only with its name
             # "UBND TP Hồ Chí Minh": an abbreviated place word is written in capitals
             lower = not t.cap or bool(place) and t.text.isupper()
             if place and lower and toks[k - 1].text.isdigit():
@@ -309,6 +320,28 @@ class _Reader:
                 continue
             break
         return k
+
+    def _place_after(self, s: Sentence, k: int) -> int:
+        """End of a place written at k with its place word ("tỉnh Sơn La", "khu vực Mông Tự", a bare
+        "tỉnh" that refers back), or 0."""
+        toks = s.toks
+        place = match("place_words.txt", toks, k, need_cap=False)
+        if not place or toks[k].cap and not toks[k].text.isupper():
+            return 0
+        if fold(place[1]) in _named_places() and not (place[0] < len(toks) and toks[place[0]].cap):
+            return 0  # "khu vực" names a place only with its name
+        return self._place_end(s, place[0], place[1])
+
+    def _place_abroad(self, s: Sentence, k: int) -> int:
+        """End of the country or city a mission abroad is in, written at k ("Việt Nam", "Hà Nội"), or 0."""
+        toks = s.toks
+        country = match("countries.txt", toks, k)
+        if country:
+            return country[0]
+        end = k
+        while end < len(toks) and end - k < 3 and toks[end].cap and toks[end].text.isalpha():
+            end += 1
+        return end if end - k >= 2 else 0
 
     def _place_end(self, s: Sentence, k: int, word: str, digits: bool = True) -> int:
         """End of the place's name written at k after a place word ("tỉnh Nghệ An", "phường 3"): a
@@ -978,6 +1011,12 @@ def _foreign_word(word: str) -> bool:
 
 # A ship's name written after its hull number: "015-Trần Hưng Đạo", "HQ-016 - Quang Trung".
 _HULL_NAME = re.compile(rf"(?<![\w/.])(?:[A-Z]{{1,3}}-?)?\d{{2,4}} ?[-–] ?([{UPPER}]\w*(?: [{UPPER}]\w*){{1,3}})")
+
+
+@lru_cache(maxsize=None)
+def _named_places() -> frozenset[str]:
+    """Place words that name a place only with its name after them ("khu vực Mông Tự")."""
+    return frozenset(fold(row[0]) for row in lexicon.table("place_words.txt") if len(row) > 1 and row[1] == "named")
 
 
 @lru_cache(maxsize=None)
