@@ -296,6 +296,47 @@ LOCAL_BODIES = [
 ]
 
 
+# Titles whose body is not written after them: a delegation's leader holds his title in the body the
+# delegation is of; our navy written alone after a title; a member of a standing committee.
+BODIES_BY_CONTEXT = [
+    ("Đoàn đại biểu Bộ đội Biên phòng tỉnh Lai Châu do Đại tá Lò Văn Minh, Chỉ huy trưởng làm Trưởng đoàn.",
+     {("HOLDS_POSITION", "Lò Văn Minh", "Bộ đội Biên phòng tỉnh Lai Châu", "Chỉ huy trưởng")}),
+    ("Đoàn đại biểu Quân khu 2 do Thiếu tướng Hà Văn Tú, Phó Tư lệnh, Tham mưu trưởng dẫn đầu.",
+     {("HOLDS_POSITION", "Hà Văn Tú", "Quân khu 2", "Phó Tư lệnh"),
+      ("HOLDS_POSITION", "Hà Văn Tú", "Quân khu 2", "Tham mưu trưởng")}),
+    ("Dự lễ có Phó Đô đốc Lê Văn Tâm, Tư lệnh Hải quân; Trung tướng Vũ Văn Lâm, Bí thư Đảng ủy, Chính ủy Hải quân.",
+     {("HOLDS_POSITION", "Lê Văn Tâm", "Quân chủng Hải quân", "Tư lệnh"),
+      ("HOLDS_POSITION", "Vũ Văn Lâm", "Quân chủng Hải quân", "Chính ủy"),
+      ("HOLDS_POSITION", "Vũ Văn Lâm", "Đảng ủy Quân chủng Hải quân", "Bí thư")}),
+    ("Hội thao do tỉnh Quảng Ngãi tổ chức. Đại tá Lê Văn Sơn, Ủy viên Ban Thường vụ Tỉnh ủy, Chỉ huy trưởng "
+     "Bộ CHQS tỉnh phát biểu.",
+     {("HOLDS_POSITION", "Lê Văn Sơn", "Ban Thường vụ Tỉnh ủy Quảng Ngãi", "Ủy viên"),
+      ("HOLDS_POSITION", "Lê Văn Sơn", "Bộ Chỉ huy Quân sự tỉnh Quảng Ngãi", "Chỉ huy trưởng")}),
+    # a rank and a title written in lower case; a code in brackets before the name's last words
+    ("Tham dự có chuẩn đô đốc Lê Văn Hải - phó tư lệnh Vùng 2 Hải quân.",
+     {("HAS_RANK", "Lê Văn Hải", "Chuẩn Đô đốc", ""), ("HOLDS_POSITION", "Lê Văn Hải", "Vùng 2 Hải quân", "Phó Tư lệnh")}),
+    ("Trung tướng Lê Quang Minh, Phó Chủ nhiệm Tổng cục Chính trị Quân đội nhân dân (QĐND) Việt Nam phát biểu.",
+     {("HOLDS_POSITION", "Lê Quang Minh", "Tổng cục Chính trị Quân đội nhân dân Việt Nam", "Phó Chủ nhiệm")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", BODIES_BY_CONTEXT)
+def test_bodies_by_context(text, expected):
+    _, _, relations = run(text)
+    assert expected <= relations, relations
+
+
+@pytest.mark.parametrize("text, name", [
+    # a foreign navy keeps its country; a qualified title names no body of its qualifier
+    ("Chuẩn Đô đốc Ngô Văn Hà, Tư lệnh Hải quân Hoàng gia Campuchia thăm Việt Nam.", "Quân chủng Hải quân"),
+    ("Trung tướng Lê Văn Thắng - Phó Trưởng ban Thường trực Ban tổ chức hội thi phát biểu.", "Ban Thường trực Ban"),
+    ("Hải quân đóng vai trò nòng cốt trên biển.", "Quân chủng Hải quân"),
+])
+def test_no_body_by_context(text, name):
+    _, entities, _ = run(text)
+    assert ("Agency", name) not in entities, entities
+
+
 @pytest.mark.parametrize("text, expected", LOCAL_BODIES)
 def test_local_bodies(text, expected):
     _, entities, relations = run(text)

@@ -80,6 +80,13 @@ def _bare_place(name: str) -> str:
     return next((p for p in _set("place_words.txt") - _named_places() if folded.endswith(" " + p)), "")
 
 
+def _bare_committee(name: str) -> str:
+    """The local party committee (folded) a name ends with and names no place after ("Ban Thường vụ
+    Tỉnh ủy"), or ""."""
+    folded = fold(name)
+    return next((c for c in _local_committees() if folded.endswith(" " + c)), "")
+
+
 def _place_in_context(text: str, at: int, word: str) -> str:
     """The name of the place of kind `word` ("tỉnh") the article last named before `at` ("Thanh
     Hóa" of "tỉnh Thanh Hóa", "Hồ Chí Minh" of "TP HCM"), else the first it names after; "" when it
@@ -279,6 +286,10 @@ def resolve_entities(doc: Document, found: list[Found]) -> tuple[Identity, list[
             # "Chủ tịch UBND tỉnh" in an article about one province: that province's committee
             where = _place_in_context(doc.text, f.start, place)
             name = f"{name} {where}" if where else name
+        elif name == f.name and (committee := _bare_committee(name)):
+            # "Ban Thường vụ Tỉnh ủy" after "tỉnh Thanh Hóa": the standing committee of the Tỉnh ủy Thanh Hóa
+            where = _place_in_context(doc.text, f.start, _local_committees()[committee])
+            name = _local_name(name, _local_committees()[committee], where) if where else name
         add(f, "Agency", entity_key("Agency", name), name)
     by_head: dict[str, list[Found]] = defaultdict(list)
     for f in agencies:

@@ -91,10 +91,12 @@ class _Reader:
         if fold(head) in _STANDING:
             # "Ban Thường vụ Đảng ủy Quân khu 4", "Thường vụ Quân ủy Trung ương": the standing
             # committee of a party committee; "Ủy viên Thường vụ" is a member's title
-            if i > 0 and toks[i - 1].low == "viên" or j >= len(toks) or not toks[j].cap:
+            # ("Ủy viên Ban Thường vụ Tỉnh ủy" is a member of the Ban Thường vụ)
+            if i > 0 and toks[i - 1].low == "viên" and toks[i].low != "ban" or j >= len(toks) or not toks[j].cap:
                 return None
             inner = self.agency_at(s, j)
-            if not inner or inner[1] == inner[2] and "whole" not in _agency_kinds().get(inner[2], set()):
+            if not inner or inner[1] == inner[2] and "whole" not in _agency_kinds().get(inner[2], set()) \
+                    and fold(inner[2]) not in _set("local_committees.tsv"):  # "Ban Thường vụ Tỉnh ủy"
                 return None
             return inner[0], f"Ban Thường vụ {inner[1]}", "Ban Thường vụ"
         kinds = _agency_kinds()[head]
@@ -106,6 +108,9 @@ class _Reader:
                 and match("place_words.txt", toks, after + 1, need_cap=False):
             return None  # "Bộ Chỉ huy Quân sự (CHQS) các tỉnh": those of every province, no one agency
         if "service" in kinds and not any(match("countries.txt", toks, m) for m in range(j, k)):
+            ours = _our_services().get(head)
+            if ours and k == j and _title_before(toks, i):
+                return j, ours, head  # "Tư lệnh Hải quân": our navy, the Quân chủng Hải quân
             return None  # "Không quân Ấn Độ" is India's air force; "Hải quân" alone names no one service
         if "numbered" in kinds and not (k > j and any(c.isdigit() for c in toks[k - 1].text)):
             return None  # "Đoàn 871", "Đoàn Trinh sát số 2"; "Đoàn" is also a surname and a delegation
@@ -176,14 +181,15 @@ class _Reader:
 
     @staticmethod
     def _coded_part(toks: list[Tok], k: int) -> int:
-        """End of a name that goes on in lower case after a code in brackets at k ("(KH-CN) quân
-        sự"); 0 when there is none."""
+        """End of a name that goes on with the words of a name's tail after a code in brackets at k
+        ("(KH-CN) quân sự", "(QĐND) Việt Nam"); 0 when there is none."""
         if not (k + 3 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")"
                 and _ABBREV_TOKEN.match(toks[k + 1].text)):
             return 0
         tails = _set("name_tails.txt")
         m = k + 3
-        while m < len(toks) and not toks[m].cap:
+        # "(QĐND) Việt Nam": a tail written with capitals too
+        while m < len(toks) and (not toks[m].cap or m + 1 < len(toks) and f"{toks[m].low} {toks[m + 1].low}" in tails):
             if m + 1 < len(toks) and f"{toks[m].low} {toks[m + 1].low}" in tails:
                 m += 2
             elif toks[m].low in tails:
@@ -441,10 +447,13 @@ class _Reader:
         """(name start, name end, name, rank) of a person mention at token i; `listing`: i begins an
         item of a list of people ("các đồng chí: Tô Lâm, Lương Cường"), where two syllables do."""
         toks = s.toks
-        if not toks[i].cap and toks[i].text != "," and toks[i].low not in _ADDRESS:
-            return None  # most words: no rank, title, "ông" or name starts here (the rules below agree)
-        rank = ""
         hit = match("ranks.txt", toks, i)
+        if not toks[i].cap and toks[i].text != "," and toks[i].low not in _ADDRESS:
+            hit = match("ranks.txt", toks, i, need_cap=False) if toks[i].low in first_words("ranks.txt") else None
+            if not (hit and self.person_here(s, hit[0])):
+                return None  # most words: no rank, title, "ông" or name starts here (the rules below agree)
+            # "chuẩn đô đốc Hoàng Văn An": a rank written in lower case before a name
+        rank = ""
         start = i
         if hit:
             start, rank = hit[0], hit[1]
@@ -864,7 +873,7 @@ class _Reader:
                 self.found.append(p)
                 known_people[fold(name)] = name
                 if rank:
-                    r = Found("Rank", i, match("ranks.txt", toks, i)[0], rank, s)
+                    r = Found("Rank", i, match("ranks.txt", toks, i, need_cap=False)[0], rank, s)
                     self.found.append(r)
                     self.relations.append(("HAS_RANK", p, r, s, ""))
                 i = end
@@ -932,6 +941,8 @@ class _Reader:
         if not hit or hit[0] >= len(s.toks) or not s.toks[hit[0]].cap or self._agency_begins(s.toks, hit[0]):
             return None
         j, title = hit
+        if match("title_qualifiers.txt", s.toks, j, need_cap=False):
+            return None  # "Phó Trưởng ban Thường trực Ban Tổ chức": a qualified title of the Ban that follows
         longer = match("agencies.tsv", s.toks, j - 1)
         if longer and longer[0] > j:
             return None  # "Trưởng Ban Chỉ đạo": the title's head word begins a longer one
@@ -1011,6 +1022,18 @@ def _foreign_word(word: str) -> bool:
 
 # A ship's name written after its hull number: "015-Trần Hưng Đạo", "HQ-016 - Quang Trung".
 _HULL_NAME = re.compile(rf"(?<![\w/.])(?:[A-Z]{{1,3}}-?)?\d{{2,4}} ?[-–] ?([{UPPER}]\w*(?: [{UPPER}]\w*){{1,3}})")
+
+
+@lru_cache(maxsize=None)
+def _our_services() -> dict[str, str]:
+    """Armed service → our own body it names when written alone after a title ("Tư lệnh Hải quân")."""
+    return {row[0]: row[2] for row in lexicon.table("agencies.tsv") if len(row) > 2 and "service" in row[1].split()}
+
+
+def _title_before(toks: list[Tok], i: int) -> bool:
+    """A title, in either case, ends right before token i ("Chính ủy Hải quân", "phó tư lệnh Hải quân")."""
+    return any((title := match("positions.txt", toks, i - n, need_cap=False)) and title[0] == i
+               for n in range(1, 5) if i >= n)
 
 
 @lru_cache(maxsize=None)
