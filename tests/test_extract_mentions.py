@@ -242,6 +242,8 @@ AGENCY_NAMES = [
     ("Đoàn cảm ơn sự hỗ trợ dành cho các LLVT Cách mạng Cuba.", {"Lực lượng vũ trang Cách mạng Cuba"}),
     ("Đảng ủy Bộ đội Biên phòng (BĐBP) tỉnh tổ chức hội nghị.",
      {"Đảng ủy Bộ đội Biên phòng tỉnh", "Bộ đội Biên phòng tỉnh"}),
+    # a division of an academy
+    ("Sáng 3/4, Hệ Quốc tế tổ chức bế giảng.", {"Hệ Quốc tế"}),
     # fleets; an ocean in a command's name, and its country
     ("Tàu của Hạm đội Biển Đen thăm cảng.", {"Hạm đội Biển Đen"}),
     ("Ông tiếp Đoàn Bộ Tư lệnh Thái Bình Dương Hoa Kỳ.", {"Bộ Tư lệnh Thái Bình Dương Hoa Kỳ"}),
@@ -271,6 +273,9 @@ NOT_AGENCIES = [
     ("Quân chủng PK-KQ Tổng kết công tác năm.", "Quân chủng Phòng không - Không quân Tổng"),
     # the officers of a body are no body
     ("Ban Chủ nhiệm đề tài báo cáo kết quả.", "Ban Chủ nhiệm"),
+    # "Nhà trường" stands for no school the article does not name; "Hệ thống" is no division
+    ("Cục Nhà trường tổ chức tập huấn. Đại tá Lê Văn Tú - Chính ủy Nhà trường dự.", "Nhà trường"),
+    ("Sáng nay, Hệ thống phòng không được nâng cấp.", "Hệ thống"),
     # "khu vực" names a place only with its name; a coast guard without its country is no one body
     ("Bộ đội Biên phòng khu vực biên giới tuần tra.", "Bộ đội Biên phòng khu vực"),
     ("Lực lượng Bảo vệ bờ biển làm nhiệm vụ trên biển.", "Lực lượng Bảo vệ bờ biển"),

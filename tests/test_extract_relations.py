@@ -312,6 +312,9 @@ BODIES_BY_CONTEXT = [
      "Bộ CHQS tỉnh phát biểu.",
      {("HOLDS_POSITION", "Lê Văn Sơn", "Ban Thường vụ Tỉnh ủy Quảng Ngãi", "Ủy viên"),
       ("HOLDS_POSITION", "Lê Văn Sơn", "Bộ Chỉ huy Quân sự tỉnh Quảng Ngãi", "Chỉ huy trưởng")}),
+    # "Nhà trường" after a title: the school the article named
+    ("Sáng 8/8, Trường Sĩ quan Công binh tổ chức lễ tốt nghiệp. Dự có Đại tá Lê Văn Tú - Chính ủy Nhà trường.",
+     {("HOLDS_POSITION", "Lê Văn Tú", "Trường Sĩ quan Công binh", "Chính ủy")}),
     # a rank and a title written in lower case; a code in brackets before the name's last words
     ("Tham dự có chuẩn đô đốc Lê Văn Hải - phó tư lệnh Vùng 2 Hải quân.",
      {("HAS_RANK", "Lê Văn Hải", "Chuẩn Đô đốc", ""), ("HOLDS_POSITION", "Lê Văn Hải", "Vùng 2 Hải quân", "Phó Tư lệnh")}),

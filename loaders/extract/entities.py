@@ -306,7 +306,10 @@ def resolve_entities(doc: Document, found: list[Found]) -> tuple[Identity, list[
             name = f"{f.extra['head']} {owner.name}"
             add(f, "Agency", entity_key("Agency", name), name)
             continue
-        candidates = heads.get(fold(f.extra["head"]))
+        if "heads" in f.extra:  # "Nhà trường": the article's Trường or Học viện
+            candidates = _Candidates([c for h in f.extra["heads"] for c in by_head.get(fold(h), ())])
+        else:
+            candidates = heads.get(fold(f.extra["head"]))
         target = candidates.nearest(f) if candidates else None
         if target is not None:
             f.label = "Agency"

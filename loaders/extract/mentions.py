@@ -818,6 +818,13 @@ class _Reader:
                 self.found.append(Found("Agency", i, bare[0], bare[1], s, {"head": bare[1]}))
                 i = bare[0]
                 continue
+            if agency is None and bare is None and toks[i].cap and (word := match("agency_pronouns.tsv", toks, i)) \
+                    and _title_before(toks, i):
+                # "Chính ủy Nhà trường": the school (Trường, Học viện) the article named
+                heads = _agency_pronouns()[word[1]]
+                self.found.append(Found("Agency?", i, word[0], heads[0], s, {"head": heads[0], "heads": heads}))
+                i = word[0]
+                continue
             if bare is not None:  # "Chủ tịch hội đồng": the council the article named
                 self.found.append(Found("Agency?", i, bare[0], bare[1], s, {"head": bare[1]}))
                 i = bare[0]
@@ -1022,6 +1029,12 @@ def _foreign_word(word: str) -> bool:
 
 # A ship's name written after its hull number: "015-Trần Hưng Đạo", "HQ-016 - Quang Trung".
 _HULL_NAME = re.compile(rf"(?<![\w/.])(?:[A-Z]{{1,3}}-?)?\d{{2,4}} ?[-–] ?([{UPPER}]\w*(?: [{UPPER}]\w*){{1,3}})")
+
+
+@lru_cache(maxsize=None)
+def _agency_pronouns() -> dict[str, tuple[str, ...]]:
+    """A word that stands for an agency the article named → the head words that agency may have."""
+    return {row[0]: tuple(row[1].split("|")) for row in lexicon.table("agency_pronouns.tsv") if len(row) > 1}
 
 
 @lru_cache(maxsize=None)
