@@ -290,7 +290,11 @@ LOCAL_BODIES = [
       ("HOLDS_POSITION", "Phạm Quốc Tâm", "Ủy ban nhân dân thành phố Hồ Chí Minh", "Chủ tịch")}),
     ("Dự lễ có đồng chí Hà Văn Lộc, Phó Chủ tịch HĐND tỉnh Thái Bình.",
      {("HOLDS_POSITION", "Hà Văn Lộc", "Hội đồng nhân dân tỉnh Thái Bình", "Phó Chủ tịch")}),
-    # a listed place ends the body's name, the name after it is the chairman's
+    # a listed place ends the body's name, the name after it is the chairman's (a family name of the
+    # northern highlands too)
+    ("Dự có Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Lào Cai Giàng Seo Phử.",
+     {("HOLDS_POSITION", "Giàng Seo Phử", "Tỉnh ủy Lào Cai", "Bí thư"),
+      ("HOLDS_POSITION", "Giàng Seo Phử", "Hội đồng nhân dân tỉnh Lào Cai", "Chủ tịch")}),
     ("Chủ tịch UBND tỉnh Lâm Đồng Hồ Văn Mười tặng quà.",
      {("HOLDS_POSITION", "Hồ Văn Mười", "Ủy ban nhân dân tỉnh Lâm Đồng", "Chủ tịch")}),
 ]

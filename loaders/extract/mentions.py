@@ -355,8 +355,7 @@ class _Reader:
         of place a name that reads as a person's is none ("Chủ tịch UBND tỉnh Lê Văn An": k)."""
         toks = s.toks
         known = place_at(toks, k)
-        if known and not (known[0] < len(toks) and toks[known[0]].cap and toks[known[0]].text.isalpha()
-                          and toks[known[0]].low not in _set("surnames.txt")):
+        if known:
             return known[0]
         if _PLACE_KINDS.get(fold(word), fold(word)) in _listed_kinds() and self._reads_as_person(s, k):
             return k
