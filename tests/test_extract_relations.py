@@ -316,6 +316,9 @@ BODIES_BY_CONTEXT = [
      "Bộ CHQS tỉnh phát biểu.",
      {("HOLDS_POSITION", "Lê Văn Sơn", "Ban Thường vụ Tỉnh ủy Quảng Ngãi", "Ủy viên"),
       ("HOLDS_POSITION", "Lê Văn Sơn", "Bộ Chỉ huy Quân sự tỉnh Quảng Ngãi", "Chỉ huy trưởng")}),
+    # a body named in the plural after a title and its field
+    ("Trung tướng Víctor Ramos, Chủ nhiệm Chính trị các LLVT Cách mạng Cuba phát biểu.",
+     {("HOLDS_POSITION", "Víctor Ramos", "Lực lượng vũ trang Cách mạng Cuba", "Chủ nhiệm Chính trị")}),
     # "Nhà trường" after a title: the school the article named
     ("Sáng 8/8, Trường Sĩ quan Công binh tổ chức lễ tốt nghiệp. Dự có Đại tá Lê Văn Tú - Chính ủy Nhà trường.",
      {("HOLDS_POSITION", "Lê Văn Tú", "Trường Sĩ quan Công binh", "Chính ủy")}),
@@ -338,6 +341,8 @@ def test_bodies_by_context(text, expected):
     ("Chuẩn Đô đốc Ngô Văn Hà, Tư lệnh Hải quân Hoàng gia Campuchia thăm Việt Nam.", "Quân chủng Hải quân"),
     ("Trung tướng Lê Văn Thắng - Phó Trưởng ban Thường trực Ban tổ chức hội thi phát biểu.", "Ban Thường trực Ban"),
     ("Hải quân đóng vai trò nòng cốt trên biển.", "Quân chủng Hải quân"),
+    # the body of each of a number of provinces is no one body
+    ("Chỉ huy trưởng BĐBP hai tỉnh Tây Ninh và Long An ký kết quy chế.", "Bộ đội Biên phòng"),
 ])
 def test_no_body_by_context(text, name):
     _, entities, _ = run(text)

@@ -75,6 +75,8 @@ class _Reader:
         if tok.text in self.defined:
             return i + 1, self.defined[tok.text], ""
         if tok.text in whole and whole[tok.text][1] == "Agency":
+            if _count_of_places(toks, i + 1):
+                return None  # "BĐBP hai tỉnh": one per province, no one agency
             placed = self._place_after(s, i + 1)  # "BĐBP tỉnh Tây Ninh": the body of that province
             if placed:
                 return placed, f"{whole[tok.text][0]} {_surface(s, self.text, i + 1, placed)}", ""
@@ -101,7 +103,7 @@ class _Reader:
             return inner[0], f"Ban Thường vụ {inner[1]}", "Ban Thường vụ"
         kinds = _agency_kinds()[head]
         k = self._name_part(s, j, "whole" in kinds)
-        if k + 1 < len(toks) and toks[k].text.isdigit() and match("place_words.txt", toks, k + 1, need_cap=False):
+        if _count_of_places(toks, k):
             return None  # "Bộ Chỉ huy BĐBP 44 tỉnh, thành phố": one per province, no one agency
         after = k + 3 if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" else k
         if after + 1 < len(toks) and toks[after].low in ("các", "những") \
@@ -981,6 +983,12 @@ class _Reader:
 
 # What a body does, never a lower-case part of its name (besides the stop words).
 _VERBS_IN_NAMES = frozenset({"chỉ đạo", "lãnh đạo", "phối hợp", "làm việc", "kiểm tra", "gặp mặt"})
+
+
+def _count_of_places(toks: list[Tok], k: int) -> bool:
+    """A number of places is written at k ("44 tỉnh, thành phố", "hai tỉnh Tây Ninh và Long An")."""
+    return k + 1 < len(toks) and (toks[k].text.isdigit() or toks[k].low in ("hai", "ba", "bốn")) \
+        and bool(match("place_words.txt", toks, k + 1, need_cap=False))
 
 
 def _lower_to_centre(toks: list[Tok], k: int) -> int:
