@@ -242,6 +242,8 @@ AGENCY_NAMES = [
     ("Đoàn cảm ơn sự hỗ trợ dành cho các LLVT Cách mạng Cuba.", {"Lực lượng vũ trang Cách mạng Cuba"}),
     ("Đảng ủy Bộ đội Biên phòng (BĐBP) tỉnh tổ chức hội nghị.",
      {"Đảng ủy Bộ đội Biên phòng tỉnh", "Bộ đội Biên phòng tỉnh"}),
+    # a university named after someone
+    ("Ông Lê Văn An, Hiệu trưởng Trường Đại học Trần Đại Nghĩa phát biểu.", {"Trường Đại học Trần Đại Nghĩa"}),
     # a division of an academy
     ("Sáng 3/4, Hệ Quốc tế tổ chức bế giảng.", {"Hệ Quốc tế"}),
     # fleets; an ocean in a command's name, and its country
