@@ -316,6 +316,11 @@ BODIES_BY_CONTEXT = [
      "Bộ CHQS tỉnh phát biểu.",
      {("HOLDS_POSITION", "Lê Văn Sơn", "Ban Thường vụ Tỉnh ủy Quảng Ngãi", "Ủy viên"),
       ("HOLDS_POSITION", "Lê Văn Sơn", "Bộ Chỉ huy Quân sự tỉnh Quảng Ngãi", "Chỉ huy trưởng")}),
+    # a head word in lower case after a title, then the name
+    ("Tham dự có chuẩn đô đốc Lê Văn Hà - phó tư lệnh quân chủng Hải quân.",
+     {("HOLDS_POSITION", "Lê Văn Hà", "Quân chủng Hải quân", "Phó Tư lệnh")}),
+    ("Đại tá Lê Văn Tú, chính ủy sư đoàn Phòng không 361 dự.",
+     {("HOLDS_POSITION", "Lê Văn Tú", "Sư đoàn Phòng không 361", "Chính ủy")}),
     # a body named in the plural after a title and its field
     ("Trung tướng Víctor Ramos, Chủ nhiệm Chính trị các LLVT Cách mạng Cuba phát biểu.",
      {("HOLDS_POSITION", "Víctor Ramos", "Lực lượng vũ trang Cách mạng Cuba", "Chủ nhiệm Chính trị")}),

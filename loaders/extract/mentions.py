@@ -67,8 +67,9 @@ class _Reader:
 
     # agencies -------------------------------------------------------------------------------------
 
-    def agency_at(self, s: Sentence, i: int) -> tuple[int, str, str] | None:
-        """(end, display name, head) of an agency name starting at token i."""
+    def agency_at(self, s: Sentence, i: int, lower: bool = False) -> tuple[int, str, str] | None:
+        """(end, display name, head) of an agency name starting at token i (with `lower`, its head
+        word may be written in lower case)."""
         toks = s.toks
         whole, prefixes = _abbreviations()
         tok = toks[i]
@@ -84,7 +85,7 @@ class _Reader:
         m = re.fullmatch(r"([A-ZĐ]+)(\d+)", tok.text)
         if m and m.group(1) in prefixes:
             return i + 1, f"{prefixes[m.group(1)]} {m.group(2)}", prefixes[m.group(1)]
-        hit = match("agencies.tsv", toks, i)
+        hit = match("agencies.tsv", toks, i, need_cap=not lower)
         if not hit and tok.text in whole and whole[tok.text][0] in _agency_kinds():
             hit = (i + 1, whole[tok.text][0])  # "UBND tỉnh Lạng Sơn": an abbreviated head word
         if not hit:
@@ -814,6 +815,13 @@ class _Reader:
                 i = listed[-1].j
                 continue
             agency = self.agency_at(s, i) if toks[i].cap and not _inside_title(toks, i) else None
+            if agency is None and not toks[i].cap and toks[i].low in first_words("agencies.tsv") \
+                    and (head := match("agencies.tsv", toks, i, need_cap=False)) \
+                    and "pronoun" in _agency_kinds()[head[1]] and head[0] < len(toks) and toks[head[0]].cap \
+                    and _title_before(toks, i) and (agency := self.agency_at(s, i, lower=True)):
+                # "phó tư lệnh quân chủng Hải quân": a head word in lower case, then the name
+                end, name, head_word = agency
+                agency = (end, name[:1].upper() + name[1:], head_word) if name != head_word else None
             bare = _bare_after_title(toks, i) if not toks[i].cap else None
             if bare is not None and "whole" in _agency_kinds()[bare[1]]:
                 # "Ủy viên Thường vụ quân ủy Trung ương": a whole name written in lower case
