@@ -323,6 +323,7 @@ FOREIGN_PEOPLE = [
     ("Phó Đô đốc Suharyanto, Tư lệnh Cảnh sát biển Indonesia dự.",
      {("Person", "Suharyanto"), ("Rank", "Phó Đô đốc")}),
     ("Trung tướng SokPhalla phát biểu.", {("Person", "SokPhalla"), ("Rank", "Trung tướng")}),
+    ("Sáng nay, Tổng thống Widodo tiếp đoàn.", {("Person", "Widodo")}),
     # a two-syllable name heading an item of a list of people with titles
     ("Được thăng quân hàm gồm: Lê Hải, Chính ủy Sư đoàn 5; Trần Văn Thuận, Tư lệnh Quân đoàn 3.",
      {("Person", "Lê Hải"), ("Person", "Trần Văn Thuận")}),
@@ -344,6 +345,9 @@ NOT_PEOPLE = [
     ("Thiếu tướng Không quân Ra-giu Va-ma trình bày tham luận.", "Không quân Ra-giu Va-ma"),
     # one word after a rank is a person's only when it is foreign, not a country nor a name's first word
     ("Đại tá Lào dự lễ.", "Lào"),
+    # nor after a title that also heads a company, nor a country after a title
+    ("Sáng nay, Tổng Giám đốc Viettel phát biểu.", "Viettel"),
+    ("Sáng nay, Đại sứ Indonesia dự lễ.", "Indonesia"),
     ("Thiếu tướng Không quân Ra-giu Va-ma trình bày tham luận.", "Ra-giu"),
     # an initial's dot ends no name ("Samuel J") and a hyphen no Korean name ("Park Min")
     ("Thứ trưởng tiếp Đô đốc Robert K. Hanson và đoàn.", "Robert K"),

@@ -478,6 +478,10 @@ class _Reader:
             start = foreign  # "Thủ tướng Campuchia Hun Manet": a foreign official's name
         elif title and title[0] < len(toks) and _transliterated(toks[title[0]].text):
             start = title[0]  # "Thủ tướng Nê-ru": a name transliterated syllable by syllable
+        elif title and title[0] < len(toks) and _foreign_word(toks[title[0]].text) \
+                and not (title[0] + 1 < len(toks) and toks[title[0] + 1].cap) \
+                and not any(w in fold(title[1]) for w in _FIRM_TITLES) and not match("countries.txt", toks, title[0]):
+            start = title[0]  # "Tổng thống Widodo": one foreign name after a title (not "Giám đốc Viettel")
         if start >= len(toks):
             return None
         # a name after a rank, title or "ông" may be long or foreign ("Pehin Datu Halbi Mohammad Yussof")
@@ -489,9 +493,9 @@ class _Reader:
         if n == 1:
             if start > i and _transliterated(name):
                 return start, end, name, rank  # "Thủ tướng Nê-ru", "Đại tá Xi-ha-núc"
-            if rank and _foreign_word(name) and not match("countries.txt", toks, start) \
+            if (rank or start > i) and _foreign_word(name) and not match("countries.txt", toks, start) \
                     and not (end < len(toks) and toks[end].cap):
-                return start, end, name, rank  # "Phó Đô đốc Irvansyah": one foreign name after a rank
+                return start, end, name, rank  # "Phó Đô đốc Irvansyah", "ông Widodo": one foreign name
             # "Thượng tướng Thạch": a given name for someone the article named in full
             if not rank:
                 return None
@@ -1026,6 +1030,8 @@ def _country_at(toks: list[Tok], k: int) -> bool:
     return country is not None and country[0] - k >= 2
 
 
+# Titles that also head a company, whose name may follow them in one foreign-looking word.
+_FIRM_TITLES = ("giám đốc", "chủ tịch", "biên tập")
 _INITIAL = re.compile(r"(?:^|\.)[A-Z]$")  # "J" of "Samuel J. Locklear", "Aleksandr.V" of "Aleksandr.V. Fomin"
 _GIVEN_AND_INITIAL = re.compile(r"[A-Z][a-z]+\.[A-Z]")
 
