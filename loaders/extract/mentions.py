@@ -284,7 +284,9 @@ class _Reader:
                 continue
             if (k > j or whole_head) and self.person_here(s, k) and not (
                     (inner := match("agencies.tsv", toks, j)) and inner[0] == k and "eponym" in _agency_kinds()[inner[1]]):
-                break  # (but "Trường Đại học Trần Quốc Tuấn": a school named after someone)  # "Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến": the name after the agency
+                # "Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến": the name after the agency (but "Trường
+                # Đại học Trần Quốc Tuấn": a university named after someone)
+                break
             if t.low == "số" and k > j and k + 1 < len(toks) and toks[k + 1].text.isdigit() \
                     and not _NUMBERISH.match(toks[k - 1].text):
                 k += 2  # "Đoàn Trinh sát số 2"
