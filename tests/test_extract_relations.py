@@ -290,6 +290,11 @@ LOCAL_BODIES = [
       ("HOLDS_POSITION", "Phạm Quốc Tâm", "Ủy ban nhân dân thành phố Hồ Chí Minh", "Chủ tịch")}),
     ("Dự lễ có đồng chí Hà Văn Lộc, Phó Chủ tịch HĐND tỉnh Thái Bình.",
      {("HOLDS_POSITION", "Hà Văn Lộc", "Hội đồng nhân dân tỉnh Thái Bình", "Phó Chủ tịch")}),
+    # a province of ours rather than the partner's the article also names
+    ("Bộ Chỉ huy BĐBP tỉnh Quảng Trị và Bộ CHQS tỉnh Savannakhet (Lào) hội đàm. Dự có đồng chí Lê Đức Tiến, "
+     "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.",
+     {("HOLDS_POSITION", "Lê Đức Tiến", "Tỉnh ủy Quảng Trị", "Phó Bí thư"),
+      ("HOLDS_POSITION", "Lê Đức Tiến", "Ủy ban nhân dân tỉnh Quảng Trị", "Chủ tịch")}),
     # a listed place ends the body's name, the name after it is the chairman's (a family name of the
     # northern highlands too)
     ("Dự có Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Lào Cai Giàng Seo Phử.",

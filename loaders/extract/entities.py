@@ -90,12 +90,16 @@ def _bare_committee(name: str) -> str:
 def _place_in_context(text: str, at: int, word: str) -> str:
     """The name of the place of kind `word` ("tỉnh") the article last named before `at` ("Thanh
     Hóa" of "tỉnh Thanh Hóa", "Hồ Chí Minh" of "TP HCM"), else the first it names after; "" when it
-    names none. A person's name after the word ("Chủ tịch UBND tỉnh Lê Văn An") names no place."""
+    names none. A person's name after the word ("Chủ tịch UBND tỉnh Lê Văn An") names no place, and a
+    province of ours is meant rather than a foreign one the article also names."""
     found = []
     for m in _place_pattern(word).finditer(text):
         name = _place_name(m.group(2), spaced=bool(m.group(1)))
         if name:
             found.append((m.start(), name))
+    if word == "tỉnh" and any(fold(name) in _places() for _, name in found):
+        # the list holds every province of ours: "tỉnh Savannakhet (Lào)" is the partner's
+        found = [(start, name) for start, name in found if fold(name) in _places()]
     before = [name for start, name in found if start < at]
     if before:
         return before[-1]
