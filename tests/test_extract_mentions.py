@@ -225,22 +225,24 @@ AGENCY_NAMES = [
     # units named with their number
     ("Đoàn Trinh sát số 4 phối hợp tuần tra.", {"Đoàn Trinh sát số 4"}),
     # a department and its parent written with a slash; lower-case words of a central body's name
-    ("Đại biểu Cục Quân huấn/BTTM và Cục Đối ngoại/Bộ quốc phòng dự lễ.",
-     {"Cục Quân huấn", "Bộ Tổng Tham mưu", "Cục Đối ngoại", "Bộ Quốc phòng"}),
-    ("Dự có Cục Nhà trường/BTTM.", {"Cục Nhà trường"}),
-    ("Bà Lê Thu Hà, Phó trưởng ban Thi đua khen thưởng Trung ương phát biểu.", {"Ban Thi đua khen thưởng Trung ương"}),
+    ("Cán bộ Cục Quân huấn/BTTM và Vụ Pháp chế/Bộ quốc phòng kiểm tra công tác chuẩn bị.",
+     {"Cục Quân huấn", "Bộ Tổng Tham mưu", "Vụ Pháp chế", "Bộ Quốc phòng"}),
+    ("Cục Nhà trường/BTTM ban hành hướng dẫn tuyển sinh.", {"Cục Nhà trường"}),
+    ("Ông Đặng Văn Phúc, Trưởng ban Thi đua khen thưởng Trung ương trao cờ thi đua.",
+     {"Ban Thi đua khen thưởng Trung ương"}),
     # a place after a body, after its short name in brackets, after its abbreviation; a foreign
     # coast guard with its country; a mission abroad with where it is
-    ("Bộ Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Kon Tum và Bộ Chỉ huy Quân sự (CHQS) tỉnh Attapeu hội đàm.",
+    ("Cán bộ Bộ Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Kon Tum cùng tuần tra với Bộ Chỉ huy Quân sự (CHQS) tỉnh "
+     "Attapeu.",
      {"Bộ Chỉ huy Bộ đội Biên phòng tỉnh Kon Tum", "Bộ Chỉ huy Quân sự tỉnh Attapeu"}),
-    ("Đại tá Lê Văn Hùng, Chỉ huy trưởng BĐBP tỉnh Quảng Trị phát biểu.", {"Bộ đội Biên phòng tỉnh Quảng Trị"}),
-    ("Đoàn đại biểu Bộ đội Biên phòng khu vực Văn Sơn thăm đồn.", {"Bộ đội Biên phòng khu vực Văn Sơn"}),
-    ("Tại Ty Cảnh sát tỉnh Kampot, lễ trao huân chương diễn ra.", {"Ty Cảnh sát tỉnh Kampot"}),
-    ("Cảnh sát biển Việt Nam và Lực lượng Bảo vệ bờ biển Nhật Bản ký kết bản ghi nhớ.",
-     {"Lực lượng Bảo vệ bờ biển Nhật Bản"}),
-    ("Tối 6/3, Đại sứ quán Cuba tại Việt Nam tổ chức chiêu đãi.", {"Đại sứ quán Cuba tại Việt Nam"}),
+    ("Chính ủy BĐBP tỉnh Quảng Trị, Đại tá Lê Văn Hùng kiểm tra đồn.", {"Bộ đội Biên phòng tỉnh Quảng Trị"}),
+    ("Cán bộ Bộ đội Biên phòng khu vực Văn Sơn (Trung Quốc) tham gia tuần tra song phương.",
+     {"Bộ đội Biên phòng khu vực Văn Sơn"}),
+    ("Ty Cảnh sát tỉnh Kampot cử cán bộ phối hợp điều tra.", {"Ty Cảnh sát tỉnh Kampot"}),
+    ("Tàu của Lực lượng Bảo vệ bờ biển Nhật Bản ghé thăm Đà Nẵng.", {"Lực lượng Bảo vệ bờ biển Nhật Bản"}),
+    ("Đại sứ quán Lào tại Việt Nam trao tặng kỷ niệm chương cho cán bộ Học viện.", {"Đại sứ quán Lào tại Việt Nam"}),
     ("Đoàn cảm ơn sự hỗ trợ dành cho các LLVT Cách mạng Cuba.", {"Lực lượng vũ trang Cách mạng Cuba"}),
-    ("Đảng ủy Bộ đội Biên phòng (BĐBP) tỉnh tổ chức hội nghị.",
+    ("Nghị quyết của Đảng ủy Bộ đội Biên phòng (BĐBP) tỉnh được quán triệt tới các đồn.",
      {"Đảng ủy Bộ đội Biên phòng tỉnh", "Bộ đội Biên phòng tỉnh"}),
     # a university named after someone
     ("Ông Lê Văn An, Hiệu trưởng Trường Đại học Trần Đại Nghĩa phát biểu.", {"Trường Đại học Trần Đại Nghĩa"}),
@@ -313,15 +315,15 @@ FOREIGN_PEOPLE = [
     ("Thủ tướng Singapore Lý Hiển Long dự hội nghị.", {("Person", "Lý Hiển Long")}),
     ("Chuyến thăm của Chủ tịch Trung Quốc Hồ Cẩm Đào năm 2005.", {("Person", "Hồ Cẩm Đào")}),
     # a hyphen between two syllables, an initial with its dot, a particle, one foreign word after a rank
-    ("Đoàn do ông Park Min-Jae, Thứ trưởng Bộ Quốc phòng Hàn Quốc dẫn đầu.", {("Person", "Park Min-Jae")}),
+    ("Ông Park Min-Jae, Thứ trưởng Bộ Quốc phòng Hàn Quốc, thăm Nhà máy Z111.", {("Person", "Park Min-Jae")}),
     ("Thứ trưởng tiếp Đô đốc Robert K. Hanson và đoàn. Đô đốc Robert K. Hanson cảm ơn.",
      {("Person", "Robert K. Hanson"), ("Rank", "Đô đốc")}),
-    ("Buổi tiếp Thứ trưởng Bộ Quốc phòng Liên bang Nga Dmitri.P. Orlov diễn ra tại Hà Nội.",
+    ("Đoàn do Thứ trưởng Bộ Quốc phòng Liên bang Nga Dmitri.P. Orlov dẫn đầu đến Hà Nội.",
      {("Person", "Dmitri.P. Orlov")}),
-    ("Đại tá Bun Mi in Xay Sổm - Tùy viên quốc phòng Lào dự.", {("Person", "Bun Mi in Xay Sổm")}),
+    ("Trung tá Phu Vông in Xổm Sạ thăm đơn vị.", {("Person", "Phu Vông in Xổm Sạ")}),
     ("Ông Ahmad bin Yusof thăm Học viện.", {("Person", "Ahmad bin Yusof")}),
-    ("Phó Đô đốc Suharyanto, Tư lệnh Cảnh sát biển Indonesia dự.",
-     {("Person", "Suharyanto"), ("Rank", "Phó Đô đốc")}),
+    ("Khách mời có Chuẩn Đô đốc Suharyanto, Tham mưu trưởng Hải quân Indonesia.",
+     {("Person", "Suharyanto"), ("Rank", "Chuẩn Đô đốc")}),
     ("Trung tướng SokPhalla phát biểu.", {("Person", "SokPhalla"), ("Rank", "Trung tướng")}),
     ("Sáng nay, Tổng thống Widodo tiếp đoàn.", {("Person", "Widodo")}),
     # a two-syllable name heading an item of a list of people with titles
@@ -351,16 +353,16 @@ NOT_PEOPLE = [
     ("Thiếu tướng Không quân Ra-giu Va-ma trình bày tham luận.", "Ra-giu"),
     # an initial's dot ends no name ("Samuel J") and a hyphen no Korean name ("Park Min")
     ("Thứ trưởng tiếp Đô đốc Robert K. Hanson và đoàn.", "Robert K"),
-    ("Đoàn do ông Park Min-Jae, Thứ trưởng Bộ Quốc phòng Hàn Quốc dẫn đầu.", "Park Min"),
+    ("Ông Park Min-Jae, Thứ trưởng Bộ Quốc phòng Hàn Quốc, thăm Nhà máy Z111.", "Park Min"),
     # a ship named after a hero: after its hull number, and so elsewhere in the article; after "tàu"
     ("Lễ đón tàu hộ vệ Lý Thái Tổ. Sáng 2/4, tàu 012-Lý Thái Tổ cập cảng.", "Lý Thái Tổ"),
     ("Hải quân tiếp nhận tàu Trần Nhật Duật vào biên chế.", "Trần Nhật Duật"),
     # an ocean, a city written after "TP.", a delegation, a country after a title
     ("Tàu của Hạm đội Thái Bình Dương cập cảng Cam Ranh.", "Thái Bình Dương"),
-    ("Ngày 3/5, tại TP. Hồ Chí Minh diễn ra lễ kỷ niệm.", "Hồ Chí Minh"),
-    ("Đoàn Việt Nam do Thượng tướng Lê Văn Mạnh dẫn đầu.", "Đoàn Việt Nam"),
-    ("Bộ trưởng tiếp Đại sứ Hàn Quốc tại Hà Nội.", "Hàn Quốc"),
-    ("Ông tiếp Đoàn Bộ Tư lệnh Thái Bình Dương Hoa Kỳ.", "Dương Hoa Kỳ"),
+    ("Nhiều đơn vị đóng quân tại TP. Hồ Chí Minh tham gia diễu binh.", "Hồ Chí Minh"),
+    ("Tại hội nghị, Đoàn Việt Nam trình bày tham luận về gìn giữ hòa bình.", "Đoàn Việt Nam"),
+    ("Đại sứ Hàn Quốc chúc mừng thành công của triển lãm.", "Hàn Quốc"),
+    ("Thứ trưởng làm việc với lãnh đạo Bộ Tư lệnh Thái Bình Dương Hoa Kỳ.", "Dương Hoa Kỳ"),
 ]
 
 

@@ -334,7 +334,7 @@ class _Reader:
         return k
 
     def _place_after(self, s: Sentence, k: int) -> int:
-        """End of a place written at k with its place word ("tỉnh Sơn La", "khu vực Mông Tự", a bare
+        """End of a place written at k with its place word ("tỉnh Sơn La", "khu vực Văn Sơn", a bare
         "tỉnh" that refers back), or 0."""
         toks = s.toks
         place = match("place_words.txt", toks, k, need_cap=False)
@@ -1001,7 +1001,7 @@ _VERBS_IN_NAMES = frozenset({"chỉ đạo", "lãnh đạo", "phối hợp", "l�
 
 
 def _count_of_places(toks: list[Tok], k: int) -> bool:
-    """A number of places is written at k ("44 tỉnh, thành phố", "hai tỉnh Tây Ninh và Long An")."""
+    """A number of places is written at k ("44 tỉnh, thành phố", "hai tỉnh Kiên Giang và An Giang")."""
     return k + 1 < len(toks) and (toks[k].text.isdigit() or toks[k].low in ("hai", "ba", "bốn")) \
         and bool(match("place_words.txt", toks, k + 1, need_cap=False))
 
@@ -1075,7 +1075,7 @@ def _title_before(toks: list[Tok], i: int) -> bool:
 
 @lru_cache(maxsize=None)
 def _named_places() -> frozenset[str]:
-    """Place words that name a place only with its name after them ("khu vực Mông Tự")."""
+    """Place words that name a place only with its name after them ("khu vực Văn Sơn")."""
     return frozenset(fold(row[0]) for row in lexicon.table("place_words.txt") if len(row) > 1 and row[1] == "named")
 
 

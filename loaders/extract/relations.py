@@ -292,7 +292,7 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
         titles.append(title)
         if was:
             former.add(title)
-        # "Chủ nhiệm Chính trị các LLVT Cách mạng Cuba": a body named in the plural
+        # "Phó Chủ nhiệm Hậu cần các LLVT Cách mạng Cuba": a body named in the plural
         agency = agency or next((a for a in agencies if a.i == f or a.i == f + 1 and toks[f].low == "các"), None)
         if agency is None and lower:
             break
