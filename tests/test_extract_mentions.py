@@ -224,6 +224,33 @@ AGENCY_NAMES = [
     ("Đại diện Ban Chủ nhiệm Chương trình KC.09/21-25 dự.", {"Ban Chủ nhiệm Chương trình KC.09/21-25"}),
     # units named with their number
     ("Đoàn Trinh sát số 4 phối hợp tuần tra.", {"Đoàn Trinh sát số 4"}),
+    # a department and its parent written with a slash; lower-case words of a central body's name
+    ("Cán bộ Cục Quân huấn/BTTM và Vụ Pháp chế/Bộ quốc phòng kiểm tra công tác chuẩn bị.",
+     {"Cục Quân huấn", "Bộ Tổng Tham mưu", "Vụ Pháp chế", "Bộ Quốc phòng"}),
+    ("Cục Nhà trường/BTTM ban hành hướng dẫn tuyển sinh.", {"Cục Nhà trường"}),
+    ("Ông Đặng Văn Phúc, Trưởng ban Thi đua khen thưởng Trung ương trao cờ thi đua.",
+     {"Ban Thi đua khen thưởng Trung ương"}),
+    # a place after a body, after its short name in brackets, after its abbreviation; a foreign
+    # coast guard with its country; a mission abroad with where it is
+    ("Cán bộ Bộ Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Kon Tum cùng tuần tra với Bộ Chỉ huy Quân sự (CHQS) tỉnh "
+     "Attapeu.",
+     {"Bộ Chỉ huy Bộ đội Biên phòng tỉnh Kon Tum", "Bộ Chỉ huy Quân sự tỉnh Attapeu"}),
+    ("Chính ủy BĐBP tỉnh Quảng Trị, Đại tá Lê Văn Hùng kiểm tra đồn.", {"Bộ đội Biên phòng tỉnh Quảng Trị"}),
+    ("Cán bộ Bộ đội Biên phòng khu vực Văn Sơn (Trung Quốc) tham gia tuần tra song phương.",
+     {"Bộ đội Biên phòng khu vực Văn Sơn"}),
+    ("Ty Cảnh sát tỉnh Kampot cử cán bộ phối hợp điều tra.", {"Ty Cảnh sát tỉnh Kampot"}),
+    ("Tàu của Lực lượng Bảo vệ bờ biển Nhật Bản ghé thăm Đà Nẵng.", {"Lực lượng Bảo vệ bờ biển Nhật Bản"}),
+    ("Đại sứ quán Lào tại Việt Nam trao tặng kỷ niệm chương cho cán bộ Học viện.", {"Đại sứ quán Lào tại Việt Nam"}),
+    ("Đoàn cảm ơn sự hỗ trợ dành cho các LLVT Cách mạng Cuba.", {"Lực lượng vũ trang Cách mạng Cuba"}),
+    ("Nghị quyết của Đảng ủy Bộ đội Biên phòng (BĐBP) tỉnh được quán triệt tới các đồn.",
+     {"Đảng ủy Bộ đội Biên phòng tỉnh", "Bộ đội Biên phòng tỉnh"}),
+    # a university named after someone
+    ("Ông Lê Văn An, Hiệu trưởng Trường Đại học Trần Đại Nghĩa phát biểu.", {"Trường Đại học Trần Đại Nghĩa"}),
+    # a division of an academy
+    ("Sáng 3/4, Hệ Quốc tế tổ chức bế giảng.", {"Hệ Quốc tế"}),
+    # fleets; an ocean in a command's name, and its country
+    ("Tàu của Hạm đội Biển Đen thăm cảng.", {"Hạm đội Biển Đen"}),
+    ("Ông tiếp Đoàn Bộ Tư lệnh Thái Bình Dương Hoa Kỳ.", {"Bộ Tư lệnh Thái Bình Dương Hoa Kỳ"}),
     ("Lãnh đạo Đoàn Kinh tế - Quốc phòng 379 báo cáo.", {"Đoàn Kinh tế - Quốc phòng 379"}),
 ]
 
@@ -250,6 +277,16 @@ NOT_AGENCIES = [
     ("Quân chủng PK-KQ Tổng kết công tác năm.", "Quân chủng Phòng không - Không quân Tổng"),
     # the officers of a body are no body
     ("Ban Chủ nhiệm đề tài báo cáo kết quả.", "Ban Chủ nhiệm"),
+    # "Nhà trường" stands for no school the article does not name; "Hệ thống" is no division
+    ("Cục Nhà trường tổ chức tập huấn. Đại tá Lê Văn Tú - Chính ủy Nhà trường dự.", "Nhà trường"),
+    ("Sáng nay, Hệ thống phòng không được nâng cấp.", "Hệ thống"),
+    # "khu vực" names a place only with its name; a coast guard without its country is no one body
+    ("Bộ đội Biên phòng khu vực biên giới tuần tra.", "Bộ đội Biên phòng khu vực"),
+    ("Lực lượng Bảo vệ bờ biển làm nhiệm vụ trên biển.", "Lực lượng Bảo vệ bờ biển"),
+    ("Lực lượng vũ trang tỉnh ra quân huấn luyện.", "Lực lượng vũ trang tỉnh"),
+    # what a body does is no lower-case part of its name; a slash in a code divides nothing
+    ("Cục Chính trị chỉ đạo Trung ương Đoàn phối hợp.", "Cục Chính trị chỉ đạo Trung ương Đoàn"),
+    ("Cục Nhà trường/BTTM tổ chức tập huấn.", "Cục Nhà"),
     # a company's board is part of a title; its company is the agency
     ("Đại tá Lê Thu, Chủ tịch Hội đồng thành viên Tổng công ty Sông Thu phát biểu.",
      "Hội đồng thành viên Tổng công ty Sông Thu"),
@@ -277,6 +314,18 @@ FOREIGN_PEOPLE = [
     ("Bài học từ thời Thủ tướng Gan-đi vẫn còn nguyên giá trị.", {("Person", "Gan-đi")}),
     ("Thủ tướng Singapore Lý Hiển Long dự hội nghị.", {("Person", "Lý Hiển Long")}),
     ("Chuyến thăm của Chủ tịch Trung Quốc Hồ Cẩm Đào năm 2005.", {("Person", "Hồ Cẩm Đào")}),
+    # a hyphen between two syllables, an initial with its dot, a particle, one foreign word after a rank
+    ("Ông Park Min-Jae, Thứ trưởng Bộ Quốc phòng Hàn Quốc, thăm Nhà máy Z111.", {("Person", "Park Min-Jae")}),
+    ("Thứ trưởng tiếp Đô đốc Robert K. Hanson và đoàn. Đô đốc Robert K. Hanson cảm ơn.",
+     {("Person", "Robert K. Hanson"), ("Rank", "Đô đốc")}),
+    ("Đoàn do Thứ trưởng Bộ Quốc phòng Liên bang Nga Dmitri.P. Orlov dẫn đầu đến Hà Nội.",
+     {("Person", "Dmitri.P. Orlov")}),
+    ("Trung tá Phu Vông in Xổm Sạ thăm đơn vị.", {("Person", "Phu Vông in Xổm Sạ")}),
+    ("Ông Ahmad bin Yusof thăm Học viện.", {("Person", "Ahmad bin Yusof")}),
+    ("Khách mời có Chuẩn Đô đốc Suharyanto, Tham mưu trưởng Hải quân Indonesia.",
+     {("Person", "Suharyanto"), ("Rank", "Chuẩn Đô đốc")}),
+    ("Trung tướng SokPhalla phát biểu.", {("Person", "SokPhalla"), ("Rank", "Trung tướng")}),
+    ("Sáng nay, Tổng thống Widodo tiếp đoàn.", {("Person", "Widodo")}),
     # a two-syllable name heading an item of a list of people with titles
     ("Được thăng quân hàm gồm: Lê Hải, Chính ủy Sư đoàn 5; Trần Văn Thuận, Tư lệnh Quân đoàn 3.",
      {("Person", "Lê Hải"), ("Person", "Trần Văn Thuận")}),
@@ -296,6 +345,24 @@ NOT_PEOPLE = [
     ("Tại Hà Nội, Chủ tịch nước Lê Văn An phát biểu.", "Hà Nội"),
     # a rank's service is no part of the name
     ("Thiếu tướng Không quân Ra-giu Va-ma trình bày tham luận.", "Không quân Ra-giu Va-ma"),
+    # one word after a rank is a person's only when it is foreign, not a country nor a name's first word
+    ("Đại tá Lào dự lễ.", "Lào"),
+    # nor after a title that also heads a company, nor a country after a title
+    ("Sáng nay, Tổng Giám đốc Viettel phát biểu.", "Viettel"),
+    ("Sáng nay, Đại sứ Indonesia dự lễ.", "Indonesia"),
+    ("Thiếu tướng Không quân Ra-giu Va-ma trình bày tham luận.", "Ra-giu"),
+    # an initial's dot ends no name ("Samuel J") and a hyphen no Korean name ("Park Min")
+    ("Thứ trưởng tiếp Đô đốc Robert K. Hanson và đoàn.", "Robert K"),
+    ("Ông Park Min-Jae, Thứ trưởng Bộ Quốc phòng Hàn Quốc, thăm Nhà máy Z111.", "Park Min"),
+    # a ship named after a hero: after its hull number, and so elsewhere in the article; after "tàu"
+    ("Lễ đón tàu hộ vệ Lý Thái Tổ. Sáng 2/4, tàu 012-Lý Thái Tổ cập cảng.", "Lý Thái Tổ"),
+    ("Hải quân tiếp nhận tàu Trần Nhật Duật vào biên chế.", "Trần Nhật Duật"),
+    # an ocean, a city written after "TP.", a delegation, a country after a title
+    ("Tàu của Hạm đội Thái Bình Dương cập cảng Cam Ranh.", "Thái Bình Dương"),
+    ("Nhiều đơn vị đóng quân tại TP. Hồ Chí Minh tham gia diễu binh.", "Hồ Chí Minh"),
+    ("Tại hội nghị, Đoàn Việt Nam trình bày tham luận về gìn giữ hòa bình.", "Đoàn Việt Nam"),
+    ("Đại sứ Hàn Quốc chúc mừng thành công của triển lãm.", "Hàn Quốc"),
+    ("Thứ trưởng làm việc với lãnh đạo Bộ Tư lệnh Thái Bình Dương Hoa Kỳ.", "Dương Hoa Kỳ"),
 ]
 
 

@@ -259,6 +259,7 @@ MORE_RELATIONS = [
       ("PART_OF", "Vụ Kế hoạch", "Bộ Quốc phòng", "")}),
     ("Viện Hóa học thuộc Viện Khoa học và Công nghệ quân sự bàn giao sản phẩm.",
      {("PART_OF", "Viện Hóa học", "Viện Khoa học và Công nghệ quân sự", "")}),
+    ("Đại diện Cục Cán bộ/TCCT dự.", {("PART_OF", "Cục Cán bộ", "Tổng cục Chính trị", "")}),
     # the title and agency written before the name
     ("Dự có Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến.",
      {("HOLDS_POSITION", "Hoàng Xuân Chiến", "Bộ Quốc phòng", "Thứ trưởng")}),
@@ -275,6 +276,109 @@ MORE_RELATIONS = [
     ("Đơn vị thực hiện Nghị quyết 1659 của Quân ủy Trung ương.",
      {("ISSUED", "Quân ủy Trung ương", "Nghị quyết 1659", "")}),
 ]
+
+
+# A person's name after a local body's title is the person's; the body is that of the place the
+# article names ("tỉnh Quảng Bình", "TP HCM"), and family names also begin places ("Hà Giang").
+LOCAL_BODIES = [
+    ("Đoàn công tác làm việc với tỉnh Quảng Bình. Tiếp đoàn có Bí thư Tỉnh ủy Lê Minh Khoa.",
+     {("HOLDS_POSITION", "Lê Minh Khoa", "Tỉnh ủy Quảng Bình", "Bí thư")}),
+    ("Hội nghị do tỉnh Hà Giang tổ chức. Chủ tịch UBND tỉnh Đặng Văn Hòa phát biểu.",
+     {("HOLDS_POSITION", "Đặng Văn Hòa", "Ủy ban nhân dân tỉnh Hà Giang", "Chủ tịch")}),
+    ("Lãnh đạo TP HCM gặp mặt cựu chiến binh. Phát biểu tại buổi gặp, Phó Bí thư Thành ủy, Chủ tịch UBND "
+     "thành phố Phạm Quốc Tâm cảm ơn các đại biểu.",
+     {("HOLDS_POSITION", "Phạm Quốc Tâm", "Thành ủy Thành phố Hồ Chí Minh", "Phó Bí thư"),
+      ("HOLDS_POSITION", "Phạm Quốc Tâm", "Ủy ban nhân dân thành phố Hồ Chí Minh", "Chủ tịch")}),
+    ("Dự lễ có đồng chí Hà Văn Lộc, Phó Chủ tịch HĐND tỉnh Thái Bình.",
+     {("HOLDS_POSITION", "Hà Văn Lộc", "Hội đồng nhân dân tỉnh Thái Bình", "Phó Chủ tịch")}),
+    # a province of ours rather than the partner's the article also names
+    ("Lực lượng Bộ CHQS tỉnh Savannakhet (Lào) sang thăm tỉnh Quảng Trị. Đồng chí Lê Đức Tiến, Phó Bí thư "
+     "Tỉnh ủy, Chủ tịch UBND tỉnh tiếp đoàn.",
+     {("HOLDS_POSITION", "Lê Đức Tiến", "Tỉnh ủy Quảng Trị", "Phó Bí thư"),
+      ("HOLDS_POSITION", "Lê Đức Tiến", "Ủy ban nhân dân tỉnh Quảng Trị", "Chủ tịch")}),
+    # a listed place ends the body's name, the name after it is the chairman's (a family name of the
+    # northern highlands too)
+    ("Trao quà cho bộ đội có Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Lào Cai Giàng A Tủa.",
+     {("HOLDS_POSITION", "Giàng A Tủa", "Tỉnh ủy Lào Cai", "Bí thư"),
+      ("HOLDS_POSITION", "Giàng A Tủa", "Hội đồng nhân dân tỉnh Lào Cai", "Chủ tịch")}),
+    ("Chủ tịch UBND tỉnh Lâm Đồng Hồ Văn Mười tặng quà.",
+     {("HOLDS_POSITION", "Hồ Văn Mười", "Ủy ban nhân dân tỉnh Lâm Đồng", "Chủ tịch")}),
+]
+
+
+# Titles whose body is not written after them: a delegation's leader holds his title in the body the
+# delegation is of; our navy written alone after a title; a member of a standing committee.
+BODIES_BY_CONTEXT = [
+    ("Tham gia giao lưu có đoàn đại biểu Bộ đội Biên phòng tỉnh Lai Châu do Đại tá Lò Văn Minh, Chính ủy dẫn đầu.",
+     {("HOLDS_POSITION", "Lò Văn Minh", "Bộ đội Biên phòng tỉnh Lai Châu", "Chính ủy")}),
+    ("Đoàn đại biểu Quân khu 2 do Thiếu tướng Hà Văn Tú, Phó Tư lệnh, Tham mưu trưởng dẫn đầu.",
+     {("HOLDS_POSITION", "Hà Văn Tú", "Quân khu 2", "Phó Tư lệnh"),
+      ("HOLDS_POSITION", "Hà Văn Tú", "Quân khu 2", "Tham mưu trưởng")}),
+    ("Đại tá Lê Văn Tâm, Phó Bí thư Đảng ủy, Phó Tư lệnh Hải quân kiểm tra huấn luyện.",
+     {("HOLDS_POSITION", "Lê Văn Tâm", "Quân chủng Hải quân", "Phó Tư lệnh"),
+      ("HOLDS_POSITION", "Lê Văn Tâm", "Đảng ủy Quân chủng Hải quân", "Phó Bí thư")}),
+    ("Chính ủy Hải quân, Trung tướng Vũ Văn Lâm giao nhiệm vụ cho kíp tàu.",
+     {("HOLDS_POSITION", "Vũ Văn Lâm", "Quân chủng Hải quân", "Chính ủy")}),
+    ("Hội thao do tỉnh Quảng Ngãi tổ chức. Báo cáo tại hội thao có Đại tá Lê Văn Sơn, Ủy viên Ban Thường vụ "
+     "Tỉnh ủy, Chính ủy Bộ CHQS tỉnh.",
+     {("HOLDS_POSITION", "Lê Văn Sơn", "Ban Thường vụ Tỉnh ủy Quảng Ngãi", "Ủy viên"),
+      ("HOLDS_POSITION", "Lê Văn Sơn", "Bộ Chỉ huy Quân sự tỉnh Quảng Ngãi", "Chính ủy")}),
+    # a head word in lower case after a title, then the name
+    ("Đón tàu bạn có chuẩn đô đốc Lê Văn Hà, phó tư lệnh quân chủng Hải quân.",
+     {("HOLDS_POSITION", "Lê Văn Hà", "Quân chủng Hải quân", "Phó Tư lệnh")}),
+    ("Đại tá Lê Văn Tú, chính ủy sư đoàn Phòng không 361 dự.",
+     {("HOLDS_POSITION", "Lê Văn Tú", "Sư đoàn Phòng không 361", "Chính ủy")}),
+    # a body named in the plural after a title and its field
+    ("Đại tá Carlos Mendez, Phó Chủ nhiệm Hậu cần các LLVT Cách mạng Cuba thăm Học viện.",
+     {("HOLDS_POSITION", "Carlos Mendez", "Lực lượng vũ trang Cách mạng Cuba", "Phó Chủ nhiệm Hậu cần")}),
+    # "Nhà trường" after a title: the school the article named
+    ("Học viên Trường Sĩ quan Công binh bước vào năm học mới. Đại tá Lê Văn Tú, Chính ủy Nhà trường giao nhiệm vụ.",
+     {("HOLDS_POSITION", "Lê Văn Tú", "Trường Sĩ quan Công binh", "Chính ủy")}),
+    # a rank and a title written in lower case; a code in brackets before the name's last words
+    ("Chuyến thăm có sự tham gia của chuẩn đô đốc Lê Văn Hải, phó tư lệnh Vùng 2 Hải quân.",
+     {("HAS_RANK", "Lê Văn Hải", "Chuẩn Đô đốc", ""), ("HOLDS_POSITION", "Lê Văn Hải", "Vùng 2 Hải quân", "Phó Tư lệnh")}),
+    ("Thiếu tướng Lê Quang Minh, Phó Chủ nhiệm Tổng cục Hậu cần - Kỹ thuật Quân đội nhân dân (QĐND) Việt Nam "
+     "kiểm tra kho.",
+     {("HOLDS_POSITION", "Lê Quang Minh", "Tổng cục Hậu cần - Kỹ thuật Quân đội nhân dân Việt Nam", "Phó Chủ nhiệm")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", BODIES_BY_CONTEXT)
+def test_bodies_by_context(text, expected):
+    _, _, relations = run(text)
+    assert expected <= relations, relations
+
+
+@pytest.mark.parametrize("text, name", [
+    # a foreign navy keeps its country; a qualified title names no body of its qualifier
+    ("Chuẩn Đô đốc Ngô Văn Hà, Tư lệnh Hải quân Hoàng gia Campuchia thăm Việt Nam.", "Quân chủng Hải quân"),
+    ("Thay mặt Phó Trưởng ban Thường trực Ban tổ chức giải đấu, ông Lê Văn Thắng trao cúp.", "Ban Thường trực Ban"),
+    ("Hải quân đóng vai trò nòng cốt trên biển.", "Quân chủng Hải quân"),
+    # the body of each of a number of provinces is no one body
+    ("Chính ủy BĐBP hai tỉnh Kiên Giang và An Giang cùng dự hội nghị.", "Bộ đội Biên phòng"),
+])
+def test_no_body_by_context(text, name):
+    _, entities, _ = run(text)
+    assert ("Agency", name) not in entities, entities
+
+
+@pytest.mark.parametrize("text, expected", LOCAL_BODIES)
+def test_local_bodies(text, expected):
+    _, entities, relations = run(text)
+    assert expected <= relations, relations
+    assert not any(label == "Agency" and any(p in name for _, p, _, _ in expected) for label, name in entities)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a place named after a person, and a ward named after one
+    ("Ủy ban nhân dân huyện Trần Văn Thời tổ chức ra quân.", "Ủy ban nhân dân huyện Trần Văn Thời"),
+    ("Công an phường Hoàng Văn Thụ tuần tra.", "Công an phường Hoàng Văn Thụ"),
+    ("Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh tổ chức diễn tập.", "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh"),
+    ("Thành ủy Hải Phòng chỉ đạo công tác quân sự.", "Thành ủy Hải Phòng"),
+])
+def test_places_named_like_people_stay_places(text, name):
+    _, entities, _ = run(text)
+    assert ("Agency", name) in entities, entities
 
 
 @pytest.mark.parametrize("text, expected", MORE_RELATIONS)

@@ -46,7 +46,25 @@ def test_read_sentences_splits_sentences_and_keeps_offsets():
     ("Quyết định 12/QĐ-BQP", ["Quyết", "định", "12/QĐ-BQP"]),
     ("tiêm kích Su-30MK2", ["tiêm", "kích", "Su-30MK2"]),
     ("chống COVID-19", ["chống", "COVID-19"]),
+    # a slash between a lower-case word and a capitalised one divides two names; in a code it does not
+    ("Cục Đối ngoại/BQP", ["Cục", "Đối", "ngoại", "/", "BQP"]),
+    ("Nghị quyết 12-NQ/TW", ["Nghị", "quyết", "12-NQ/TW"]),
+    ("chất độc da cam/dioxin", ["chất", "độc", "da", "cam/dioxin"]),
 ])
 def test_a_hyphen_between_names_is_a_token(text, words):
     from loaders.extract.tokens import tokens
     assert [t.text for t in tokens(text, 0, len(text))] == words
+
+
+@pytest.mark.parametrize("text, count", [
+    # the dot of an initial after a foreign given name ends no sentence
+    ("Thứ trưởng tiếp Đô đốc Robert K. Hanson tại Hà Nội.", 1),
+    ("Ông Dmitri.P. Orlov phát biểu.", 1),
+    # a Roman numeral or a single letter after a Vietnamese word still ends one
+    ("Đại hội lần thứ X. Sáng nay đại biểu làm việc.", 2),
+    ("Đơn vị xếp thứ nhất Bảng A. Đội bạn xếp thứ hai.", 2),
+])
+def test_an_initial_ends_no_sentence(text, count):
+    from loaders.extract.tokens import read_sentences
+    _, sentences, _ = read_sentences(Document("t.txt", text))
+    assert len(sentences) == count

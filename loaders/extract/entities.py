@@ -11,8 +11,8 @@ from functools import lru_cache
 from graph.model import Document
 from loaders import lexicon
 from loaders.normalize import UPPER, clean_name, entity_key, fold
-from loaders.extract.lexicons import _set, match
-from loaders.extract.mentions import Found, _by_sentence, _field_end
+from loaders.extract.lexicons import _places, _set, match, reads_as_person
+from loaders.extract.mentions import _PLACE_KINDS, Found, _named_places, _by_sentence, _field_end
 from loaders.extract.tokens import Tok, _NUMBERISH
 
 
@@ -34,7 +34,7 @@ def _agency_full_names(names: list[str]) -> dict[str, str]:
     """Short forms of an agency named in full elsewhere in the document: "Bộ Chỉ huy Quân sự tỉnh"
     for "Bộ Chỉ huy Quân sự tỉnh Nghệ An", "Tổng cục Chính trị" for "Tổng cục Chính trị Quân đội
     nhân dân Việt Nam". The first full form written is the display name."""
-    places = _set("place_words.txt")
+    places = _set("place_words.txt") - _named_places()
     distinct = list(dict.fromkeys(names))
     out: dict[str, str] = {}
     for short in distinct:
@@ -77,22 +77,61 @@ def _local_committees() -> dict[str, str]:
 def _bare_place(name: str) -> str:
     """The place word a name ends with and names no place after ("Ủy ban nhân dân tỉnh"), or ""."""
     folded = fold(name)
-    return next((p for p in _set("place_words.txt") if folded.endswith(" " + p)), "")
+    return next((p for p in _set("place_words.txt") - _named_places() if folded.endswith(" " + p)), "")
+
+
+def _bare_committee(name: str) -> str:
+    """The local party committee (folded) a name ends with and names no place after ("Ban Thường vụ
+    Tỉnh ủy"), or ""."""
+    folded = fold(name)
+    return next((c for c in _local_committees() if folded.endswith(" " + c)), "")
 
 
 def _place_in_context(text: str, at: int, word: str) -> str:
     """The name of the place of kind `word` ("tỉnh") the article last named before `at` ("Thanh
-    Hóa" of "tỉnh Thanh Hóa"), else the first it names after; "" when it names none."""
-    found = [(m.start(), m.group(1)) for m in _place_pattern(word).finditer(text)]
+    Hóa" of "tỉnh Thanh Hóa", "Hồ Chí Minh" of "TP HCM"), else the first it names after; "" when it
+    names none. A person's name after the word ("Chủ tịch UBND tỉnh Lê Văn An") names no place, and a
+    province of ours is meant rather than a foreign one the article also names."""
+    found = []
+    for m in _place_pattern(word).finditer(text):
+        name = _place_name(m.group(2), spaced=bool(m.group(1)))
+        if name:
+            found.append((m.start(), name))
+    if word == "tỉnh" and any(fold(name) in _places() for _, name in found):
+        # the list holds every province of ours: "tỉnh Savannakhet (Lào)" is the partner's
+        found = [(start, name) for start, name in found if fold(name) in _places()]
     before = [name for start, name in found if start < at]
     if before:
         return before[-1]
     return found[0][1] if found else ""
 
 
+def _place_name(run: str, spaced: bool = True) -> str:
+    """The place a capitalised run after a place word names: the listed place it begins with, else
+    the run unless it reads as a person's name or is glued to a short place word ("TPHCM")."""
+    words = run.split(" ")
+    places = _places()
+    for n in range(len(words), 0, -1):
+        known = places.get(fold(" ".join(words[:n])))
+        if known:
+            return known[0]
+    return run if spaced and not reads_as_person(words) else ""
+
+
 @lru_cache(maxsize=None)
 def _place_pattern(word: str) -> re.Pattern:
-    return re.compile(rf"\b(?i:{re.escape(word)}) ([{UPPER}]\w*(?: [{UPPER}]\w*){{0,2}})")
+    short = [re.escape(k) for k, v in _PLACE_KINDS.items() if v == word]
+    words = "|".join([re.escape(word)] + [rf"{k}\.?" for k in short])
+    return re.compile(rf"\b(?i:{words})( ?)([{UPPER}]\w*(?: [{UPPER}]\w*){{0,2}})")
+
+
+def _local_name(head: str, word: str, where: str) -> str:
+    """A local body named with its place: "Tỉnh ủy Thanh Hóa", "Thành ủy Thành phố Hồ Chí Minh" (a
+    place the list says bodies write with its word)."""
+    known = _places().get(fold(where))
+    if known and known[2]:
+        return f"{head} {word[:1].upper()}{word[1:]} {where}"
+    return f"{head} {where}"
 
 
 def _committee_owner(f: Found, agencies: list[Found], of) -> _Ent | None:
@@ -251,6 +290,10 @@ def resolve_entities(doc: Document, found: list[Found]) -> tuple[Identity, list[
             # "Chủ tịch UBND tỉnh" in an article about one province: that province's committee
             where = _place_in_context(doc.text, f.start, place)
             name = f"{name} {where}" if where else name
+        elif name == f.name and (committee := _bare_committee(name)):
+            # "Ban Thường vụ Tỉnh ủy" after "tỉnh Thanh Hóa": the standing committee of the Tỉnh ủy Thanh Hóa
+            where = _place_in_context(doc.text, f.start, _local_committees()[committee])
+            name = _local_name(name, _local_committees()[committee], where) if where else name
         add(f, "Agency", entity_key("Agency", name), name)
     by_head: dict[str, list[Found]] = defaultdict(list)
     for f in agencies:
@@ -267,7 +310,10 @@ def resolve_entities(doc: Document, found: list[Found]) -> tuple[Identity, list[
             name = f"{f.extra['head']} {owner.name}"
             add(f, "Agency", entity_key("Agency", name), name)
             continue
-        candidates = heads.get(fold(f.extra["head"]))
+        if "heads" in f.extra:  # "Nhà trường": the article's Trường or Học viện
+            candidates = _Candidates([c for h in f.extra["heads"] for c in by_head.get(fold(h), ())])
+        else:
+            candidates = heads.get(fold(f.extra["head"]))
         target = candidates.nearest(f) if candidates else None
         if target is not None:
             f.label = "Agency"
@@ -275,7 +321,7 @@ def resolve_entities(doc: Document, found: list[Found]) -> tuple[Identity, list[
         elif (place := _local_committees().get(fold(f.extra["head"]))) and \
                 (where := _place_in_context(doc.text, f.start, place)):
             f.label = "Agency"  # "Bí thư Tỉnh ủy" after "Về phía tỉnh Thanh Hóa": the Tỉnh ủy Thanh Hóa
-            name = f"{f.extra['head']} {where}"
+            name = _local_name(f.extra["head"], place, where)
             add(f, "Agency", entity_key("Agency", name), name)
     for f in found:
         if f.label in ("Person", "Rank"):

@@ -6,12 +6,15 @@ from collections import defaultdict
 from functools import lru_cache
 
 from loaders import lexicon
-from loaders.normalize import clean_name, fold_tones
+from loaders.normalize import clean_name, fold, fold_tones
 from loaders.extract.tokens import Sentence, Tok, _TOKEN
 
 
-# A lexicon matched together with another: the known full agency names with the head words.
-_MERGED = {"agencies.tsv": lexicon.words("agency_names.txt")}
+# A lexicon matched together with another: the known full agency names with the head words, the
+# other spellings of the places.
+_MERGED = {"agencies.tsv": lexicon.words("agency_names.txt"),
+           "places.tsv": tuple(spelling for row in lexicon.table("places.tsv") if len(row) > 4
+                               for spelling in row[4].split("|") if spelling)}
 
 
 @lru_cache(maxsize=None)
@@ -100,6 +103,34 @@ def _issuers() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _program_modes() -> dict[str, str]:
     return {row[0]: (row[1] if len(row) > 1 else "named") for row in lexicon.table("programs.txt")}
+
+
+@lru_cache(maxsize=None)
+def _places() -> dict[str, tuple[str, str, bool]]:
+    """Each listed place's spelling (folded) → (its name, its place word, whether bodies write the
+    word with the name: "Thành ủy Thành phố Hồ Chí Minh")."""
+    out = {}
+    for row in lexicon.table("places.tsv"):
+        row = row + ("",) * (6 - len(row))
+        for spelling in [row[0]] + [w for w in row[4].split("|") if w]:
+            out[fold(spelling)] = (row[0], row[1], row[5] == "keeps word")
+    return out
+
+
+def place_at(toks: list[Tok], k: int) -> tuple[int, str] | None:
+    """(end, name) of a listed place written at token k ("Hà Giang", "HCM" for "Hồ Chí Minh")."""
+    hit = match("places.tsv", toks, k)
+    if not hit:
+        return None
+    return hit[0], _places()[fold(hit[1])][0]
+
+
+def reads_as_person(words: list[str]) -> bool:
+    """Words that read like a person's name rather than a place's: a family name first and three
+    syllables or more, and no listed place ("Đỗ Minh Tuấn", not "Hà Giang" nor "Trần Văn Thời")."""
+    if len(words) < 3 or fold(words[0]) not in _set("surnames.txt"):
+        return False
+    return not any(fold(" ".join(words[:n])) in _places() for n in range(1, len(words) + 1))
 
 
 def _is_word(a: Tok, b: Tok) -> bool:

@@ -9,9 +9,9 @@ from functools import lru_cache
 
 from graph.model import Document
 from loaders import lexicon
-from loaders.normalize import clean_name, fold
-from loaders.extract.lexicons import _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, first_words, match
-from loaders.extract.tokens import Sentence, Tok, _ABBREV_TOKEN, _CODE, _DASHES, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
+from loaders.normalize import UPPER, clean_name, fold
+from loaders.extract.lexicons import _places, place_at, reads_as_person, _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, first_words, match
+from loaders.extract.tokens import _VIETNAMESE_SYLLABLE, Sentence, Tok, _ABBREV_TOKEN, _CODE, _DASHES, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
 
 
 # Words before a capitalised name that make it a place even when it begins like an agency
@@ -24,11 +24,8 @@ _LEVEL_BEFORE = frozenset({"cấp"})
 # Verbs that, right after an event word, say what the event is for and so belong to its name.
 _EVENT_PURPOSES = frozenset({"triển khai", "quán triệt", "thực hiện", "đánh giá", "phổ biến", "ký kết", "công bố",
                              "biểu dương", "tuyên dương", "học tập", "nghiên cứu", "tổ chức"})
-_VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
-# A Vietnamese syllable: an initial consonant, one to three vowels, a final consonant.
-_VIETNAMESE_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWELS}]{{1,3}}"
-                                  rf"(?:ch|ng|nh|[cmnpt])?$")
 _STANDING = {"ban thường vụ", "thường vụ"}
+_PLACE_KINDS = {"tp": "thành phố"}  # a place word written short
 # What a steering board is set up to do, written between its head and what it steers.
 # Verbs after which a programme's name goes on with the instrument or programme it carries out.
 _CARRIES_OUT = frozenset({"thực hiện", "triển khai", "quán triệt", "tổng kết", "sơ kết", "thi hành", "học tập"})
@@ -66,22 +63,29 @@ class _Reader:
         self.found: list[Found] = []
         self.relations: list[tuple] = []  # (type, Found source, Found target, evidence sentence, title)
         self.taken: dict[int, set[int]] = defaultdict(set)  # sentence index → tokens inside a name
+        self._ship_names: frozenset[str] | None = None
 
     # agencies -------------------------------------------------------------------------------------
 
-    def agency_at(self, s: Sentence, i: int) -> tuple[int, str, str] | None:
-        """(end, display name, head) of an agency name starting at token i."""
+    def agency_at(self, s: Sentence, i: int, lower: bool = False) -> tuple[int, str, str] | None:
+        """(end, display name, head) of an agency name starting at token i (with `lower`, its head
+        word may be written in lower case)."""
         toks = s.toks
         whole, prefixes = _abbreviations()
         tok = toks[i]
         if tok.text in self.defined:
             return i + 1, self.defined[tok.text], ""
         if tok.text in whole and whole[tok.text][1] == "Agency":
+            if _count_of_places(toks, i + 1):
+                return None  # "BĐBP hai tỉnh": one per province, no one agency
+            placed = self._place_after(s, i + 1)  # "BĐBP tỉnh Tây Ninh": the body of that province
+            if placed:
+                return placed, f"{whole[tok.text][0]} {_surface(s, self.text, i + 1, placed)}", ""
             return i + 1, whole[tok.text][0], ""
         m = re.fullmatch(r"([A-ZĐ]+)(\d+)", tok.text)
         if m and m.group(1) in prefixes:
             return i + 1, f"{prefixes[m.group(1)]} {m.group(2)}", prefixes[m.group(1)]
-        hit = match("agencies.tsv", toks, i)
+        hit = match("agencies.tsv", toks, i, need_cap=not lower)
         if not hit and tok.text in whole and whole[tok.text][0] in _agency_kinds():
             hit = (i + 1, whole[tok.text][0])  # "UBND tỉnh Lạng Sơn": an abbreviated head word
         if not hit:
@@ -90,29 +94,42 @@ class _Reader:
         if fold(head) in _STANDING:
             # "Ban Thường vụ Đảng ủy Quân khu 4", "Thường vụ Quân ủy Trung ương": the standing
             # committee of a party committee; "Ủy viên Thường vụ" is a member's title
-            if i > 0 and toks[i - 1].low == "viên" or j >= len(toks) or not toks[j].cap:
+            # ("Ủy viên Ban Thường vụ Tỉnh ủy" is a member of the Ban Thường vụ)
+            if i > 0 and toks[i - 1].low == "viên" and toks[i].low != "ban" or j >= len(toks) or not toks[j].cap:
                 return None
             inner = self.agency_at(s, j)
-            if not inner or inner[1] == inner[2] and "whole" not in _agency_kinds().get(inner[2], set()):
+            if not inner or inner[1] == inner[2] and "whole" not in _agency_kinds().get(inner[2], set()) \
+                    and fold(inner[2]) not in _set("local_committees.tsv"):  # "Ban Thường vụ Tỉnh ủy"
                 return None
             return inner[0], f"Ban Thường vụ {inner[1]}", "Ban Thường vụ"
         kinds = _agency_kinds()[head]
         k = self._name_part(s, j, "whole" in kinds)
-        if k + 1 < len(toks) and toks[k].text.isdigit() and match("place_words.txt", toks, k + 1, need_cap=False):
+        if _count_of_places(toks, k):
             return None  # "Bộ Chỉ huy BĐBP 44 tỉnh, thành phố": one per province, no one agency
         after = k + 3 if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" else k
         if after + 1 < len(toks) and toks[after].low in ("các", "những") \
                 and match("place_words.txt", toks, after + 1, need_cap=False):
             return None  # "Bộ Chỉ huy Quân sự (CHQS) các tỉnh": those of every province, no one agency
         if "service" in kinds and not any(match("countries.txt", toks, m) for m in range(j, k)):
+            ours = _our_services().get(head)
+            if ours and k == j and _title_before(toks, i):
+                return j, ours, head  # "Tư lệnh Hải quân": our navy, the Quân chủng Hải quân
             return None  # "Không quân Ấn Độ" is India's air force; "Hải quân" alone names no one service
         if "numbered" in kinds and not (k > j and any(c.isdigit() for c in toks[k - 1].text)):
             return None  # "Đoàn 871", "Đoàn Trinh sát số 2"; "Đoàn" is also a surname and a delegation
         if fold(head) == "ban" and (title := match("positions.txt", toks, j)) and title[0] == k \
                 and not (k < len(toks) and toks[k].cap):
             return None  # "Ban Chủ nhiệm đề tài", "Ban Giám đốc": the officers of a body, no body
+        if k > j and fold(head) in _set("local_committees.tsv") and self._reads_as_person(s, j):
+            k = j  # "Bí thư Tỉnh ủy Lê Văn An": the secretary's name; the Tỉnh ủy is the article's province's
         if k == j and "described" in kinds and (end := self._described(s, j)):
             return end, self._expand(_surface(s, self.text, i, end)), head
+        if (k > j or "whole" in kinds) and k + 3 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" \
+                and _ABBREV_TOKEN.match(toks[k + 1].text) and (placed := self._place_after(s, k + 3)):
+            # "Bộ đội Biên phòng (BĐBP) tỉnh Sơn La": the place goes on after the short name
+            return placed, self._expand(f"{_surface(s, self.text, i, k)} {_surface(s, self.text, k + 3, placed)}"), head
+        if "abroad" in kinds and k < len(toks) and toks[k].low == "tại" and (abroad := self._place_abroad(s, k + 1)):
+            return abroad, self._expand(_surface(s, self.text, i, abroad)), head  # "Đại sứ quán Cuba tại Việt Nam"
         coded = self._coded_part(toks, k) if k > j else None
         if coded:  # "Viện Khoa học và Công nghệ (KH-CN) quân sự": a code for the words before it
             self._define_part(toks, j, k)
@@ -152,10 +169,8 @@ class _Reader:
                 return scope[0]
             place = match("place_words.txt", toks, m, need_cap=False) if m > j else None
             if place and place[0] < len(toks) and toks[place[0]].cap and not t.cap:
-                end = place[0]  # "Ban Chỉ đạo phòng chống thiên tai tỉnh Quảng Nam"
-                while end < len(toks) and end - place[0] < 4 and toks[end].cap and toks[end].text.isalpha():
-                    end += 1
-                return end
+                # "Ban Chỉ đạo phòng chống thiên tai tỉnh Quảng Nam"
+                return self._place_end(s, place[0], place[1], digits=False)
             if t.cap or not (t.text.isalpha() or t.text in _DASHES and m > j):
                 return 0
             two = f"{t.low} {toks[m + 1].low}" if m + 1 < len(toks) else ""
@@ -169,14 +184,15 @@ class _Reader:
 
     @staticmethod
     def _coded_part(toks: list[Tok], k: int) -> int:
-        """End of a name that goes on in lower case after a code in brackets at k ("(KH-CN) quân
-        sự"); 0 when there is none."""
+        """End of a name that goes on with the words of a name's tail after a code in brackets at k
+        ("(KH-CN) quân sự", "(QĐND) Việt Nam"); 0 when there is none."""
         if not (k + 3 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")"
                 and _ABBREV_TOKEN.match(toks[k + 1].text)):
             return 0
         tails = _set("name_tails.txt")
         m = k + 3
-        while m < len(toks) and not toks[m].cap:
+        # "(QĐND) Việt Nam": a tail written with capitals too
+        while m < len(toks) and (not toks[m].cap or m + 1 < len(toks) and f"{toks[m].low} {toks[m + 1].low}" in tails):
             if m + 1 < len(toks) and f"{toks[m].low} {toks[m + 1].low}" in tails:
                 m += 2
             elif toks[m].low in tails:
@@ -233,9 +249,7 @@ class _Reader:
                     k = country[0]  # only a place may follow: "Hội Hữu nghị Việt Nam - Lào tỉnh Nghệ An"
                     place = match("place_words.txt", toks, k, need_cap=False)
                     if place and not toks[k].cap:
-                        k = place[0]
-                        while k < len(toks) and k - place[0] < 4 and toks[k].cap and toks[k].text.isalpha():
-                            k += 1
+                        k = self._place_end(s, place[0], place[1], digits=False)
                     return k
             if (whole := match("agencies.tsv", toks, k)) and "whole" in _agency_kinds()[whole[1]]:
                 if toks[k].low == "đảng" and (k > j or whole_head):
@@ -248,16 +262,15 @@ class _Reader:
                 k = whole[0]
                 continue
             place = match("place_words.txt", toks, k, need_cap=False)
+            if place and fold(place[1]) in _named_places() and not (place[0] < len(toks) and toks[place[0]].cap):
+                place = None  # "khu vực" names a place only with its name
             # "UBND TP Hồ Chí Minh": an abbreviated place word is written in capitals
             lower = not t.cap or bool(place) and t.text.isupper()
             if place and lower and toks[k - 1].text.isdigit():
                 k -= 1 if k - 1 > j else 0  # "... 44 tỉnh, thành phố": a count of places, no name
                 break
             if place and lower:
-                k = place[0]  # "... tỉnh Nghệ An", or a bare "... tỉnh" that refers back
-                while k < len(toks) and k - place[0] < 4 and (toks[k].cap and toks[k].text.isalpha()
-                                                              or toks[k].text.isdigit()):
-                    k += 1
+                k = self._place_end(s, place[0], place[1])  # "... tỉnh Nghệ An", or a bare "... tỉnh" that refers back
                 break
             # "Bộ Khoa học và Công nghệ": "và" between two parts of one name; not after a whole name
             # ("Tổng cục Chính trị Quân đội nhân dân Việt Nam và ...": what follows is another body)
@@ -269,9 +282,11 @@ class _Reader:
                                                                         "meetings.txt")):
                 k += 1
                 continue
-            if (k > j or whole_head) and t.low in _set("surnames.txt") and t.cap \
-                    and self._person_run(s, k) >= k + 3:
-                break  # "Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến": the name after the agency
+            if (k > j or whole_head) and self.person_here(s, k) and not (
+                    (inner := match("agencies.tsv", toks, j)) and inner[0] == k and "eponym" in _agency_kinds()[inner[1]]):
+                # "Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến": the name after the agency (but "Trường
+                # Đại học Trần Quốc Tuấn": a university named after someone)
+                break
             if t.low == "số" and k > j and k + 1 < len(toks) and toks[k + 1].text.isdigit() \
                     and not _NUMBERISH.match(toks[k - 1].text):
                 k += 2  # "Đoàn Trinh sát số 2"
@@ -312,8 +327,53 @@ class _Reader:
             if k > j and t.low in tails:
                 k += 1
                 continue
+            if k > j and (centre := _lower_to_centre(toks, k)):
+                k = centre  # "Ban Thi đua khen thưởng Trung ương"
+                continue
             break
         return k
+
+    def _place_after(self, s: Sentence, k: int) -> int:
+        """End of a place written at k with its place word ("tỉnh Sơn La", "khu vực Văn Sơn", a bare
+        "tỉnh" that refers back), or 0."""
+        toks = s.toks
+        place = match("place_words.txt", toks, k, need_cap=False)
+        if not place or toks[k].cap and not toks[k].text.isupper():
+            return 0
+        if fold(place[1]) in _named_places() and not (place[0] < len(toks) and toks[place[0]].cap):
+            return 0  # "khu vực" names a place only with its name
+        return self._place_end(s, place[0], place[1])
+
+    def _place_abroad(self, s: Sentence, k: int) -> int:
+        """End of the country or city a mission abroad is in, written at k ("Việt Nam", "Hà Nội"), or 0."""
+        toks = s.toks
+        country = match("countries.txt", toks, k)
+        if country:
+            return country[0]
+        end = k
+        while end < len(toks) and end - k < 3 and toks[end].cap and toks[end].text.isalpha():
+            end += 1
+        return end if end - k >= 2 else 0
+
+    def _place_end(self, s: Sentence, k: int, word: str, digits: bool = True) -> int:
+        """End of the place's name written at k after a place word ("tỉnh Nghệ An", "phường 3"): a
+        listed place ends there ("tỉnh Hà Giang Nguyễn Văn An"), and after the word for a listed kind
+        of place a name that reads as a person's is none ("Chủ tịch UBND tỉnh Lê Văn An": k)."""
+        toks = s.toks
+        known = place_at(toks, k)
+        if known:
+            return known[0]
+        if _PLACE_KINDS.get(fold(word), fold(word)) in _listed_kinds() and self._reads_as_person(s, k):
+            return k
+        end = k
+        while end < len(toks) and end - k < 4 and (toks[end].cap and toks[end].text.isalpha()
+                                                   or digits and toks[end].text.isdigit()):
+            end += 1
+        return end
+
+    def _reads_as_person(self, s: Sentence, k: int) -> bool:
+        """The capitalised words at k read as a person's name, not a listed place's (see `reads_as_person`)."""
+        return reads_as_person([t.text for t in s.toks[k:self._person_run(s, k, 6)]])
 
     # persons --------------------------------------------------------------------------------------
 
@@ -326,15 +386,28 @@ class _Reader:
             return 0
         if not any((title := match("positions.txt", toks, i - n)) and title[0] == i for n in range(1, 6) if i >= n):
             return 0
-        k = self._person_run(s, end, 6)
+        k = self._person_run(s, end, 6, titled=True)
         return k if k - end >= 2 and not self._agency_begins(s.toks, end) else 0
 
-    def _person_run(self, s: Sentence, i: int, most: int = 4) -> int:
-        """End of a run of capitalised name syllables starting at i (no head words or titles)."""
+    def _person_run(self, s: Sentence, i: int, most: int = 4, titled: bool = False) -> int:
+        """End of a run of capitalised name syllables starting at i (no head words or titles). A name
+        written after a rank, title or "ông" (`titled`) may also hold an initial ("Samuel J. Locklear",
+        "Aleksandr.V. Fomin"), a hyphen between two syllables ("Hoang In-Mu") and a particle ("Vông
+        Xay in Thạ Khăm", "Ahmad bin Ali")."""
         toks = s.toks
         k = i
         while k < len(toks) and k - i < most:
             t = toks[k]
+            if titled and k > i and k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].text.isalpha() \
+                    and (t.text == "." and toks[k - 1].end == t.start and _INITIAL.search(toks[k - 1].text)
+                         or t.text == "-" and k > i + 1 and toks[k - 1].end == t.start and t.end == toks[k + 1].start
+                         and toks[k - 1].cap
+                         or t.low in _set("name_particles.txt") and toks[k - 1].cap):
+                k += 1  # the initial's dot, the hyphen or the particle; the name goes on
+                continue
+            if titled and _GIVEN_AND_INITIAL.fullmatch(t.text) and k + 1 < len(toks) and toks[k + 1].text == ".":
+                k += 1  # "Aleksandr.V": a given name and the initial of the father's
+                continue
             if not (t.cap and (t.text.isalpha() or _transliterated(t.text))) or t.text.isupper() and len(t.text) > 1:
                 break
             if k > i and (k - i >= 2 and self._agency_begins(toks, k) or match("ranks.txt", toks, k)
@@ -379,10 +452,13 @@ class _Reader:
         """(name start, name end, name, rank) of a person mention at token i; `listing`: i begins an
         item of a list of people ("các đồng chí: Tô Lâm, Lương Cường"), where two syllables do."""
         toks = s.toks
-        if not toks[i].cap and toks[i].text != "," and toks[i].low not in _ADDRESS:
-            return None  # most words: no rank, title, "ông" or name starts here (the rules below agree)
-        rank = ""
         hit = match("ranks.txt", toks, i)
+        if not toks[i].cap and toks[i].text != "," and toks[i].low not in _ADDRESS:
+            hit = match("ranks.txt", toks, i, need_cap=False) if toks[i].low in first_words("ranks.txt") else None
+            if not (hit and self.person_here(s, hit[0])):
+                return None  # most words: no rank, title, "ông" or name starts here (the rules below agree)
+            # "chuẩn đô đốc Hoàng Văn An": a rank written in lower case before a name
+        rank = ""
         start = i
         if hit:
             start, rank = hit[0], hit[1]
@@ -397,23 +473,31 @@ class _Reader:
             if toks[i].low == "đồng" and start == i + 1:
                 return None  # "đồng" without "chí": the currency, or "đồng chủ trì"
         elif (title := match("positions.txt", toks, i)) and title[0] + 1 < len(toks) \
-                and toks[title[0]].low in _set("surnames.txt") and not self._agency_begins(toks, title[0]):
-            start = title[0]  # "Tổng Bí thư Tô Lâm": a title written right before a name
+                and toks[title[0]].low in _set("surnames.txt") and not self._agency_begins(toks, title[0]) \
+                and not _country_at(toks, title[0]):
+            start = title[0]  # "Tổng Bí thư Tô Lâm": a title written right before a name ("Đại sứ Hàn Quốc": no name)
         elif title and (foreign := self._foreign_after(toks, title[0])):
             start = foreign  # "Thủ tướng Campuchia Hun Manet": a foreign official's name
         elif title and title[0] < len(toks) and _transliterated(toks[title[0]].text):
             start = title[0]  # "Thủ tướng Nê-ru": a name transliterated syllable by syllable
+        elif title and title[0] < len(toks) and _foreign_word(toks[title[0]].text) \
+                and not (title[0] + 1 < len(toks) and toks[title[0] + 1].cap) \
+                and not any(w in fold(title[1]) for w in _FIRM_TITLES) and not match("countries.txt", toks, title[0]):
+            start = title[0]  # "Tổng thống Widodo": one foreign name after a title (not "Giám đốc Viettel")
         if start >= len(toks):
             return None
         # a name after a rank, title or "ông" may be long or foreign ("Pehin Datu Halbi Mohammad Yussof")
-        end = self._person_run(s, start, 6 if start > i else 5)
+        end = self._person_run(s, start, 6 if start > i else 5, titled=start > i)
         n = end - start
         if n == 0:
             return None
-        name = " ".join(t.text for t in toks[start:end])
+        name = _joined(toks[start:end])
         if n == 1:
             if start > i and _transliterated(name):
                 return start, end, name, rank  # "Thủ tướng Nê-ru", "Đại tá Xi-ha-núc"
+            if (rank or start > i) and _foreign_word(name) and not match("countries.txt", toks, start) \
+                    and not (end < len(toks) and toks[end].cap):
+                return start, end, name, rank  # "Phó Đô đốc Irvansyah", "ông Widodo": one foreign name
             # "Thượng tướng Thạch": a given name for someone the article named in full
             if not rank:
                 return None
@@ -431,12 +515,30 @@ class _Reader:
             and toks[end].text == "," and bool(match("positions.txt", toks, end + 1))
         if toks[start].low in surnames and (n >= 3 or item) or fold(name) in known:
             prev = toks[start - 1].low if start > 0 else ""
-            if prev in _set("name_blockers.txt"):
+            if prev == "." and start >= 2:
+                prev = toks[start - 2].low  # "TP. Hồ Chí Minh"
+            if prev in _set("name_blockers.txt") and not self._after_local_body(s, start):
                 return None
+            if fold(name) in _places() or fold(name) in self._ships() \
+                    or any(_country_at(toks, m) for m in range(start + 1, end)):
+                return None  # "Thái Bình Dương", the ship "015-Trần Hưng Đạo", "Đoàn Việt Nam"
             if prev in _DASHES and start >= 2 and toks[start - 2].cap:
                 return None  # "Châu Á - Thái Bình Dương": the second part of a place's name
             return start, end, name, rank
         return None
+
+    def _ships(self) -> frozenset[str]:
+        """Names the document writes after a hull number ("tàu 015-Trần Hưng Đạo"): ships', folded."""
+        if self._ship_names is None:
+            self._ship_names = frozenset(fold(m.group(1)) for m in _HULL_NAME.finditer(self.text))
+        return self._ship_names
+
+    def _after_local_body(self, s: Sentence, k: int) -> bool:
+        """The name at k follows a local body that ends with its place word and reads as a person's:
+        "Chủ tịch UBND tỉnh Lê Văn An" (the body took no place's name)."""
+        last = self.found[-1] if self.found else None
+        return last is not None and last.sent is s and last.j == k and last.label in ("Agency", "Agency?") \
+            and self._reads_as_person(s, k)
 
     @staticmethod
     def _foreign_after(toks: list[Tok], k: int) -> int:
@@ -522,7 +624,12 @@ class _Reader:
 
     def person_here(self, s: Sentence, k: int) -> bool:
         t = s.toks[k]
-        return t.cap and t.low in _set("surnames.txt") and self._person_run(s, k) >= k + 3
+        if not (t.cap and t.low in _set("surnames.txt")):
+            return False
+        end = self._person_run(s, k)
+        # not "Thái Bình Dương Hoa Kỳ" (an ocean and a country), "Đoàn Việt Nam" (a delegation)
+        return end >= k + 3 and fold(" ".join(x.text for x in s.toks[k:end])) not in _places() \
+            and not any(_country_at(s.toks, m) for m in range(k + 1, end))
 
     def instrument_at(self, s: Sentence, i: int) -> tuple[int, str, str, tuple[int, int] | None] | None:
         """(end, name, document number, span of an issuing agency inside) of an instrument at i."""
@@ -714,11 +821,25 @@ class _Reader:
                 i = listed[-1].j
                 continue
             agency = self.agency_at(s, i) if toks[i].cap and not _inside_title(toks, i) else None
+            if agency is None and not toks[i].cap and toks[i].low in first_words("agencies.tsv") \
+                    and (head := match("agencies.tsv", toks, i, need_cap=False)) \
+                    and "pronoun" in _agency_kinds()[head[1]] and head[0] < len(toks) and toks[head[0]].cap \
+                    and _title_before(toks, i) and (agency := self.agency_at(s, i, lower=True)):
+                # "phó tư lệnh quân chủng Hải quân": a head word in lower case, then the name
+                end, name, head_word = agency
+                agency = (end, name[:1].upper() + name[1:], head_word) if name != head_word else None
             bare = _bare_after_title(toks, i) if not toks[i].cap else None
             if bare is not None and "whole" in _agency_kinds()[bare[1]]:
                 # "Ủy viên Thường vụ quân ủy Trung ương": a whole name written in lower case
                 self.found.append(Found("Agency", i, bare[0], bare[1], s, {"head": bare[1]}))
                 i = bare[0]
+                continue
+            if agency is None and bare is None and toks[i].cap and (word := match("agency_pronouns.tsv", toks, i)) \
+                    and _title_before(toks, i):
+                # "Chính ủy Nhà trường": the school (Trường, Học viện) the article named
+                heads = _agency_pronouns()[word[1]]
+                self.found.append(Found("Agency?", i, word[0], heads[0], s, {"head": heads[0], "heads": heads}))
+                i = word[0]
                 continue
             if bare is not None:  # "Chủ tịch hội đồng": the council the article named
                 self.found.append(Found("Agency?", i, bare[0], bare[1], s, {"head": bare[1]}))
@@ -734,9 +855,10 @@ class _Reader:
                 if name != head or "whole" in _agency_kinds().get(head, set()):
                     f = Found("Agency", i, end, name, s, {"head": head})
                     self.found.append(f)
-                    # "Vụ Pháp chế Bộ Quốc phòng", "Viện Điện tử thuộc Viện ...": a unit and its parent
+                    # "Vụ Pháp chế Bộ Quốc phòng", "Viện Điện tử thuộc Viện ...", "Cục Quân huấn/BTTM": a
+                    # unit and its parent
                     parent = previous if previous is not None and (
-                        previous.j == i or previous.j + 1 == i and toks[previous.j].low == "thuộc"
+                        previous.j == i or previous.j + 1 == i and toks[previous.j].low in ("thuộc", "/")
                         or previous.j + 2 == i and toks[previous.j].low == "trực" and toks[previous.j + 1].low == "thuộc"
                     ) else None
                     if parent is not None:
@@ -753,7 +875,7 @@ class _Reader:
                         self.relations.append(("PART_OF", f, inner, s, ""))
                     official = self._official_after(s, i, end)
                     if official:  # "Bộ trưởng Bộ Quốc phòng Liên bang Nga Sergei Shoigu"
-                        name = " ".join(t.text for t in toks[end:official])
+                        name = _joined(toks[end:official])
                         self.found.append(Found("Person", end, official, name, s))
                         known_people[fold(name)] = name
                         end = official
@@ -774,7 +896,7 @@ class _Reader:
                 self.found.append(p)
                 known_people[fold(name)] = name
                 if rank:
-                    r = Found("Rank", i, match("ranks.txt", toks, i)[0], rank, s)
+                    r = Found("Rank", i, match("ranks.txt", toks, i, need_cap=False)[0], rank, s)
                     self.found.append(r)
                     self.relations.append(("HAS_RANK", p, r, s, ""))
                 i = end
@@ -842,6 +964,8 @@ class _Reader:
         if not hit or hit[0] >= len(s.toks) or not s.toks[hit[0]].cap or self._agency_begins(s.toks, hit[0]):
             return None
         j, title = hit
+        if match("title_qualifiers.txt", s.toks, j, need_cap=False):
+            return None  # "Phó Trưởng ban Thường trực Ban Tổ chức": a qualified title of the Ban that follows
         longer = match("agencies.tsv", s.toks, j - 1)
         if longer and longer[0] > j:
             return None  # "Trưởng Ban Chỉ đạo": the title's head word begins a longer one
@@ -870,6 +994,95 @@ class _Reader:
                     "whole" in _agency_kinds().get(inner[2], set()):
                 return Found("Agency", j, end, inner[1], s, {"head": inner[2]})
         return None
+
+
+# What a body does, never a lower-case part of its name (besides the stop words).
+_VERBS_IN_NAMES = frozenset({"chỉ đạo", "lãnh đạo", "phối hợp", "làm việc", "kiểm tra", "gặp mặt"})
+
+
+def _count_of_places(toks: list[Tok], k: int) -> bool:
+    """A number of places is written at k ("44 tỉnh, thành phố", "hai tỉnh Kiên Giang và An Giang")."""
+    return k + 1 < len(toks) and (toks[k].text.isdigit() or toks[k].low in ("hai", "ba", "bốn")) \
+        and bool(match("place_words.txt", toks, k + 1, need_cap=False))
+
+
+def _lower_to_centre(toks: list[Tok], k: int) -> int:
+    """End of lower-case words at k (one or two dictionary words) that go on to the "Trung ương" of
+    a central body's name ("Ban Thi đua khen thưởng Trung ương"); 0 when they do not."""
+    m = k
+    while m + 1 < len(toks) and m - k < 4 and not toks[m].cap and not toks[m + 1].cap \
+            and _is_word(toks[m], toks[m + 1]):
+        two = f"{toks[m].low} {toks[m + 1].low}"
+        if two in _VERBS_IN_NAMES or two in _set("stopwords.txt"):
+            return 0
+        m += 2
+    # "Trung ương" ends the name here ("... chỉ đạo Trung ương Đoàn": another body follows)
+    if m > k and m + 1 < len(toks) and toks[m].cap and toks[m].low == "trung" and toks[m + 1].low == "ương" \
+            and not (m + 2 < len(toks) and toks[m + 2].cap):
+        return m + 2
+    return 0
+
+
+def _country_at(toks: list[Tok], k: int) -> bool:
+    """A country's name of two syllables or more begins at k ("Hàn Quốc", "Việt Nam"); one syllable
+    ("Nga", "Đức", "Anh") is also a given name."""
+    if k + 1 < len(toks) and toks[k].low == "việt" and toks[k + 1].low == "nam":
+        return True
+    country = match("countries.txt", toks, k)
+    return country is not None and country[0] - k >= 2
+
+
+# Titles that also head a company, whose name may follow them in one foreign-looking word.
+_FIRM_TITLES = ("giám đốc", "chủ tịch", "biên tập")
+_INITIAL = re.compile(r"(?:^|\.)[A-Z]$")  # "J" of "Samuel J. Locklear", "Aleksandr.V" of "Aleksandr.V. Fomin"
+_GIVEN_AND_INITIAL = re.compile(r"[A-Z][a-z]+\.[A-Z]")
+
+
+def _joined(toks: list[Tok]) -> str:
+    """The tokens of a name as written: a space between two words, none where they touch ("In-Mu", "J.")."""
+    return "".join(t.text + (" " if n + 1 < len(toks) and toks[n + 1].start > t.end else "")
+                   for n, t in enumerate(toks))
+
+
+def _foreign_word(word: str) -> bool:
+    """One word of a foreign name: letters only, four or more, capitalised, not a Vietnamese syllable
+    ("Irvansyah", "NiekSaVuon"), not an abbreviation."""
+    return len(word) >= 4 and word.isalpha() and word[0].isupper() and not word.isupper() \
+        and not _VIETNAMESE_SYLLABLE.match(word.lower())
+
+
+# A ship's name written after its hull number: "015-Trần Hưng Đạo", "HQ-016 - Quang Trung".
+_HULL_NAME = re.compile(rf"(?<![\w/.])(?:[A-Z]{{1,3}}-?)?\d{{2,4}} ?[-–] ?([{UPPER}]\w*(?: [{UPPER}]\w*){{1,3}})")
+
+
+@lru_cache(maxsize=None)
+def _agency_pronouns() -> dict[str, tuple[str, ...]]:
+    """A word that stands for an agency the article named → the head words that agency may have."""
+    return {row[0]: tuple(row[1].split("|")) for row in lexicon.table("agency_pronouns.tsv") if len(row) > 1}
+
+
+@lru_cache(maxsize=None)
+def _our_services() -> dict[str, str]:
+    """Armed service → our own body it names when written alone after a title ("Tư lệnh Hải quân")."""
+    return {row[0]: row[2] for row in lexicon.table("agencies.tsv") if len(row) > 2 and "service" in row[1].split()}
+
+
+def _title_before(toks: list[Tok], i: int) -> bool:
+    """A title, in either case, ends right before token i ("Chính ủy Hải quân", "phó tư lệnh Hải quân")."""
+    return any((title := match("positions.txt", toks, i - n, need_cap=False)) and title[0] == i
+               for n in range(1, 5) if i >= n)
+
+
+@lru_cache(maxsize=None)
+def _named_places() -> frozenset[str]:
+    """Place words that name a place only with its name after them ("khu vực Văn Sơn")."""
+    return frozenset(fold(row[0]) for row in lexicon.table("place_words.txt") if len(row) > 1 and row[1] == "named")
+
+
+@lru_cache(maxsize=None)
+def _listed_kinds() -> frozenset[str]:
+    """The place words of the kinds of place `places.tsv` lists ("tỉnh", "thành phố", "huyện")."""
+    return frozenset(fold(row[1]) for row in lexicon.table("places.tsv") if len(row) > 1)
 
 
 def _term_end(toks: list[Tok], k: int) -> int:

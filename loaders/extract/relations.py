@@ -172,6 +172,15 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
 def _delegation_country(s: Sentence, p: Found, agencies: list[Found], of) -> str:
     """The country of the delegation p leads ("Đoàn đại biểu Quân đội nhân dân Lào do Đại tướng X,
     ... dẫn đầu"), written at the end of its body's name; "" when p leads none or it is ours."""
+    body = _delegation_body(s, p, agencies)
+    if body is None:
+        return ""
+    name = fold(of[id(body)].name)
+    return next((c for c in sorted(_countries(), key=len, reverse=True) if name.endswith(" " + c)), "")
+
+
+def _delegation_body(s: Sentence, p: Found, agencies: list[Found]) -> Found | None:
+    """The body whose delegation p leads ("Đoàn đại biểu Bộ đội Biên phòng tỉnh X do Đại tá P, ...")."""
     toks = s.toks
     k = p.i
     for n in (3, 2, 1):  # past the rank ("Thượng tướng", "Phó Đô đốc") or "đồng chí"
@@ -180,12 +189,11 @@ def _delegation_country(s: Sentence, p: Found, agencies: list[Found], of) -> str
             k -= n
             break
     if k == 0 or toks[k - 1].low != "do":
-        return ""
+        return None
     body = next((a for a in agencies if a.j == k - 1), None)
     if body is None or not any(toks[m].low == "đoàn" for m in range(max(0, body.i - 8), body.i)):
-        return ""
-    name = fold(of[id(body)].name)
-    return next((c for c in sorted(_countries(), key=len, reverse=True) if name.endswith(" " + c)), "")
+        return None
+    return body
 
 
 def _of_country(agency: _Ent, country: str, ents: dict) -> _Ent | None:
@@ -284,7 +292,8 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
         titles.append(title)
         if was:
             former.add(title)
-        agency = agency or next((a for a in agencies if a.i == f), None)
+        # "Phó Chủ nhiệm Hậu cần các LLVT Cách mạng Cuba": a body named in the plural
+        agency = agency or next((a for a in agencies if a.i == f or a.i == f + 1 and toks[f].low == "các"), None)
         if agency is None and lower:
             break
         if agency is None:
@@ -304,6 +313,11 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
                 titles.pop()
                 k = rest
                 continue
+            body = _delegation_body(s, p, agencies) if f == j and not was else None
+            if body is not None and id(body) in of:
+                # "Đoàn đại biểu Bộ đội Biên phòng tỉnh X do Đại tá P, Chỉ huy trưởng làm Trưởng đoàn"
+                out.extend(("HOLDS_POSITION", of[id(p)], of[id(body)], s, t) for t in titles if t not in former)
+                break
             unit = _unit_of(title, ents) if ents and f == j and not was else None
             if unit is not None:  # "Đại tá X, Sư đoàn trưởng": of the article's Sư đoàn
                 out.append(("HOLDS_POSITION", of[id(p)], unit, s, title))

@@ -22,8 +22,17 @@ _UPPER_START = re.compile(rf"^[{UPPER}]")
 _ABBREV_TOKEN = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ0-9-]*$")
 _DEFINABLE = re.compile(rf"^[{UPPER}][\w-]+$")  # a short name an article gives in parentheses
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_]{2})")
+# A slash between a lower-case word and a capitalised one separates two names ("Cục Đối ngoại/Bộ Quốc
+# phòng": the department and its ministry); in a code ("NQ/TW", "12/QĐ-BQP") it stays inside.
+_NAME_SLASH = re.compile(rf"(?<=[^\W\d_A-Z{UPPER}])/(?=[{UPPER}])")
 _HARD_STOP = set(".;:!?…()[]“”\"'")
 _DASHES = frozenset("-–—")  # a hyphen, an en dash or an em dash joins two parts of one name
+_VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+# A Vietnamese syllable: an initial consonant, one to three vowels, a final consonant.
+_VIETNAMESE_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWELS}]{{1,3}}"
+                                  rf"(?:ch|ng|nh|[cmnpt])?$")
+# A foreign given name and an initial ("Samuel J.", "Aleksandr.V."): its dot ends no sentence.
+_NAME_INITIAL = re.compile(r"(?:^|[\s(])([A-Z][a-z]+)[ .][A-Z]\.$")
 
 
 @dataclass(slots=True)
@@ -66,6 +75,9 @@ def split_sentences(text: str, lines) -> list[tuple[int, int, bool]]:
             continue
         start = line.start
         for m in _SENTENCE_END.finditer(text, line.start, line.end):
+            initial = _NAME_INITIAL.search(text, max(start, m.start() - 40), m.start())
+            if initial and not _VIETNAMESE_SYLLABLE.match(initial.group(1).lower()):
+                continue
             out.append((start, m.start(), line.kind == "caption"))
             start = m.end()
         out.append((start, line.end, line.kind == "caption"))
@@ -76,10 +88,19 @@ def split_sentences(text: str, lines) -> list[tuple[int, int, bool]]:
 def tokens(text: str, start: int, end: int) -> list[Tok]:
     """The tokens of text[start:end], with offsets into the whole text. A hyphen between a lower-case
     syllable and a capitalised one joins two names ("Công nghiệp-Viễn thông", "Bà Rịa-Vũng Tàu") and
-    is a token of its own; in a code ("QĐ-BQP", "Su-30") it stays inside."""
+    is a token of its own; in a code ("QĐ-BQP", "Su-30") it stays inside. So is a slash between a
+    lower-case word and a capitalised one ("Đối ngoại/Bộ Quốc phòng")."""
     out = []
     for m in _TOKEN.finditer(text, start, end):
         word, at = m.group(), m.start()
+        if "/" in word and _NAME_SLASH.search(word):
+            cut = 0
+            for h in _NAME_SLASH.finditer(word):
+                out.extend(tokens(text, at + cut, at + h.start()))
+                out.append(Tok("/", at + h.start(), at + h.end()))
+                cut = h.end()
+            out.extend(tokens(text, at + cut, m.end()))
+            continue
         if "-" in word:
             cut = 0
             for h in _NAME_HYPHEN.finditer(word):
