@@ -117,10 +117,11 @@ ONE_EVENT = [
     ("Sáng 6/3, Sư đoàn 9 tổ chức Hội nghị quân chính năm 2024. Dự hội nghị có Đại tá Vũ Văn Tân. "
      "Phát biểu tại hội nghị, Đại tá Vũ Văn Tân biểu dương các đơn vị. Hội nghị này đánh giá cao kết quả.",
      ["Hội nghị quân chính năm 2024 của Sư đoàn 9"]),
-    # a later lower-case mention that names nothing of its own is the same exhibition
+    # a later lower-case mention that names nothing of its own is the same exhibition (and "X khai
+    # mạc Y" tells of Y's opening ceremony, another event)
     ("Sáng 10/10, Bộ Quốc phòng khai mạc Triển lãm vũ khí trang bị năm 2024. Triển lãm năm nay "
      "giới thiệu hơn 300 sản phẩm. Triển lãm giới thiệu nhiều sản phẩm lưỡng dụng.",
-     ["Triển lãm vũ khí trang bị năm 2024"]),
+     ["Lễ khai mạc Triển lãm vũ khí trang bị năm 2024", "Triển lãm vũ khí trang bị năm 2024"]),
     # an opening ceremony and the exhibition it opens are two
     ("Sáng 10/10, Bộ Quốc phòng tổ chức Lễ khai mạc Triển lãm vũ khí trang bị năm 2024.",
      ["Lễ khai mạc Triển lãm vũ khí trang bị năm 2024", "Triển lãm vũ khí trang bị năm 2024"]),
@@ -424,6 +425,27 @@ def test_an_event_told_right_after_another_took_place_that_day():
         "Hội đàm giữa Đại tướng Nguyễn Văn Toàn và Trung tướng Ivan Petrov": "2024-12-17"}
 
 
+ATTENDING = [
+    # who holds a ceremony and who receives at it ("cho ... vì ...") were there
+    ("Ngày 30/3/2023, Đại tướng Niek Sa Vuon, Tổng Cục trưởng Công an quốc gia Campuchia đã tổ chức Lễ trao "
+     "Huân chương Hữu nghị cho Đại tá Nguyễn Hoài Phương, Chỉ huy trưởng Bộ đội Biên phòng tỉnh Tây Ninh và Đại "
+     "tá Nguyễn Văn Thành vì thành tích xuất sắc.", "Lễ trao Huân chương Hữu nghị",
+     {"Niek Sa Vuon", "Nguyễn Hoài Phương", "Nguyễn Văn Thành"}),
+    # whose words at the event ("chỉ đạo của X tại Hội nghị ...")
+    ("Trường sẽ triển khai nhiệm vụ theo tinh thần chỉ đạo của Tổng Bí thư Tô Văn Lâm tại Hội nghị Quân ủy Trung "
+     "ương lần thứ 14.", "Hội nghị Quân ủy Trung ương lần thứ 14", {"Tô Văn Lâm"}),
+    # "X khai mạc Y": Y's opening ceremony, which X's next sentence attends
+    ("Sáng 4/7/2022, Bộ Quốc phòng khai mạc cuộc thi Chỉ huy trưởng quân sự tỉnh năm 2022. Thượng tướng Nguyễn "
+     "Tân Cương dự.", "Lễ khai mạc cuộc thi Chỉ huy trưởng quân sự tỉnh năm 2022", {"Nguyễn Tân Cương"}),
+]
+
+
+@pytest.mark.parametrize("text, name, people", ATTENDING)
+def test_who_attended(text, name, people):
+    _, _, relations = run(text)
+    assert {a for t, a, b, _ in relations if t == "ATTENDED" and b == name} == people
+
+
 NO_EVENT = [
     # the only agency is in the chair's position: no "Hội nghị Trung ương Đảng"
     "Thượng tướng Vũ Minh Khoa, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng chủ trì hội nghị. "
@@ -433,6 +455,8 @@ NO_EVENT = [
     # a delegation received again, named by no one: no event of its own
     "Sau đó, Thượng tướng Lê Hữu Thành dành thời gian tiếp Đoàn và thông báo kết quả làm việc của Đoàn với "
     "Bộ Tư lệnh Quân chủng Hải quân.",
+    # an event's kind followed by its opening as a verb ("Hội nghị khai mạc lúc 8 giờ")
+    "Sáng 4/7/2022, Hội nghị khai mạc lúc 8 giờ tại Hà Nội.",
     # "diễn đàn" as a common noun
     "Hội thảo là diễn đàn để các nhà khoa học trao đổi kinh nghiệm.",
     "Chương trình nhằm tạo diễn đàn trao đổi cho cán bộ trẻ.",

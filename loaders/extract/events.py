@@ -112,6 +112,7 @@ def _day_parts() -> tuple[str, ...]:
 # A mention is compared with the latest this many events of its kind: every event of an article,
 # and in one very long text (many articles joined in one file) those near it, not thousands.
 _NEAR = 64
+_OPENING = ("khai mạc", "bế mạc")  # verbs whose object is an event: its opening or closing ceremony
 _NUMBER_WORDS = {"hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"}  # "..., hai Bộ trưởng"
 _EDITION_GOES_ON = {",", "năm", "khóa", "khoá", "nhiệm", "giai", "-", "–", "giữa", "của"}
 _QUOTES_OPEN = ('"', "“")
@@ -250,6 +251,8 @@ class _Namer:
             return j, "reference"
         role, after = _role_at(toks, j)
         t = toks[j]
+        if self.family != "lễ" and " ".join(x.low for x in toks[j:j + 2]) in _OPENING:
+            return j, "reference"  # "Hội nghị khai mạc lúc 8 giờ": the verb; its opening is a "Lễ khai mạc"
         if role in ("reference", "stop") or t.low == "ngày" and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
             return j, "reference"  # "hội nghị này", "hội nghị ngày 5/3"
         if role == "generic" or t.low in ("với", "giữa") and _vague_at(toks, j + 1, "quantifier"):
@@ -509,13 +512,22 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
                     and not _vague_at(toks, verb[0], "quantifier") and not _planned(toks, k):
                 after, kind, keep = verb
                 party = fold(kind) in _party_kinds()
-                # whom it is held with: people or a delegation ("tiếp Đoàn cán bộ Học viện X do ...", "tiếp
-                # Đại tướng X"), else the agencies up to its subject ("làm việc với lãnh đạo Bộ Y về ...")
-                end = (namer._party_end(s, here, after) if party else after) or after
-                end = end if end > after else _party_end(toks, after, here)
+                opened = namer.kind_at(s, after) if keep in _OPENING else None
+                if keep in _OPENING and (opened is None or _subject_agency(toks, here, k) is None
+                                         and not any(p.label == "Person" and p.j == k for p in here)):
+                    continue  # "Bộ Quốc phòng khai mạc cuộc thi ...", not "Hội nghị khai mạc lúc 8 giờ"
+                if opened is not None:  # the opening of the event it names: "Lễ khai mạc cuộc thi ..."
+                    namer.family, body = _kinds().get(fold(opened[1]), (fold(opened[1]), False))
+                    namer.party = False
+                    end, _ = namer._phrase(s, after, opened[0], body)
+                else:
+                    # whom it is held with: people or a delegation ("tiếp Đoàn cán bộ Học viện X do ...",
+                    # "tiếp Đại tướng X"), else the agencies up to its subject ("làm việc với lãnh đạo ...")
+                    end = (namer._party_end(s, here, after) if party else after) or after
+                    end = end if end > after else _party_end(toks, after, here)
                 if end > after and (keep or any(t.cap for t in toks[after + 1:end])):  # not "tiếp đoàn có ..."
                     name = f"{kind} {keep} {clean_name(text[toks[after].start:toks[end - 1].end])}".replace("  ", " ")
-                    owner = None if party else _subject_agency(toks, here, k)
+                    owner = None if party or opened is not None else _subject_agency(toks, here, k)
                     if owner is not None and not any(a.label == "Agency" and after <= a.i < end for a in here):
                         name += " của " + clean_name(text[owner.start:owner.end])  # "Học viện X khai giảng ..."
                     family = _kinds().get(fold(kind), (fold(kind), False))[0]

@@ -135,6 +135,11 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
         elif rtype == "ORGANIZED":
             organiser = [a for a in top if prev_end <= a.i and a.j <= ci]
             event = [m for m in meetings if cj <= m.i <= cj + 1]
+            # "Đại tướng X, Tổng Cục trưởng ..., đã tổ chức Lễ trao ...": a person who holds it is there
+            host = next((p for p in persons if prev_end <= p.i and p.j <= ci), None)
+            if host is not None and event and not organiser:
+                for m in event:
+                    out.append(("ATTENDED", of[id(host)], of[id(m)], s, ""))
             if not organiser or ci - organiser[-1].j > 3:
                 continue
             for a in organiser:
@@ -144,6 +149,17 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
     # chairs nothing unless the text says "chủ trì"); so are the guests its name holds ("lễ đón
     # chính thức Đại tướng X", "hội đàm với Bộ trưởng Y")
     for m in meetings:
+        # "Lễ trao Huân chương ... cho Đại tá A, ... và Đại tá B vì ...": who receives it is there
+        if m.extra.get("family") == "lễ" and m.j < len(toks) and toks[m.j].low == "cho":
+            end = next((k for k in range(m.j, len(toks)) if toks[k].text in ".;!?" or toks[k].low in _REASON),
+                       len(toks))
+            for p in persons:
+                if m.j < p.i < end:
+                    out.append(("ATTENDED", of[id(p)], of[id(m)], s, ""))
+        # "chỉ đạo của Tổng Bí thư X tại Hội nghị ...": whose words at the event, was there
+        for p in persons:
+            if p.j + 1 == m.i and toks[p.j].low == "tại" and any(t.low == "của" for t in toks[max(0, p.i - 5):p.i]):
+                out.append(("ATTENDED", of[id(p)], of[id(m)], s, ""))
         for p in m.extra.get("attendees", ()):  # "hai Bộ trưởng tiến hành hội đàm": the two named before
             if id(p) in of:
                 out.append(("ATTENDED", of[id(p)], of[id(m)], s, ""))
@@ -213,6 +229,9 @@ def _counterparts(agency: _Ent, ents: dict) -> list[_Ent]:
     found = [e for e in ents.values() if e.label == "Agency" and fold(e.name).startswith(name + " ")
              and fold(e.name)[len(name) + 1:].removeprefix("nước ") in _countries()]
     return found if len(found) == 1 else []
+
+
+_REASON = ("vì", "do", "nhờ", "nhằm", "để")  # after the recipients of a ceremony, why they receive it
 
 
 def _speech_at_event(toks: list[Tok], k: int) -> bool:
@@ -455,7 +474,7 @@ def find_relations(found: list[Found], said: list[tuple], sentences: list[Senten
     for s in sentences:
         here = by_sentence.get(id(s), [])
         rels = _sentence_relations(s, here, of, ents, continues=attending, recent=recent, events=events)
-        named = [of[id(f)] for f in here if f.label == "Meeting"]
+        named = [of[id(f)] for f in sorted(here, key=lambda f: f.start) if f.label == "Meeting"]
         if named and not s.caption:
             recent = named[0]
         relations.extend(rels)
