@@ -53,6 +53,7 @@ EDGE_SENTENCES = 3
 # near-copies is linked, so that the links do not depend on the order documents were loaded in, up
 # to stories of this many copies; beyond it (a template repeated endlessly) the best-scored are.
 STORY_CANDIDATES = 200
+STORY_QUERY = 40  # documents whose bands one full-text query looks up (21 bands each)
 # Near-copies dated further apart than this are not one story (a template reused for next year's
 # meeting shares most of its words with last year's report).
 STORY_DAYS = 30
@@ -554,21 +555,42 @@ def _forget(tx, doc_keys: list[str], stats: WriteStats) -> dict[str, set[str]]:
     return touched
 
 
-def _link_stories(tx, rows: GraphRows, stats: WriteStats) -> set[str]:
-    """Link the batch's documents to the near-copies the band index finds (stored documents and
-    each other); returns the keys of the documents on either end of a link."""
-    wanted = [{"key": d["key"], "bands": d["story_bands"]} for d in rows.documents if d.get("story_bands")]
+def _story_candidates(tx, rows: GraphRows) -> list[dict]:
+    """The stored documents that share a MinHash band with any of the batch's documents, read
+    before the batch writes its own (a full-text query in a transaction that has written documents
+    must index them first, which cost most of a batch's time); one query per group of documents
+    (a query may hold 1,024 terms)."""
+    wanted = [d for d in rows.documents if d.get("story_bands")]
     if not wanted:
-        return set()
-    mine = {d["key"]: d for d in rows.documents}
+        return []
+    groups = [" ".join(d["story_bands"] for d in wanted[n:n + STORY_QUERY]) for n in range(0, len(wanted), STORY_QUERY)]
+    batch = {d["key"] for d in rows.documents}
+    return [r for r in tx.run(cypher.statement("story_candidates"), groups=groups,
+                              limit=STORY_CANDIDATES * STORY_QUERY).data() if r["key"] not in batch]
+
+
+def _link_stories(tx, rows: GraphRows, stored: list[dict], stats: WriteStats) -> set[str]:
+    """Link the batch's documents to their near-copies among the `stored` candidates and each
+    other; returns the keys of the documents on either end of a link."""
+    wanted = [d for d in rows.documents if d.get("story_bands")]
+    holding: dict[str, list[dict]] = collections.defaultdict(list)  # band word -> documents with it
+    for r in stored + [{"key": d["key"], "signature": d["minhash"], "date": d["date"], "bands": d["story_bands"]}
+                       for d in wanted]:
+        for band in (r["bands"] or "").split():
+            holding[band].append(r)
     links: dict[tuple[str, str], float] = {}
-    for r in tx.run(cypher.statement("story_candidates"), rows=wanted, limit=STORY_CANDIDATES):
-        doc = mine[r["key"]]
-        link = story_link(doc["key"], doc["date"], r["other"], r["date"],
-                          _agreement(doc["minhash"], r["signature"]), rows.same_story)
-        if link is not None:
-            later, earlier, similarity = link
-            links[later, earlier] = similarity
+    for doc in wanted:
+        shared = collections.Counter(r["key"] for band in doc["story_bands"].split() for r in holding[band])
+        shared.pop(doc["key"], None)
+        by_key = {r["key"]: r for band in doc["story_bands"].split() for r in holding[band]}
+        # the most bands shared first (then by key): every near-copy up to STORY_CANDIDATES of them
+        for key, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_CANDIDATES]:
+            r = by_key[key]
+            link = story_link(doc["key"], doc["date"], key, r["date"],
+                              _agreement(doc["minhash"], r["signature"]), rows.same_story)
+            if link is not None:
+                later, earlier, similarity = link
+                links[later, earlier] = similarity
     if links:
         stats.add(tx.run(cypher.statement("link_same_story"),
                          rows=[{"from": f, "to": t, "similarity": v} for (f, t), v in sorted(links.items())])
@@ -686,6 +708,8 @@ def _write_rows(tx, rows: GraphRows) -> WriteStats:
     # A copy stored earlier as a document of its own (its text has since become another's) goes.
     keys = sorted({row["key"] for row in rows.documents})
     copy_keys = sorted({row["key"] for row in rows.copies} - set(keys))
+    # the near-copies stored before this transaction writes anything (see _story_candidates)
+    stored_copies = [r for r in _story_candidates(tx, rows) if r["key"] not in set(copy_keys)]
     existing = list(_stored(tx, keys, lock="claim_documents"))
     existing += list(_stored(tx, copy_keys, lock="lock_documents")) if copy_keys else []
     touched = _forget(tx, existing, stats)
@@ -710,7 +734,7 @@ def _write_rows(tx, rows: GraphRows) -> WriteStats:
     if rows.copies:
         stats.add(tx.run(cypher.statement("add_copies"), rows=sorted(rows.copies, key=lambda r: r["key"]))
                   .consume().counters)
-    _restory(tx, _link_stories(tx, rows, stats))
+    _restory(tx, _link_stories(tx, rows, stored_copies, stats))
     for label, new_keys in rows.touched().items():
         touched[label].update(new_keys)
     _finish(tx, touched)

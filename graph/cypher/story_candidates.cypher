@@ -1,10 +1,7 @@
-// Documents that may tell the same story as the given ones: they share at least one band of
-// their MinHash signatures (`story_bands`, through the `document_bands` full-text index), best
-// first, at most $limit each. The caller compares whole signatures before linking any.
-UNWIND $rows AS row
-CALL (row) {
-  CALL db.index.fulltext.queryNodes('document_bands', row.bands) YIELD node, score
-  WHERE node.key <> row.key
-  RETURN node ORDER BY score DESC LIMIT $limit
-}
-RETURN row.key AS key, node.key AS other, node.minhash AS signature, node.date AS date
+// Documents that may tell the same story as a group of new ones: those sharing at least one band
+// of their MinHash signatures (`story_bands`, through the `document_bands` full-text index; one
+// query per group of documents, its bands joined). The caller matches each candidate to the new
+// documents it shares a band with and compares whole signatures before linking any.
+UNWIND $groups AS bands
+CALL db.index.fulltext.queryNodes('document_bands', bands, {limit: $limit}) YIELD node
+RETURN DISTINCT node.key AS key, node.minhash AS signature, node.date AS date, node.story_bands AS bands
