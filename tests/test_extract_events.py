@@ -71,6 +71,21 @@ NAMES = [
      "Cách mạng Cuba.",
      ["Tiệc chiêu đãi nhân kỷ niệm 62 năm Ngày thiết lập quan hệ ngoại giao Việt Nam - Cuba và kỷ niệm 66 năm "
       "Ngày thành lập các Lực lượng vũ trang Cách mạng Cuba"]),
+    # a second complement after a comma stays in the name; a new clause or list does not
+    ("Sáng 7/5/2024, tại Điện Biên Phủ, Lễ diễu binh, diễu hành kỷ niệm 70 năm Chiến thắng Điện Biên Phủ đã diễn ra.",
+     ["Lễ diễu binh, diễu hành kỷ niệm 70 năm Chiến thắng Điện Biên Phủ"]),
+    ("Chiều 20/11/2020, Thượng tướng Lê Hữu Thành chủ trì hội nghị rút kinh nghiệm công tác phòng chống bão lụt, "
+     "khắc phục hậu quả mưa lũ tháng 10/2020.",
+     ["Hội nghị rút kinh nghiệm công tác phòng chống bão lụt, khắc phục hậu quả mưa lũ tháng 10/2020"]),
+    ("Sáng 5/3/2024, Sư đoàn 9 tổ chức Hội nghị tổng kết công tác năm 2024, các đại biểu đã thảo luận nhiều nội dung.",
+     ["Hội nghị tổng kết công tác năm 2024 của Sư đoàn 9"]),
+    ("Sáng 5/3/2024, Sư đoàn 9 tổ chức Hội nghị quân chính năm 2024, đồng thời triển khai nhiệm vụ năm 2025.",
+     ["Hội nghị quân chính năm 2024 của Sư đoàn 9"]),
+    # whom a purpose is for; an exercise a word introduces
+    ("Sáng 20/7/2023, Học viện Kỹ thuật quân sự tổ chức lễ tốt nghiệp cho 206 học viên lớp hoàn thiện đại học "
+     "khóa 13.", ["Lễ tốt nghiệp cho 206 học viên lớp hoàn thiện đại học khóa 13"]),
+    ("Sáng 8/11/2024, Thượng tướng Lê Hữu Thành đã dự, chỉ đạo diễn tập khu vực phòng thủ thành phố Hà Nội năm "
+     "2024.", ["Diễn tập khu vực phòng thủ thành phố Hà Nội năm 2024"]),
     # dialogues, receptions, courtesy calls
     ("Sáng 27/12/2016, tại Hà Nội, Đối thoại chính sách quốc phòng Việt Nam - Hàn Quốc lần thứ 5 đã diễn ra.",
      ["Đối thoại chính sách quốc phòng Việt Nam - Hàn Quốc lần thứ 5"]),
@@ -431,6 +446,18 @@ ATTENDING = [
      "Huân chương Hữu nghị cho Đại tá Nguyễn Hoài Phương, Chỉ huy trưởng Bộ đội Biên phòng tỉnh Tây Ninh và Đại "
      "tá Nguyễn Văn Thành vì thành tích xuất sắc.", "Lễ trao Huân chương Hữu nghị",
      {"Niek Sa Vuon", "Nguyễn Hoài Phương", "Nguyễn Văn Thành"}),
+    # a ceremony named by what was done ("bàn giao nhiệm vụ cho B", then "Tại lễ bàn giao"): both were there
+    ("Chiều 5/9/2023, Thiếu tướng Nguyễn Hồng Thái đã bàn giao nhiệm vụ cho Thiếu tướng Nguyễn Quốc Duyệt.\nTại "
+     "lễ bàn giao, Thượng tướng Lê Hữu Thành ghi nhận những đóng góp.", "Lễ bàn giao nhiệm vụ",
+     {"Nguyễn Hồng Thái", "Nguyễn Quốc Duyệt", "Lê Hữu Thành"}),
+    ("Chiều 3/3/2019, Đại tướng Nguyễn Văn Toàn trao Quyết định nghỉ hưu cho sáu tướng lĩnh, gồm: Đại tướng Đỗ Bá "
+     "Lâm, Thượng tướng Nguyễn Văn Vịnh.\nPhát biểu tại buổi lễ, Đại tướng Nguyễn Văn Toàn chúc mừng.",
+     "Lễ trao Quyết định nghỉ hưu", {"Nguyễn Văn Toàn", "Đỗ Bá Lâm", "Nguyễn Văn Vịnh"}),
+    # a guest after "bà"; a speech read at the event
+    ("Ngày 12/6/2018, Bộ trưởng Nguyễn Văn Toàn tiếp bà Rose Miller, Thứ trưởng Ngoại giao Hoa Kỳ.",
+     "Buổi tiếp bà Rose Miller", {"Nguyễn Văn Toàn", "Rose Miller"}),
+    ("Sáng 28/10/2025, Thiếu tướng Vũ Hồng Sơn, Tư lệnh Quân chủng đọc diễn văn tại Lễ kỷ niệm 60 năm Ngày truyền "
+     "thống Quân chủng.", "Lễ kỷ niệm 60 năm Ngày truyền thống Quân chủng", {"Vũ Hồng Sơn"}),
     # whose words at the event ("chỉ đạo của X tại Hội nghị ...")
     ("Trường sẽ triển khai nhiệm vụ theo tinh thần chỉ đạo của Tổng Bí thư Tô Văn Lâm tại Hội nghị Quân ủy Trung "
      "ương lần thứ 14.", "Hội nghị Quân ủy Trung ương lần thứ 14", {"Tô Văn Lâm"}),

@@ -18,7 +18,7 @@ from graph.model import Document
 from loaders import lexicon
 from loaders.extract.dates import Dates, _words_of
 from loaders.extract.entities import Identity, _words
-from loaders.extract.lexicons import _is_word, _set, match
+from loaders.extract.lexicons import _is_word, _set, first_words, match
 from loaders.extract.mentions import _PLURAL, Found, _by_sentence, _starts_inside
 from loaders.extract.tokens import Sentence, Tok, _HARD_STOP
 from loaders.normalize import clean_name, fold, fold_tones
@@ -57,9 +57,13 @@ def _an_act(toks: list[Tok], i: int, kind: str) -> bool:
     that introduces an event."""
     if fold(kind) not in _verb_kinds() or toks[i].cap:
         return False
+    return not _introduced(toks, i)
+
+
+def _introduced(toks: list[Tok], i: int) -> bool:
+    """A word that introduces an event is right before token i ("tổ chức", "dự", "chỉ đạo")."""
     words = [t.low for t in toks[max(0, i - 2):i]]
-    before = set(words) | {" ".join(words)}
-    return not before & _set("event_introducers.txt")
+    return bool((set(words[-1:]) | {" ".join(words)}) & _set("event_introducers.txt"))
 
 
 @lru_cache(maxsize=None)
@@ -113,6 +117,9 @@ def _day_parts() -> tuple[str, ...]:
 # and in one very long text (many articles joined in one file) those near it, not thousands.
 _NEAR = 64
 _OPENING = ("khai mạc", "bế mạc")  # verbs whose object is an event: its opening or closing ceremony
+# Words after a comma that begin a new clause, not a second complement of an event's name
+_CLAUSE_OPENERS = {"đồng thời", "trong đó", "qua đó", "theo đó", "sau đó", "tiếp đó", "bên cạnh", "ngoài ra",
+                   "với", "nhằm", "để", "tại", "trong", "từ", "đến", "khi", "sau", "trước", "nhưng", "song"}
 _NUMBER_WORDS = {"hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"}  # "..., hai Bộ trưởng"
 _EDITION_GOES_ON = {",", "năm", "khóa", "khoá", "nhiệm", "giai", "-", "–", "giữa", "của"}
 _QUOTES_OPEN = ('"', "“")
@@ -150,6 +157,7 @@ class _Namer:
         self.here = _by_sentence(found)
         self.family = ""
         self.party = False  # the kind being named takes its people or delegation into the name
+        self.recipients: list[Found] = []  # who received what a ceremony named by no one was held for
         self.aliases: dict[str, str] = {}  # "vietnam defence" → "triển lãm quốc phòng quốc tế việt nam"
 
     @staticmethod
@@ -266,8 +274,10 @@ class _Namer:
         headline = _title_span(self.doc)
         named_kind = toks[i].cap and (i > 0 and toks[i - 1].text not in _HARD_STOP
                                       or headline[0] <= toks[i].start < headline[1])
-        # a kind that ends in its purpose takes what that acts on ("lễ trao quyết định ...")
-        acting = j - i > 1 and _role_at(toks, i + 1)[0] in ("purpose", "object")
+        # a kind that ends in its purpose takes what that acts on ("lễ trao quyết định ..."), and so
+        # does one a word introduces ("dự, chỉ đạo diễn tập khu vực phòng thủ ...")
+        acting = j - i > 1 and _role_at(toks, i + 1)[0] in ("purpose", "object") \
+            or not toks[i].cap and _introduced(toks, i)
         lower_word = t.text.isalpha() and not t.cap
         opens = (role in ("purpose", "object", "subject")  # "Hội nghị sơ kết", "Hội thảo khoa học"
                  or t.low in ("với", "giữa")  # "Buổi làm việc với ...", "Lễ ký kết giữa ..."
@@ -281,6 +291,9 @@ class _Namer:
         if not opens:
             return j, "reference"
         k = j
+        acted = -1
+        if _role_at(toks, i + 1)[0] in ("purpose", "object") and j - i > 1:
+            acted = j  # the kind ends in its purpose ("Lễ tốt nghiệp")
         stops = _set("stopwords.txt")
         while k < len(toks) and k - j < 45:
             t = toks[k]
@@ -334,6 +347,9 @@ class _Namer:
                         and toks[k + 1].low not in _NUMBER_WORDS:
                     k += 1  # "..., nhiệm kỳ 2025-2030", "công tác quân sự, quốc phòng năm 2024"
                     continue
+                if self._coordinate(s, here, j, k):
+                    k += 1  # "Lễ diễu binh, diễu hành kỷ niệm ...": a second complement of the same kind
+                    continue
                 break
             inner = next((f for f in here if f.i == k and f.label in ("Resolution", "Program") and f.j > k), None)
             if inner is not None:
@@ -352,6 +368,10 @@ class _Namer:
             if t.low == "về" and (self.family == "làm việc" or k + 1 < len(toks) and toks[k + 1].low == "phía"):
                 break  # a working session is named by whom it is with; its subject is not its name
             inside = role in ("purpose", "object", "inner")
+            if t.low == "cho" and acted == k and k + 1 < len(toks) and not toks[k + 1].cap \
+                    and toks[k + 1].low not in _PLURAL and not self._person_or_rank(s, here, k + 1):
+                k += 1  # "Lễ tốt nghiệp cho 206 học viên ...": whom the purpose is for
+                continue
             if not inside and k > j and (f"{t.low} {toks[k + 1].low}" in stops if k + 1 < len(toks) else False):
                 break
             if not inside and k > j and t.low in stops and not _is_word(toks[k - 1], t):
@@ -369,6 +389,8 @@ class _Namer:
             if t.low == "với" and k > j:
                 if not self._agency_at(here, k + 1) and not (k + 1 < len(toks) and toks[k + 1].low == "lãnh"):
                     break
+            if role in ("purpose", "object"):
+                acted = after  # where the last purpose ends
             k = max(after, k + 1) if role in ("purpose", "object", "subject", "edition", "inner") else k + 1
         while k > j and toks[k - 1].low in _TRAILING:
             k -= 1
@@ -376,6 +398,26 @@ class _Namer:
         if any(f" {g} " in f" {words} " for g, r in _roles().items() if r == "generic"):
             return k, "generic"
         return k, ("named" if k > j else "reference")
+
+    def _coordinate(self, s: Sentence, here: list[Found], j: int, k: int) -> bool:
+        """The words after the comma at k go on with the name: a lower-case complement like the one
+        before it ("diễu binh, diễu hành kỷ niệm ..."; "phòng chống bão lụt, khắc phục hậu quả ...")
+        with no person, list, verb of attending or new clause before what ends a name."""
+        toks = s.toks
+        if k + 1 >= len(toks) or toks[k + 1].cap or not toks[k + 1].text.isalpha() or k - j < 2 \
+                or toks[k + 1].low in _PLURAL or k >= 3 and toks[k - 3].low == "lần" and toks[k - 2].low == "thứ" \
+                or " ".join(t.low for t in toks[k + 1:k + 3]) in _CLAUSE_OPENERS or toks[k + 1].low in _CLAUSE_OPENERS:
+            return False
+        cues = first_words("cues.tsv")
+        n = k + 1
+        while n < len(toks) and toks[n].text not in _HARD_STOP and toks[n].text != "," \
+                and _role_at(toks, n)[0] not in ("stop", "reference"):
+            t = toks[n]
+            if t.low in ("các", "những", "nhiều", "mọi", "từng") or self._person_or_rank(s, here, n) or t.low in cues \
+                    or t.low in _set("stopwords.txt") and not (n > k + 1 and _is_word(toks[n - 1], t)):
+                return False
+            n += 1
+        return n > k + 1 and not (n < len(toks) and toks[n].text in _QUOTES_OPEN)  # "..., gắn phương châm “...”"
 
     def _party_end(self, s: Sentence, here: list[Found], k: int) -> int:
         """End of the people or delegations at token k an event is held with or for: "Đại tướng X",
@@ -508,7 +550,7 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
             if toks[k].low != "tổ" and toks[k].low not in firsts or (s.start, k) in taken:
                 continue
             verb = _event_verb(toks, k)
-            if verb is not None and not (k > 0 and toks[k - 1].low in ("buổi", "cuộc", "chuyến", "đợt")) \
+            if verb is not None and not (k > 0 and toks[k - 1].low in ("buổi", "cuộc", "chuyến", "đợt", "đón")) \
                     and not _vague_at(toks, verb[0], "quantifier") and not _planned(toks, k):
                 after, kind, keep = verb
                 party = fold(kind) in _party_kinds()
@@ -586,7 +628,7 @@ def _event_verb(toks: list[Tok], k: int) -> tuple[int, str, str] | None:
         if k + n < len(toks) and all(toks[k + m].low == words[m] for m in range(1, n)):
             if _is_word(toks[k + n - 1], toks[k + n]) and not toks[k + n].cap:
                 continue  # "tiếp tục", "tiếp nhận": another word
-            if not keep and not (toks[k + n].cap or toks[k + n].low in ("đoàn", "ngài", "đại", "lãnh")):
+            if not keep and not (toks[k + n].cap or toks[k + n].low in ("đoàn", "ngài", "ông", "bà", "đại", "lãnh")):
                 continue  # "tiếp" a delegation or a guest, named
             return k + n, kind, keep
     return None
@@ -1037,9 +1079,8 @@ def _context_name(f: Found, refs: list[Found], owner: str, text: str, sentences:
             return f"{kind} {visit}"
     if f.extra["family"] == "lễ":
         done, doer = _ceremony_done(sentences, namer, text)
-        if done:
-            if doer is not None and doer.label == "Person":
-                f.extra["attendees"] = [doer]  # who did it was there
+        if done:  # who did it was there, and who received it
+            f.extra["attendees"] = ([doer] if doer is not None and doer.label == "Person" else []) + namer.recipients
             return done
     return f"{kind} của {owner}" if owner else kind
 
@@ -1052,13 +1093,17 @@ def _ceremony_done(sentences: list[Sentence], namer: _Namer, text: str) -> tuple
         toks, here = s.toks, namer.here.get(id(s), [])
         for k in range(1, len(toks)):
             role, after = _role_at(toks, k)
-            doer = next((p for p in here if p.label in ("Person", "Agency") and p.j == k), None)
+            at = k - 1 if toks[k - 1].low in ("đã", "vừa") else k  # "Thiếu tướng A đã bàn giao ..."
+            doer = next((p for p in here if p.label in ("Person", "Agency") and p.j == at), None)
             if role not in ("purpose", "object") or doer is None \
                     or _implied().get(" ".join(t.low for t in toks[k:after])) != "Lễ":
                 continue
             namer.family = "lễ"
             end, _ = namer._phrase(s, k, k, True)
             if end > after:
+                # who receives what was done ("trao ... cho A, B"; "bàn giao nhiệm vụ cho C") was there too
+                namer.recipients = [p for p in here if p.label == "Person" and p.i > k and any(
+                    t.low == "cho" for t in toks[k:p.i])]
                 return "Lễ " + _without_days(clean_name(text[toks[k].start:toks[end - 1].end])), doer
     return "", None
 
