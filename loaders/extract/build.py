@@ -36,7 +36,7 @@ def build(doc: Document, ents: dict, relations: list[tuple]) -> Extraction:
     return Extraction(document=doc, entities=tuple(entities), relations=rels, content_hash=content_hash(doc))
 
 
-EXTRACTOR_VERSION = "2026.12.03-4"  # places, foreign names, ceremonies and who attended them
+EXTRACTOR_VERSION = "2026.12.03-5"  # coordinated complements, exercises, ceremonies named by what was done
 
 
 def content_hash(doc: Document) -> str:
