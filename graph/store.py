@@ -709,7 +709,7 @@ def _write_rows(tx, rows: GraphRows) -> WriteStats:
     keys = sorted({row["key"] for row in rows.documents})
     copy_keys = sorted({row["key"] for row in rows.copies} - set(keys))
     # the near-copies stored before this transaction writes anything (see _story_candidates)
-    stored_copies = [r for r in _story_candidates(tx, rows) if r["key"] not in set(copy_keys)]
+    stored_copies = [r for r in _story_candidates(tx, rows) if r["key"] not in copy_keys]
     existing = list(_stored(tx, keys, lock="claim_documents"))
     existing += list(_stored(tx, copy_keys, lock="lock_documents")) if copy_keys else []
     touched = _forget(tx, existing, stats)
