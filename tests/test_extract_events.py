@@ -251,7 +251,17 @@ VAGUE = [
     "Theo kế hoạch, Đại tướng Lê Minh Quân dự kiến làm việc với Bộ Tư lệnh Quân khu 4 vào tuần tới.",
     "Tháng 12, Cục Hậu cần sẽ tổ chức tổng kết công tác năm 2025.",
     "Ngày mai, Đại tướng Phan Văn Giang sẽ hội đàm với Bộ trưởng Quốc phòng Lào.",
+    # many events of a kind are no one event
+    "Năm 2025, Quân khu 9 đã tổ chức thành công nhiều cuộc diễn tập phòng chống thiên tai cấp tỉnh.",
+    "Trong nhiệm kỳ, Tổng cục Kỹ thuật đã chủ trì các hội thảo khoa học về bảo đảm kỹ thuật.",
 ]
+
+
+def test_a_bare_kind_that_a_named_event_is_about_is_no_event_of_its_own():
+    text = ("Sáng 9/5/2025, Quân khu 5 tổ chức Hội nghị tổng kết diễn tập khu vực phòng thủ tỉnh Quảng Ngãi. "
+            "Thiếu tướng Nguyễn Hồng Phong chủ trì hội nghị. Cuộc diễn tập đã bảo đảm an toàn tuyệt đối.")
+    names = meetings(text)
+    assert len(names) == 1 and names[0].startswith("Hội nghị tổng kết diễn tập khu vực phòng thủ")
 
 
 @pytest.mark.parametrize("text", VAGUE)

@@ -715,6 +715,8 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             seen.add(f.extra["family"])
         if why == "named" and not f.sent.toks[f.i].cap and _planned(f.sent.toks, f.i):
             why = "generic"  # "Bộ trưởng sẽ hội đàm với ...": a plan, no event that took place
+        if why == "named" and _plural(f):
+            why = "generic"  # "tổ chức nhiều cuộc diễn tập khu vực phòng thủ": many, no one event
         if why == "generic":
             f.label = "Meeting?"
             continue
@@ -779,6 +781,9 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             continue
         if title[0] <= f.start < title[1] or fold(f.name) not in _referring():
             continue  # "tổ chức hội thi": a kind of event the article's own does not name
+        if _reviewed(f, named_events):
+            f.label = "Meeting?"  # "Cuộc diễn tập đã đạt ..." after "Hội nghị tổng kết diễn tập ...": its subject
+            continue
         if named_events and family in ("lễ", "họp"):
             # "Quang cảnh buổi lễ" in an article of one named event: that event, not a "Buổi lễ" of its own
             min(named_events, key=lambda e: e.start).mentions.append(f)
@@ -964,6 +969,15 @@ def _restates(f: Found, name: str, named: list[Found]) -> bool:
 def _referring() -> frozenset[str]:
     """Kinds that, written bare, refer to the article's own event ("tại hội nghị", "dự buổi lễ")."""
     return frozenset(fold(w) for w in lexicon.words("event_references.txt"))
+
+
+def _reviewed(f: Found, named: list[_Event]) -> bool:
+    """A bare kind that is what one of the article's named events is about ("Hội nghị tổng kết diễn
+    tập chỉ huy ..." and then "Cuộc diễn tập đã đạt ...") refers to that subject, an event the article
+    does not report, not to an event of its own."""
+    words = " ".join(w for w in fold(f.name).split() if w not in _CLASSIFIERS)
+    return any(f" {words} " in f" {fold(n)} "[len(e.family) + 1:]
+               for e in named if e.family != f.extra["family"] for n in e.names)
 
 
 def _plural(f: Found) -> bool:
