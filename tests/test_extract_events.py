@@ -96,6 +96,15 @@ NAMES = [
     # an event named as the object of another's purpose stays its own event
     ("Chiều 2/6, Bộ Quốc phòng tổ chức họp báo giới thiệu Hội chợ Quốc phòng quốc tế 2025.",
      ["Họp báo giới thiệu Hội chợ Quốc phòng quốc tế 2025", "Hội chợ Quốc phòng quốc tế 2025"]),
+    # what an event is held for, written after a comma, what a purpose acts on ("vào ..."), and the event
+    # a preparation is for
+    ("Chiều 25/3/2026, Quân ủy Trung ương tổ chức hội nghị, xem xét, cho ý kiến vào dự thảo báo cáo chính trị.",
+     ["Hội nghị xem xét, cho ý kiến vào dự thảo báo cáo chính trị"]),
+    ("Sáng 2/6/2026, Tổng cục Chính trị tổ chức hội nghị chuẩn bị cho Lễ kỷ niệm 80 năm Ngày thành lập "
+     "Quân đội nhân dân Việt Nam.",
+     ["Hội nghị chuẩn bị cho Lễ kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam",
+      "Lễ kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam"]),
+    ("Hội nghị sơ kết vào sáng 5/3/2026 tại Hà Nội do Đại tướng Phan Văn Giang chủ trì.", ["Hội nghị sơ kết"]),
 ]
 
 

@@ -150,6 +150,14 @@ ATTENDANCE = [
      "do Thiếu tướng Vongsa Keomany làm trưởng đoàn tham dự hội thảo.", {"Vongsa Keomany"}),
     ("Sáng 9/9, Quân khu 7 tổ chức Hội nghị tổng kết năm 2025. Tới dự có Trung tướng Lê Văn Cường, "
      "Chính ủy Quân khu 7; Đại tá Võ Minh Đức, Tư lệnh Lữ đoàn 2.", {"Lê Văn Cường", "Võ Minh Đức"}),
+    # the list goes on in a sentence of its own, under the titles its people share
+    ("Sáng 9/9, Quân khu 7 tổ chức Hội nghị tổng kết năm 2025. Cùng dự có Trung tướng Lê Văn Cường, "
+     "Chính ủy Quân khu 7. Các đồng chí Phó Tư lệnh Quân khu: Thiếu tướng Võ Minh Đức, Thiếu tướng Trần Hữu Lộc.",
+     {"Lê Văn Cường", "Võ Minh Đức", "Trần Hữu Lộc"}),
+    # but not after a sentence that is no list of those present
+    ("Sáng 9/9, Quân khu 7 tổ chức Hội nghị tổng kết năm 2025. Hội nghị đánh giá cao kết quả đạt được. "
+     "Các đồng chí Phó Tư lệnh Quân khu: Thiếu tướng Võ Minh Đức, Thiếu tướng Trần Hữu Lộc được khen thưởng.",
+     set()),
 ]
 
 

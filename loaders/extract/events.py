@@ -60,6 +60,14 @@ def _an_act(toks: list[Tok], i: int, kind: str) -> bool:
     return not _introduced(toks, i)
 
 
+def _purpose_after_comma(toks: list[Tok], i: int, j: int) -> bool:
+    """"(Bộ Quốc phòng) tổ chức hội nghị, xem xét, cho ý kiến vào ...": a kind written in lower case
+    as what is organised, a comma, then what it is held for in lower case."""
+    return (i >= 2 and toks[i - 2].low == "tổ" and toks[i - 1].low == "chức" and not toks[i].cap
+            and j + 1 < len(toks) and toks[j].text == "," and not toks[j + 1].cap
+            and _role_at(toks, j + 1)[0] in ("purpose", "object"))
+
+
 def _introduced(toks: list[Tok], i: int) -> bool:
     """A word that introduces an event is right before token i ("tổ chức", "dự", "chỉ đạo")."""
     words = [t.low for t in toks[max(0, i - 2):i]]
@@ -176,9 +184,16 @@ class _Namer:
         if any(_roles().get(" ".join(t.low for t in toks[f.i - n:f.i])) == "place" for n in (1, 2) if f.i >= n) \
                 or _an_act(toks, f.i, kind):
             return f.j, f.name, "generic"  # "tại Trung tâm Triển lãm Việt Nam": a place; "giúp tập huấn": an act
-        end, why = self._phrase(s, f.i, j, body)
+        start = j
+        if _purpose_after_comma(toks, f.i, j):
+            start = j + 1  # "tổ chức hội nghị, xem xét, cho ý kiến vào ...": the purpose is the name
+        end, why = self._phrase(s, f.i, start, body)
         if why == "named" and toks[end - 1].text in _QUOTES_CLOSE:
             name = self._quoted_name(s, f.i, end)  # 'Hội thảo khoa học "Ứng dụng ..."'
+        elif why == "named" and start > j:
+            name = clean_name(self.text[toks[f.i].start:toks[j - 1].end] + " "
+                              + _without_days(clean_name(self.text[toks[start].start:toks[end - 1].end])))
+            name = name[0].upper() + name[1:]
         else:
             name = _without_days(clean_name(self.text[toks[f.i].start:toks[max(end, j) - 1].end]))
             name = name[0].upper() + name[1:]
@@ -360,6 +375,11 @@ class _Namer:
             if k > j and self._person_or_rank(s, here, k):
                 break
             role, after = _role_at(toks, k)
+            if t.low == "vào" and acted == k and k + 1 < len(toks) and not toks[k + 1].cap \
+                    and not toks[k + 1].text[:1].isdigit() and toks[k + 1].low not in _day_parts() \
+                    and toks[k + 1].low not in ("ngày", "lúc", "dịp", "thời"):
+                k += 1  # "Hội nghị cho ý kiến vào dự thảo ...": what the purpose acts on
+                continue
             if role == "generic":
                 return k, "generic"  # "Đại hội Đảng bộ cấp trên": congresses of a level, no one event
             if role == "stop" and k > j and not _is_word(toks[k - 1], t) \
@@ -371,6 +391,9 @@ class _Namer:
             if t.low == "cho" and acted == k and k + 1 < len(toks) and not toks[k + 1].cap \
                     and toks[k + 1].low not in _PLURAL and not self._person_or_rank(s, here, k + 1):
                 k += 1  # "Lễ tốt nghiệp cho 206 học viên ...": whom the purpose is for
+                continue
+            if t.low == "cho" and acted == k and k + 1 < len(toks) and toks[k + 1].cap and self.kind_at(s, k + 1):
+                k += 1  # "Hội nghị chuẩn bị cho Lễ kỷ niệm ...": the event it is held for
                 continue
             if not inside and k > j and (f"{t.low} {toks[k + 1].low}" in stops if k + 1 < len(toks) else False):
                 break

@@ -78,6 +78,8 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
     if not cues and len(toks) > 2 and toks[0].low == "về" and toks[1].low == "phía" and (
             continues or any(t.low == "có" for t in toks[2:12])):
         cues.append((0, 0, "ATTENDED"))  # "Về phía X có A, B": those present, for one side
+    if not cues and continues and persons and _comrades_listed(toks):
+        cues.append((0, 0, "ATTENDED"))  # "Cùng dự có A. Các đồng chí Ủy viên ...: B, C.": more of them
     for n, (ci, cj, rtype) in enumerate(cues):
         prev_end = cues[n - 1][1] if n else 0
         before = [p for p in persons if prev_end <= p.i < ci]
@@ -183,6 +185,14 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
                     f.j <= r.i and r.i - f.j <= 12 or f.i < r.i and r.j <= f.j)]:
                 out.append(("IMPLEMENTS", of[id(src)], of[id(r)], s, ""))
     return out
+
+
+def _comrades_listed(toks: list[Tok]) -> bool:
+    """"Các đồng chí Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng: A, B": a sentence that is only
+    a list of people under the titles they share."""
+    k = 1 if toks[0].low == "các" else 0
+    return (k + 1 < len(toks) and toks[k].low == "đồng" and toks[k + 1].low == "chí"
+            and any(t.text == ":" for t in toks[k + 2:k + 40]))
 
 
 def _delegation_country(s: Sentence, p: Found, agencies: list[Found], of) -> str:
