@@ -105,6 +105,10 @@ NAMES = [
      ["Hội nghị chuẩn bị cho Lễ kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam",
       "Lễ kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam"]),
     ("Hội nghị sơ kết vào sáng 5/3/2026 tại Hà Nội do Đại tướng Phan Văn Giang chủ trì.", ["Hội nghị sơ kết"]),
+    # a sitting organised by a body is that body's, and a bare "hội nghị" after it is the sitting
+    ("Sáng 4/3/2026, Ban Chỉ đạo xây dựng Đề án phát triển công nghiệp quốc phòng tổ chức phiên họp thứ 2. "
+     "Đại tướng Phan Văn Giang chủ trì hội nghị.",
+     ["Phiên họp thứ 2 của Ban Chỉ đạo xây dựng Đề án phát triển công nghiệp quốc phòng"]),
 ]
 
 

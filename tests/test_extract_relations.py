@@ -176,6 +176,14 @@ def test_the_chair_is_the_one_in_the_clause_before_the_verb():
     assert chaired == {"Trần Văn Bình"} and attended == {"Lê Văn An", "Trần Văn Bình"}, relations
 
 
+def test_co_chairs_are_all_named_before_the_verb_across_clauses():
+    _, _, relations = run("Sáng 4/3/2026, Ban Chỉ đạo Đề án công nghiệp quốc phòng tổ chức phiên họp thứ 2. "
+                          "Phó Thủ tướng Trần Hồng Hà, Trưởng Ban Chỉ đạo; các Phó Trưởng ban: Đại tướng Phan Văn "
+                          "Giang, Bộ trưởng Bộ Quốc phòng; Thượng tướng Lê Hữu Thành đồng chủ trì hội nghị.")
+    chaired = {s for r, s, o, t in relations if r == "CHAIRED"}
+    assert chaired == {"Trần Hồng Hà", "Phan Văn Giang", "Lê Hữu Thành"}, relations
+
+
 def test_a_list_of_those_present_is_at_the_event_last_named():
     _, _, relations = run("Sáng 2/4, Nhà máy Z751 tổ chức Hội nghị sơ kết quý I năm 2025. Chiều cùng ngày, đoàn "
                           "có buổi làm việc với Tổng công ty Ba Son. Cùng dự có Đại tá Lê Văn Hòa, Tổng Giám đốc "

@@ -510,6 +510,7 @@ def _content(name: str, aliases: dict[str, str]) -> frozenset[str]:
 
 # Words that count an event rather than name it: "buổi lễ khai mạc" is the "Lễ khai mạc ..."
 _CLASSIFIERS = frozenset({"buổi", "cuộc"})
+_SITTINGS = frozenset({"kỳ họp", "họp"})  # a bare "hội nghị" in an article of one of these is that sitting
 
 
 @lru_cache(maxsize=65536)
@@ -810,6 +811,10 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
         if named_events and family in ("lễ", "họp"):
             # "Quang cảnh buổi lễ" in an article of one named event: that event, not a "Buổi lễ" of its own
             min(named_events, key=lambda e: e.start).mentions.append(f)
+            continue
+        sittings = [e for e in named_events if e.family in _SITTINGS]
+        if family == "hội nghị" and sittings:
+            sittings[0].mentions.append(f)  # "tổ chức phiên họp thứ 3 ... đồng chủ trì hội nghị": the sitting
             continue
         name = _context_name(f, refs, owner, doc.text, sentences, found, namer) if family not in _BETWEEN \
             else _between_host_and_guest(f, named_events, namer.here, doc.text)

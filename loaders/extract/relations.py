@@ -86,7 +86,9 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
         if rtype == "CHAIRED":
             # "Dự có A, ...; B, Chính ủy ..., chủ trì": who chairs is the subject of the clause of the verb
             clause = max((k for k in range(prev_end, ci) if toks[k].text == ";"), default=-1)
-            before = [p for p in before if p.i > clause]
+            if toks[ci].low != "đồng" or len([p for p in before if p.i > clause]) > 1:
+                # (not "A, Trưởng ban; các Phó Trưởng ban: B; C đồng chủ trì": co-chairs are several)
+                before = [p for p in before if p.i > clause]
         if rtype in ("CHAIRED", "ATTENDED", "SPOKE_AT"):
             target = next((m for m in meetings if m.i >= cj), None) or \
                 (meetings[-1] if meetings else None)
