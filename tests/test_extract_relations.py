@@ -184,6 +184,15 @@ def test_co_chairs_are_all_named_before_the_verb_across_clauses():
     assert chaired == {"Trần Hồng Hà", "Phan Văn Giang", "Lê Hữu Thành"}, relations
 
 
+@pytest.mark.parametrize("opening", ["Trong khuôn khổ", "VNA - Trong hoạt động đầu tiên của"])
+def test_who_takes_part_in_an_event_within_a_larger_one_is_at_the_larger_one(opening):
+    _, _, relations = run(f"{opening} Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Lào lần thứ 3, sáng 5/4/2026, "
+                          "Đại tướng Phan Văn Giang đã hội đàm với Đại tướng Chansamone Chanyalath.")
+    attended = {(s, o.split(" lần")[0]) for r, s, o, t in relations if r == "ATTENDED"}
+    larger = "Giao lưu hữu nghị quốc phòng biên giới Việt Nam - Lào"
+    assert {("Phan Văn Giang", larger), ("Chansamone Chanyalath", larger)} <= attended, relations
+
+
 def test_a_list_of_those_present_is_at_the_event_last_named():
     _, _, relations = run("Sáng 2/4, Nhà máy Z751 tổ chức Hội nghị sơ kết quý I năm 2025. Chiều cùng ngày, đoàn "
                           "có buổi làm việc với Tổng công ty Ba Son. Cùng dự có Đại tá Lê Văn Hòa, Tổng Giám đốc "

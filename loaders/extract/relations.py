@@ -189,6 +189,25 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
     return out
 
 
+def _within_framework(relations: list[tuple], by_sentence: dict[int, list[Found]], of) -> list[tuple]:
+    """"Trong khuôn khổ Giao lưu hữu nghị ... lần thứ 9, ... A hội đàm với B": who takes part in an
+    event held within a larger one, named at the head of the sentence, is at the larger one too."""
+    out = []
+    for rtype, person, event, s, _ in relations:
+        if rtype not in ("ATTENDED", "CHAIRED"):
+            continue
+        # the sentence begins with "Trong", after a dateline if any ("TPO - Trong hoạt động đầu tiên của ...")
+        head = next((k for k, t in enumerate(s.toks[:4]) if t.low == "trong"), None)
+        if head is None or head and s.toks[head - 1].text not in "-–":
+            continue
+        comma = next((k for k, t in enumerate(s.toks) if t.text == ","), len(s.toks))
+        umbrella = next((f for f in sorted(by_sentence.get(id(s), []), key=lambda f: f.i)
+                         if f.label == "Meeting" and f.j <= comma), None)
+        if umbrella is not None and of[id(umbrella)] is not event:
+            out.append(("ATTENDED", person, of[id(umbrella)], s, ""))
+    return out
+
+
 def _comrades_listed(toks: list[Tok]) -> bool:
     """"Các đồng chí Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng: A, B": a sentence that is only
     a list of people under the titles they share."""
@@ -516,6 +535,7 @@ def find_relations(found: list[Found], said: list[tuple], sentences: list[Senten
             explicit[id(of[id(f)])].append(("ISSUED", of[id(a)], of[id(f)], f.sent, ""))
         if f.extra.get("number"):
             numbered.append((f, f.extra["number"]))
+    relations.extend(_within_framework(relations, by_sentence, of))
     for rels in explicit.values():
         relations.extend(rels)
     for f, number in numbered:
