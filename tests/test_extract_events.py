@@ -105,6 +105,9 @@ NAMES = [
      ["Hội nghị chuẩn bị cho Lễ kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam",
       "Lễ kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam"]),
     ("Hội nghị sơ kết vào sáng 5/3/2026 tại Hà Nội do Đại tướng Phan Văn Giang chủ trì.", ["Hội nghị sơ kết"]),
+    # a pilot conference ("làm trước") is named by what it reviews
+    ("Sư đoàn 312 tổ chức hội nghị làm trước tổng kết 10 năm thực hiện Nghị quyết 8 về huấn luyện",
+     ["Hội nghị làm trước tổng kết 10 năm thực hiện Nghị quyết 8 về huấn luyện"]),
     # a sitting organised by a body is that body's, and a bare "hội nghị" after it is the sitting
     ("Sáng 4/3/2026, Ban Chỉ đạo xây dựng Đề án phát triển công nghiệp quốc phòng tổ chức phiên họp thứ 2. "
      "Đại tướng Phan Văn Giang chủ trì hội nghị.",

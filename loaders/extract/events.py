@@ -294,7 +294,7 @@ class _Namer:
         acting = j - i > 1 and _role_at(toks, i + 1)[0] in ("purpose", "object") \
             or not toks[i].cap and _introduced(toks, i)
         lower_word = t.text.isalpha() and not t.cap
-        opens = (role in ("purpose", "object", "subject")  # "Hội nghị sơ kết", "Hội thảo khoa học"
+        opens = (role in ("purpose", "object", "subject", "qualifier")  # "Hội nghị sơ kết", "Hội thảo khoa học"
                  or t.low in ("với", "giữa")  # "Buổi làm việc với ...", "Lễ ký kết giữa ..."
                  or t.low == "của" and self._agency_at(here, j + 1)  # "Hội nghị của Quân khu 7"
                  or t.text.isdigit()  # "Hội nghị 2024"
@@ -414,9 +414,12 @@ class _Namer:
                     break
             if role in ("purpose", "object"):
                 acted = after  # where the last purpose ends
-            k = max(after, k + 1) if role in ("purpose", "object", "subject", "edition", "inner") else k + 1
+            k = max(after, k + 1) if role in ("purpose", "object", "subject", "edition", "inner", "qualifier") \
+                else k + 1
         while k > j and toks[k - 1].low in _TRAILING:
             k -= 1
+        if k > j and _role_at(toks, j) == ("qualifier", k):
+            return j, "reference"  # "tổ chức hội nghị làm trước để ...": a pilot conference, named no further
         words = fold(self.text[toks[j].start:toks[k - 1].end]) if k > j else ""
         if any(f" {g} " in f" {words} " for g, r in _roles().items() if r == "generic"):
             return k, "generic"
