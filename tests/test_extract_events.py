@@ -287,10 +287,21 @@ def test_a_vague_counterpart_or_a_plan_names_no_event(text):
 
 
 def test_a_working_session_written_as_such_is_named_by_the_agency_visited():
-    ex, _, relations = run("Ngày 18/4, Thiếu tướng Lê Văn Hải đến thăm và làm việc tại Nhà máy Z113. Tại buổi "
+    ex, _, relations = run("Ngày 18/4, Thiếu tướng Lê Văn Hải làm việc tại Nhà máy Z113. Tại buổi "
                            "làm việc, Thiếu tướng Lê Văn Hải biểu dương nhà máy.")
     assert [e.name for e in ex.entities if e.label == "Meeting"] == ["Buổi làm việc tại Nhà máy Z113"]
     assert ("ATTENDED", "Lê Văn Hải", "Buổi làm việc tại Nhà máy Z113", "") in relations
+
+
+def test_a_visit_to_a_unit_is_a_working_session_there_and_one_to_a_country_is_none():
+    text = ("Ngày 18/4/2026, Thiếu tướng Lê Văn Hải đến thăm và làm việc tại Nhà máy Z113. Tại buổi làm việc, "
+            "Thiếu tướng Lê Văn Hải biểu dương nhà máy.")
+    ex, _, relations = run(text)
+    assert [e.name for e in ex.entities if e.label == "Meeting"] == ["Buổi thăm và làm việc tại Nhà máy Z113"]
+    assert ("ATTENDED", "Lê Văn Hải", "Buổi thăm và làm việc tại Nhà máy Z113", "") in relations
+    assert meetings("Ngày 5/4/2026, Đại tướng Phan Văn Giang thăm, làm việc tại Lữ đoàn 171.") == \
+        ["Buổi thăm, làm việc tại Lữ đoàn 171"]
+    assert meetings("Ngày 5/4/2026, Bộ trưởng Quốc phòng Singapore thăm và làm việc tại Việt Nam.") == []
 
 
 def test_verbs_that_begin_a_longer_word_name_no_event():

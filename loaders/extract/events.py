@@ -594,6 +594,8 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
                     # "tiếp Đại tướng X"), else the agencies up to its subject ("làm việc với lãnh đạo ...")
                     end = (namer._party_end(s, here, after) if party else after) or after
                     end = end if end > after else _party_end(toks, after, here)
+                if keep.endswith(" tại") and (_a_country(toks, after, end) or not any(t.cap for t in toks[after:end])):
+                    continue  # "thăm và làm việc tại Việt Nam": a visit to a country, no session held somewhere
                 if end > after and (keep or any(t.cap for t in toks[after + 1:end])):  # not "tiếp đoàn có ..."
                     name = f"{kind} {keep} {clean_name(text[toks[after].start:toks[end - 1].end])}".replace("  ", " ")
                     owner = None if party or opened is not None else _subject_agency(toks, here, k)
@@ -659,6 +661,13 @@ def _event_verb(toks: list[Tok], k: int) -> tuple[int, str, str] | None:
                 continue  # "tiếp" a delegation or a guest, named
             return k + n, kind, keep
     return None
+
+
+def _a_country(toks: list[Tok], i: int, end: int) -> bool:
+    """The words i..end are a country's name ("Việt Nam", "Vương quốc Campuchia", "nước Lào")."""
+    i += 1 if i < end and toks[i].low == "nước" else 0
+    hit = match("countries.txt", toks, i)
+    return hit is not None and hit[0] == end or fold(" ".join(t.text for t in toks[i:end])) == "việt nam"
 
 
 def _party_end(toks: list[Tok], k: int, here: list[Found]) -> int:
@@ -1154,8 +1163,9 @@ def _ceremony_done(sentences: list[Sentence], namer: _Namer, text: str) -> tuple
 
 
 def _worked_at(sentences: list[Sentence], found: list[Found], text: str) -> str:
-    """"Thiếu tướng X đến thăm và làm việc tại Nhà máy Z113. Tại buổi làm việc, ...": a visit names no
-    event of its own, but the article's bare "buổi làm việc" is the one held at the agency it visits."""
+    """"Thiếu tướng X làm việc tại Nhà máy Z113. Tại buổi làm việc, ...": working somewhere names no
+    event of its own (a visit, "thăm và làm việc tại ...", does: event_verbs.tsv), but the article's
+    bare "buổi làm việc" is the one held at the agency it works at."""
     by_sentence = _by_sentence(found)
     for s in sentences:
         toks = s.toks
