@@ -105,6 +105,10 @@ NAMES = [
      ["Hội nghị chuẩn bị cho Lễ kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam",
       "Lễ kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam"]),
     ("Hội nghị sơ kết vào sáng 5/3/2026 tại Hà Nội do Đại tướng Phan Văn Giang chủ trì.", ["Hội nghị sơ kết"]),
+    # a verb phrase that writes the event whole names it, not a caption's bare "lễ khai giảng"; who took
+    # part ("với 970 học viên") is not its name
+    ("Sáng 18-9-2025, Học viện Lục quân khai giảng năm học mới 2025-2026 với 970 học viên.\n"
+     "Quang cảnh lễ khai giảng.", ["Lễ khai giảng năm học mới 2025-2026 của Học viện Lục quân"]),
     # a pilot conference ("làm trước") is named by what it reviews
     ("Sư đoàn 312 tổ chức hội nghị làm trước tổng kết 10 năm thực hiện Nghị quyết 8 về huấn luyện",
      ["Hội nghị làm trước tổng kết 10 năm thực hiện Nghị quyết 8 về huấn luyện"]),

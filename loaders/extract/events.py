@@ -680,6 +680,8 @@ def _party_end(toks: list[Tok], k: int, here: list[Found]) -> int:
             break
         if t.low == "và" and end + 1 < len(toks) and not toks[end + 1].cap:
             break  # "... và đồng chủ trì hội nghị": what the subject did next
+        if t.low == "với" and end > k and end + 1 < len(toks) and not toks[end + 1].cap:
+            break  # "khai giảng năm học mới với 970 học viên": who took part, not the name
         if t.text == ",":
             if end + 1 < len(toks) and any(a.i == end + 1 and a.label == "Agency" for a in here):
                 end += 1
@@ -1072,6 +1074,10 @@ def _best_name(e: _Event, title: tuple[int, int]) -> str:
         return e.name
     body = [f for f in specific if not title[0] <= f.start < title[1]] or specific
     best = max(body, key=lambda f: (not f.extra.get("verb"), len(f.name), -f.start)).name
+    # the verb phrase that writes it whole and more ("Học viện X khai giảng năm học mới 2025-2026" for a
+    # caption's "lễ khai giảng") gives the fuller name
+    fuller = [f.name for f in body if f.extra.get("verb") and fold(f.name).startswith(fold(best) + " ")]
+    best = max(fuller, key=len) if fuller else best
     # a headline that writes the body's name whole and more ("Hội nghị tập huấn công tác ... năm 2021"
     # for the body's "Hội nghị tập huấn") gives the fuller name
     head = [f.name for f in specific if title[0] <= f.start < title[1] and not f.extra.get("verb")
