@@ -308,6 +308,14 @@ def test_a_visit_to_a_unit_is_a_working_session_there_and_one_to_a_country_is_no
     assert meetings("Ngày 5/4/2026, Bộ trưởng Quốc phòng Singapore thăm và làm việc tại Việt Nam.") == []
 
 
+def test_who_visits_is_at_the_visit_and_working_with_the_visitors_is_no_event_of_its_own():
+    ex, _, relations = run("Chiều 12/11/2025, Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng, đã đến thăm và làm "
+                           "việc tại Sư đoàn 5. Đón tiếp và làm việc với đoàn công tác có Đại tá Lê Văn Tám, "
+                           "Sư đoàn trưởng.")
+    assert [e.name for e in ex.entities if e.label == "Meeting"] == ["Buổi thăm và làm việc tại Sư đoàn 5"]
+    assert ("ATTENDED", "Phan Văn Giang", "Buổi thăm và làm việc tại Sư đoàn 5", "") in relations
+
+
 def test_verbs_that_begin_a_longer_word_name_no_event():
     assert meetings("Sáng 12/3, Bộ Quốc phòng tiếp tục triển khai nhiệm vụ. Đơn vị tiếp nhận 200 tân binh. "
                     "Tiếp đoàn có Đại tá Lê Văn Minh.") == []

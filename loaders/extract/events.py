@@ -596,14 +596,16 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
                     end = end if end > after else _party_end(toks, after, here)
                 if keep.endswith(" tại") and (_a_country(toks, after, end) or not any(t.cap for t in toks[after:end])):
                     continue  # "thăm và làm việc tại Việt Nam": a visit to a country, no session held somewhere
-                if end > after and (keep or any(t.cap for t in toks[after + 1:end])):  # not "tiếp đoàn có ..."
+                # not "tiếp đoàn có ...", nor "làm việc với đoàn công tác": the article's own visit
+                named = any(t.cap for t in toks[after + (0 if keep else 1):end])
+                if end > after and (keep and keep != "với" or named):
                     name = f"{kind} {keep} {clean_name(text[toks[after].start:toks[end - 1].end])}".replace("  ", " ")
                     owner = None if party or opened is not None else _subject_agency(toks, here, k)
                     if owner is not None and not any(a.label == "Agency" and after <= a.i < end for a in here):
                         name += " của " + clean_name(text[owner.start:owner.end])  # "Học viện X khai giảng ..."
                     family = _kinds().get(fold(kind), (fold(kind), False))[0]
                     out.append(Found("Meeting", k, end, name, s, {"specific": True, "family": family, "verb": True,
-                                                                  "party": party}))
+                                                                  "party": party, "visit": keep.endswith(" tại")}))
             if toks[k].low == "tổ" and toks[k + 1].low == "chức" and (
                     s.start < title_end or dates.cue(s.start, s.end) is not None) and not _planned(toks, k):
                 role, after = _role_at(toks, k + 2)

@@ -167,12 +167,13 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
         for p in m.extra.get("attendees", ()):  # "hai Bộ trưởng tiến hành hội đàm": the two named before
             if id(p) in of:
                 out.append(("ATTENDED", of[id(p)], of[id(m)], s, ""))
-        if not m.extra.get("party"):
-            continue
-        if m.extra.get("verb"):
+        if m.extra.get("verb") and (m.extra.get("party") or m.extra.get("visit")):
+            # "Đại tướng A, Bộ trưởng ..., đã đến thăm và làm việc tại X": who does it, there
             last_cue = max((cj for ci, cj, _ in cues if cj <= m.i), default=0)
             for p in [p for p in persons if last_cue <= p.i and p.j <= m.i]:
                 out.append(("ATTENDED", of[id(p)], of[id(m)], s, ""))
+        if not m.extra.get("party"):
+            continue
         for p in [p for p in persons if m.i <= p.i < m.j]:
             out.append(("ATTENDED", of[id(p)], of[id(m)], s, ""))
         # "lễ đón Đoàn đại biểu ... do Đại tướng X, Bộ trưởng ..., dẫn đầu": the head of the delegation too
