@@ -308,6 +308,27 @@ def test_a_visit_to_a_unit_is_a_working_session_there_and_one_to_a_country_is_no
     assert meetings("Ngày 5/4/2026, Bộ trưởng Quốc phòng Singapore thăm và làm việc tại Việt Nam.") == []
 
 
+
+VISIT_KINDS = [
+    # a New Year visit, to people listed as one ("cán bộ, chiến sĩ ..."), and a tour of a named site
+    ("Sáng 10/1/2026, Đoàn công tác Bộ Tổng Tham mưu do Trung tướng Nguyễn Văn Nam làm Trưởng đoàn đã đến "
+     "thăm, chúc Tết cán bộ, chiến sĩ Bộ Tư lệnh Vùng Cảnh sát biển 2.",
+     ["Buổi thăm, chúc Tết cán bộ, chiến sĩ Bộ Tư lệnh Vùng Cảnh sát biển 2"], "Nguyễn Văn Nam"),
+    ("Sáng 19/3/2026, Đại tướng Phan Văn Giang cùng đoàn đại biểu tới tham quan Bảo tàng Hải quân tại Hải Phòng.",
+     ["Buổi tham quan Bảo tàng Hải quân"], "Phan Văn Giang"),
+    # products seen at an exhibition are no tour of their own
+    ("Thủ tướng Phạm Minh Chính tham quan sản phẩm Công nghiệp quốc phòng.", [], None),
+]
+
+
+@pytest.mark.parametrize("text, names, visitor", VISIT_KINDS)
+def test_visits_of_other_kinds(text, names, visitor):
+    ex, _, relations = run(text)
+    assert [e.name for e in ex.entities if e.label == "Meeting"] == names
+    if visitor:
+        assert ("ATTENDED", visitor, names[0], "") in relations, relations
+
+
 def test_who_visits_is_at_the_visit_and_working_with_the_visitors_is_no_event_of_its_own():
     ex, _, relations = run("Chiều 12/11/2025, Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng, đã đến thăm và làm "
                            "việc tại Sư đoàn 5. Đón tiếp và làm việc với đoàn công tác có Đại tá Lê Văn Tám, "

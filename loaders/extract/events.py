@@ -579,7 +579,7 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
             verb = _event_verb(toks, k)
             if verb is not None and not (k > 0 and toks[k - 1].low in ("buổi", "cuộc", "chuyến", "đợt", "đón")) \
                     and not _vague_at(toks, verb[0], "quantifier") and not _planned(toks, k):
-                after, kind, keep = verb
+                after, kind, keep, must_name = verb
                 party = fold(kind) in _party_kinds()
                 opened = namer.kind_at(s, after) if keep in _OPENING else None
                 if keep in _OPENING and (opened is None or _subject_agency(toks, here, k) is None
@@ -594,18 +594,18 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
                     # "tiếp Đại tướng X"), else the agencies up to its subject ("làm việc với lãnh đạo ...")
                     end = (namer._party_end(s, here, after) if party else after) or after
                     end = end if end > after else _party_end(toks, after, here)
-                if keep.endswith(" tại") and (_a_country(toks, after, end) or not any(t.cap for t in toks[after:end])):
+                if keep.endswith(" tại") and _a_country(toks, after, end):
                     continue  # "thăm và làm việc tại Việt Nam": a visit to a country, no session held somewhere
                 # not "tiếp đoàn có ...", nor "làm việc với đoàn công tác": the article's own visit
-                named = any(t.cap for t in toks[after + (0 if keep else 1):end])
-                if end > after and (keep and keep != "với" or named):
+                named = toks[after].cap if must_name == "proper" else any(t.cap for t in toks[after + (0 if keep else 1):end])
+                if end > after and (keep and not must_name or named):
                     name = f"{kind} {keep} {clean_name(text[toks[after].start:toks[end - 1].end])}".replace("  ", " ")
                     owner = None if party or opened is not None else _subject_agency(toks, here, k)
                     if owner is not None and not any(a.label == "Agency" and after <= a.i < end for a in here):
                         name += " của " + clean_name(text[owner.start:owner.end])  # "Học viện X khai giảng ..."
                     family = _kinds().get(fold(kind), (fold(kind), False))[0]
                     out.append(Found("Meeting", k, end, name, s, {"specific": True, "family": family, "verb": True,
-                                                                  "party": party, "visit": keep.endswith(" tại")}))
+                                                                  "party": party, "visit": kind == "Buổi"}))
             if toks[k].low == "tổ" and toks[k + 1].low == "chức" and (
                     s.start < title_end or dates.cue(s.start, s.end) is not None) and not _planned(toks, k):
                 role, after = _role_at(toks, k + 2)
@@ -643,26 +643,36 @@ def _subject_agency(toks: list[Tok], here: list[Found], k: int) -> Found | None:
 
 
 @lru_cache(maxsize=None)
-def _verbs() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
-    """First word → (words, kind, words kept), longest first."""
+def _verbs() -> dict[str, tuple[tuple[tuple[str, ...], str, str, bool | str], ...]]:
+    """First word → (words, kind, words kept, whether the object must name someone: True, "proper" when
+    its first word must be capitalised), longest first."""
     out: dict[str, list] = {}
     for row in lexicon.table("event_verbs.tsv"):
-        words = tuple(fold_tones(w) for w in row[0].split())
-        out.setdefault(words[0], []).append((words, row[1], row[2] if len(row) > 2 else ""))
+        words = tuple(fold_tones(w.lower()) for w in row[0].split())
+        flags = row[3].split() if len(row) > 3 else []
+        named = "proper" if "proper" in flags else "named" in flags
+        out.setdefault(words[0], []).append((words, row[1], row[2] if len(row) > 2 else "", named))
     return {w: tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True)) for w, rows in out.items()}
 
 
-def _event_verb(toks: list[Tok], k: int) -> tuple[int, str, str] | None:
-    """(first token of the object, kind, words kept) of an event verb at k, or None."""
-    for words, kind, keep in _verbs().get(toks[k].low, ()):
+def _event_verb(toks: list[Tok], k: int) -> tuple[int, str, str, bool | str] | None:
+    """(first token of the object, kind, words kept, whether the object must name someone) of an event
+    verb at k, or None."""
+    for words, kind, keep, named in _verbs().get(toks[k].low, ()):
         n = len(words)
         if k + n < len(toks) and all(toks[k + m].low == words[m] for m in range(1, n)):
             if _is_word(toks[k + n - 1], toks[k + n]) and not toks[k + n].cap:
                 continue  # "tiếp tục", "tiếp nhận": another word
             if not keep and not (toks[k + n].cap or toks[k + n].low in ("đoàn", "ngài", "ông", "bà", "đại", "lãnh")):
                 continue  # "tiếp" a delegation or a guest, named
-            return k + n, kind, keep
+            return k + n, kind, keep, named
     return None
+
+
+def _people_at(toks: list[Tok], k: int) -> int:
+    """End of a word for a group of people at k ("cán bộ", "chiến sĩ", people_words.txt), or 0."""
+    hit = match("people_words.txt", toks, k, need_cap=False) if k < len(toks) else None
+    return hit[0] if hit else 0
 
 
 def _a_country(toks: list[Tok], i: int, end: int) -> bool:
@@ -685,8 +695,9 @@ def _party_end(toks: list[Tok], k: int, here: list[Found]) -> int:
         if t.low == "với" and end > k and end + 1 < len(toks) and not toks[end + 1].cap:
             break  # "khai giảng năm học mới với 970 học viên": who took part, not the name
         if t.text == ",":
-            if end + 1 < len(toks) and any(a.i == end + 1 and a.label == "Agency" for a in here):
-                end += 1
+            if end + 1 < len(toks) and any(a.i == end + 1 and a.label == "Agency" for a in here) \
+                    or _people_at(toks, end + 1) and any(_people_at(toks, m) == end for m in range(max(k, end - 4), end)):
+                end += 1  # "..., Bộ Quốc phòng", "cán bộ, chiến sĩ Vùng 3": one object
                 continue
             break
         if end > k and t.low in _set("stopwords.txt"):
