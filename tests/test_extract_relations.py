@@ -193,6 +193,14 @@ def test_who_takes_part_in_an_event_within_a_larger_one_is_at_the_larger_one(ope
     assert {("Phan Văn Giang", larger), ("Chansamone Chanyalath", larger)} <= attended, relations
 
 
+def test_who_hands_over_and_to_whom_were_at_an_event_held_to_hand_it_over():
+    _, _, relations = run("Sáng 1/12/2026, Bộ Quốc phòng tổ chức Hội nghị công bố, trao quyết định về công tác cán bộ. "
+                          "Thừa ủy quyền, Đại tướng Phan Văn Giang đã trao Quyết định nghỉ hưu cho ba đồng chí, gồm: "
+                          "Thượng tướng Lê Văn An, Trung tướng Trần Văn Bình và Thiếu tướng Võ Minh Đức.")
+    attended = {s for r, s, o, t in relations if r == "ATTENDED"}
+    assert {"Phan Văn Giang", "Lê Văn An", "Trần Văn Bình", "Võ Minh Đức"} <= attended, relations
+
+
 def test_a_list_of_those_present_is_at_the_event_last_named():
     _, _, relations = run("Sáng 2/4, Nhà máy Z751 tổ chức Hội nghị sơ kết quý I năm 2025. Chiều cùng ngày, đoàn "
                           "có buổi làm việc với Tổng công ty Ba Son. Cùng dự có Đại tá Lê Văn Hòa, Tổng Giám đốc "

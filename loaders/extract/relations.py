@@ -180,6 +180,8 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
         head = next((p for p in persons if p.i > m.j), None) if m.j < len(toks) and toks[m.j].low == "do" else None
         if head is not None and not any(t.text in ".;!?" for t in toks[m.j:head.i]):
             out.append(("ATTENDED", of[id(head)], of[id(m)], s, ""))
+    if main_meetings and not meetings:
+        out.extend(_handed_over(s, persons, main_meetings[0], of))
     # programmes and instructions that carry out an instrument: "... triển khai Nghị quyết số 08"
     for r in resolutions:
         if r.i >= 2 and toks[r.i - 1].low in ("hiện", "khai") and toks[r.i - 2].low in ("thực", "triển"):
@@ -188,6 +190,34 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
                     f.j <= r.i and r.i - f.j <= 12 or f.i < r.i and r.j <= f.j)]:
                 out.append(("IMPLEMENTS", of[id(src)], of[id(r)], s, ""))
     return out
+
+
+def _handed_over(s: Sentence, persons: list[Found], event: _Ent, of) -> list[tuple]:
+    """"(Hội nghị công bố, trao quyết định ...) ... lãnh đạo Bộ đã trao Quyết định nghỉ hưu cho sáu
+    đồng chí, gồm: A, B, C": in an article of an event held to hand something over, who hands it over
+    and to whom, in a sentence naming no other event, were there."""
+    toks = s.toks
+    out = []
+    for verb in _HANDING:
+        if f" {verb} " not in f" {fold(event.name)} ":
+            continue
+        words = verb.split()
+        for k in range(len(toks) - len(words)):
+            if [t.low for t in toks[k:k + len(words)]] != words:
+                continue
+            to = next((m for m in range(k + len(words), min(len(toks), k + 30)) if toks[m].low == "cho"), None)
+            if to is None:
+                continue
+            end = next((m for m in range(to, len(toks)) if toks[m].text in ".;!?" or toks[m].low in _REASON), len(toks))
+            clause = max((m for m in range(k) if toks[m].text in ";"), default=-1)
+            for p in persons:
+                if clause < p.i and p.j <= k or to < p.i < end:
+                    out.append(("ATTENDED", of[id(p)], event, s, ""))
+        break
+    return out
+
+
+_HANDING = ("trao tặng", "trao", "bàn giao")  # verbs of handing over, the event named by one of them
 
 
 def _within_framework(relations: list[tuple], by_sentence: dict[int, list[Found]], of) -> list[tuple]:
