@@ -201,6 +201,14 @@ def test_who_hands_over_and_to_whom_were_at_an_event_held_to_hand_it_over():
     assert {"Phan Văn Giang", "Lê Văn An", "Trần Văn Bình", "Võ Minh Đức"} <= attended, relations
 
 
+def test_who_hands_over_certificates_at_a_ceremony_was_there():
+    _, _, relations = run("Sáng 30/3/2026, Thượng tướng Lê Văn An dự Lễ bế giảng lớp bồi dưỡng kiến thức quốc phòng "
+                          "khóa 50.\n\nTrung tướng Trần Văn Bình, Giám đốc Học viện Quốc phòng trao Giấy chứng nhận "
+                          "tốt nghiệp cho các học viên.")
+    attended = {s for r, s, o, t in relations if r == "ATTENDED"}
+    assert attended == {"Lê Văn An", "Trần Văn Bình"}, relations
+
+
 def test_a_list_of_those_present_is_at_the_event_last_named():
     _, _, relations = run("Sáng 2/4, Nhà máy Z751 tổ chức Hội nghị sơ kết quý I năm 2025. Chiều cùng ngày, đoàn "
                           "có buổi làm việc với Tổng công ty Ba Son. Cùng dự có Đại tá Lê Văn Hòa, Tổng Giám đốc "

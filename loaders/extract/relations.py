@@ -180,7 +180,7 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
         head = next((p for p in persons if p.i > m.j), None) if m.j < len(toks) and toks[m.j].low == "do" else None
         if head is not None and not any(t.text in ".;!?" for t in toks[m.j:head.i]):
             out.append(("ATTENDED", of[id(head)], of[id(m)], s, ""))
-    if main_meetings and not meetings:
+    if main_meetings and all(of[id(m)] is main_meetings[0] for m in meetings):
         out.extend(_handed_over(s, persons, main_meetings[0], of))
     # programmes and instructions that carry out an instrument: "... triển khai Nghị quyết số 08"
     for r in resolutions:
@@ -194,12 +194,13 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
 
 def _handed_over(s: Sentence, persons: list[Found], event: _Ent, of) -> list[tuple]:
     """"(Hội nghị công bố, trao quyết định ...) ... lãnh đạo Bộ đã trao Quyết định nghỉ hưu cho sáu
-    đồng chí, gồm: A, B, C": in an article of an event held to hand something over, who hands it over
-    and to whom, in a sentence naming no other event, were there."""
+    đồng chí, gồm: A, B, C": in an article of an event held to hand something over, or of a ceremony,
+    who hands something over and to whom, in a sentence naming no other event, were there."""
     toks = s.toks
     out = []
+    ceremony = fold(event.name).startswith("lễ ")  # where certificates, medals and flags are handed over
     for verb in _HANDING:
-        if f" {verb} " not in f" {fold(event.name)} ":
+        if f" {verb} " not in f" {fold(event.name)} " and not ceremony:
             continue
         words = verb.split()
         for k in range(len(toks) - len(words)):
@@ -213,7 +214,8 @@ def _handed_over(s: Sentence, persons: list[Found], event: _Ent, of) -> list[tup
             for p in persons:
                 if clause < p.i and p.j <= k or to < p.i < end:
                     out.append(("ATTENDED", of[id(p)], event, s, ""))
-        break
+        if out:
+            break  # "trao tặng" read, not "trao" again
     return out
 
 
