@@ -18,6 +18,9 @@ ENTITY_TABLE = [
     ("Hội nghị do QK7 tổ chức.", {("Agency", "Quân khu 7")}),
     ("Chính phủ ban hành Nghị định số 12/2024/NĐ-CP về quản lý.",
      {("Agency", "Chính phủ"), ("Resolution", "Nghị định số 12/2024/NĐ-CP")}),
+    # a decree of the early republic
+    ("Ngày 7/9/1945, Chủ tịch Hồ Chí Minh ký Sắc lệnh số 34/SL về thành lập Bộ Quốc phòng.",
+     {("Person", "Hồ Chí Minh"), ("Resolution", "Sắc lệnh số 34/SL"), ("Agency", "Bộ Quốc phòng")}),
     ("Các đơn vị quán triệt Luật Quốc phòng; tổ chức thực hiện nghiêm.", {("Resolution", "Luật Quốc phòng")}),
     ("Đơn vị thực hiện tốt Cuộc vận động 50.", {("Program", "Cuộc vận động 50")}),
     ("Đẩy nhanh tiến độ đề án 12 - KT.", {("Program", "Đề án 12-KT")}),

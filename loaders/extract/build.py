@@ -36,7 +36,7 @@ def build(doc: Document, ents: dict, relations: list[tuple]) -> Extraction:
     return Extraction(document=doc, entities=tuple(entities), relations=rels, content_hash=content_hash(doc))
 
 
-EXTRACTOR_VERSION = "2026.12.03-17"  # purposes after a comma, "vào" and "cho <event>" in names; lists of comrades present
+EXTRACTOR_VERSION = "2026.12.03-18"  # purposes after a comma, "vào" and "cho <event>" in names; lists of comrades present
 
 
 def content_hash(doc: Document) -> str:
