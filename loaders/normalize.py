@@ -94,11 +94,14 @@ def _abbreviations() -> tuple[dict[str, str], dict[str, str]]:
     return whole, prefixes
 
 
+_PREFIX_NUMBER = re.compile(r"([A-ZĐ]+)(\d+)")  # "QK7": an abbreviated head word and its number
+
+
 def _expand_abbreviations(name: str) -> str:
     whole, prefixes = _abbreviations()
     out = []
     for word in name.split(" "):
-        m = re.fullmatch(r"([A-ZĐ]+)(\d+)", word)
+        m = _PREFIX_NUMBER.fullmatch(word)
         if word in whole:
             out.append(whole[word])
         elif m and m.group(1) in prefixes:

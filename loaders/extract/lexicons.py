@@ -143,6 +143,11 @@ def _dictionary() -> frozenset[str]:
     return frozenset(fold_tones(w) for w in lexicon.dictionary())
 
 
+# An abbreviated head word and its number ("QK7", "BTL3"), read at nearly every capitalised token:
+# compiled once rather than looked up in the re module's cache each time.
+_PREFIX_NUMBER = re.compile(r"([A-ZĐ]+)(\d+)")
+
+
 def _expand(text: str) -> str:
     """Abbreviations inside a name written out: `Tổng cục CNQP` → `Tổng cục Công nghiệp quốc phòng`."""
     whole, prefixes = _abbreviations()
@@ -151,7 +156,7 @@ def _expand(text: str) -> str:
         if word in whole:
             out.append(whole[word][0])
             continue
-        m = re.fullmatch(r"([A-ZĐ]+)(\d+)", word)
+        m = _PREFIX_NUMBER.fullmatch(word)
         if m and m.group(1) in prefixes:
             out.append(f"{prefixes[m.group(1)]} {m.group(2)}")
             continue

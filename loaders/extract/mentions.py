@@ -10,7 +10,7 @@ from functools import lru_cache
 from graph.model import Document
 from loaders import lexicon
 from loaders.normalize import UPPER, clean_name, fold
-from loaders.extract.lexicons import _places, place_at, reads_as_person, _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, first_words, match
+from loaders.extract.lexicons import _PREFIX_NUMBER, _places, place_at, reads_as_person, _titled_heads, _abbreviations, _agency_kinds, _expand, _is_word, _program_modes, _set, _surface, _phrases, first_words, match
 from loaders.extract.tokens import _VIETNAMESE_SYLLABLE, Sentence, Tok, _ABBREV_TOKEN, _CODE, _DASHES, _DEFINABLE, _DOCNUM, _HARD_STOP, _NUMBERISH
 
 
@@ -82,7 +82,7 @@ class _Reader:
             if placed:
                 return placed, f"{whole[tok.text][0]} {_surface(s, self.text, i + 1, placed)}", ""
             return i + 1, whole[tok.text][0], ""
-        m = re.fullmatch(r"([A-ZĐ]+)(\d+)", tok.text)
+        m = _PREFIX_NUMBER.fullmatch(tok.text)
         if m and m.group(1) in prefixes:
             return i + 1, f"{prefixes[m.group(1)]} {m.group(2)}", prefixes[m.group(1)]
         hit = match("agencies.tsv", toks, i, need_cap=not lower)
@@ -225,7 +225,7 @@ class _Reader:
     @staticmethod
     def _known_abbreviation(word: str) -> bool:
         whole, prefixes = _abbreviations()
-        m = re.fullmatch(r"([A-ZĐ]+)(\d+)", word)
+        m = _PREFIX_NUMBER.fullmatch(word)
         return word in whole or bool(m and m.group(1) in prefixes)
 
     def _name_part(self, s: Sentence, j: int, whole_head: bool = False) -> int:
@@ -1162,9 +1162,11 @@ def _inside_title(toks: list[Tok], i: int) -> bool:
     thành viên Tổng công ty X": the agency is the company); "Chánh Văn phòng Trung ương Đảng" ends
     with its head word, whose agency follows."""
     head = match("agencies.tsv", toks, i)
+    if head is None:
+        return False  # asked at every capitalised word: most begin no head word
     for n in range(1, 4):
         title = match("positions.txt", toks, i - n) if i - n >= 0 else None
-        if title and head and title[0] > head[0]:
+        if title and title[0] > head[0]:
             return True
     return False
 
