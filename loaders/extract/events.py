@@ -84,8 +84,23 @@ def _implied() -> dict[str, str]:
     return {fold_tones(row[0]): row[2] for row in lexicon.table("event_words.tsv") if len(row) > 2}
 
 
+@lru_cache(maxsize=None)
+def _role_firsts() -> frozenset[str]:
+    """The words an event word begins with: where `_role_at` can find one."""
+    return frozenset(words.split(" ")[0] for words in _roles())
+
+
+@lru_cache(maxsize=None)
+def _generic_words() -> tuple[str, ...]:
+    """The event words that make a name generic ("các cấp"), in the lexicon's order."""
+    return tuple(words for words, role in _roles().items() if role == "generic")
+
+
 def _role_at(toks: list[Tok], k: int) -> tuple[str, int]:
     """(role, end) of the longest event word at token k, or ('', k)."""
+    # asked at most tokens of an event's name: most begin no event word, and need no joined words
+    if k >= len(toks) or toks[k].low not in _role_firsts():
+        return "", k
     roles = _roles()
     for n in (3, 2, 1):
         if k + n <= len(toks):
@@ -133,6 +148,7 @@ _EDITION_GOES_ON = {",", "năm", "khóa", "khoá", "nhiệm", "giai", "-", "–"
 _QUOTES_OPEN = ('"', "“")
 _QUOTES_CLOSE = ('"', "”")
 _TRAILING = {"và", "của", "với", "về", ",", "-", "–", "các", "những", "cho"}
+_ENDS_BEFORE_NAME = _HARD_STOP - set(_QUOTES_OPEN)  # punctuation right after a kind: no name follows
 
 
 class _Event:
@@ -267,7 +283,7 @@ class _Namer:
         """End of the name after the kind at i..j, and whether it names an event."""
         toks = s.toks
         here = self.here.get(id(s), [])
-        if j >= len(toks) or toks[j].text in _HARD_STOP - set(_QUOTES_OPEN) or toks[j].text == "," \
+        if j >= len(toks) or toks[j].text in _ENDS_BEFORE_NAME or toks[j].text == "," \
                 or toks[j].low in ("và", "hoặc", "cùng") and _role_at(toks, j + 1)[0] not in ("purpose", "object"):
             # "Nghị quyết của Đại hội và Dự thảo ...": the name ends with the kind (not so "Lễ công bố và
             # trao quyết định ...": two purposes)
@@ -421,7 +437,7 @@ class _Namer:
         if k > j and _role_at(toks, j) == ("qualifier", k):
             return j, "reference"  # "tổ chức hội nghị làm trước để ...": a pilot conference, named no further
         words = fold(self.text[toks[j].start:toks[k - 1].end]) if k > j else ""
-        if any(f" {g} " in f" {words} " for g, r in _roles().items() if r == "generic"):
+        if any(f" {g} " in f" {words} " for g in _generic_words()):
             return k, "generic"
         return k, ("named" if k > j else "reference")
 
