@@ -81,15 +81,16 @@ def segment(text: str) -> tuple[list[Line], Metadata]:
     caption_next = False
     seen_body = False
     seen_text = False  # a sentence-long body line: a short last line after it can be the byline
-    content = [i for i, (s, e) in enumerate(spans)
-               if text[s:e].strip() and not _boilerplate(text[s:e].strip())]
+    # each line's boilerplate kind, read once: the last content line must be known before the loop
+    kinds = [_boilerplate(line) if (line := text[s:e].strip()) else "" for s, e in spans]
+    content = [i for i, (s, e) in enumerate(spans) if text[s:e].strip() and not kinds[i]]
     last = content[-1] if content else -1
     for i, (s, e) in enumerate(spans):
         raw = text[s:e]
         line = raw.strip()
         if not line:
             continue
-        kind = _boilerplate(line)
+        kind = kinds[i]
         if kind:
             if not date and (m := _HEADER_DATE.search(line)):
                 day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
