@@ -32,14 +32,19 @@ def table(kind: str) -> dict[str, str]:
     return rows
 
 
+# The extractor asks for every entity and relation; the names repeat across articles (on 2 MB of
+# news: 37,600 calls for 4,800 distinct names), and the search form `fold` is slow.
+@lru_cache(maxsize=65536)
 def rank_en(name: str) -> str:
     return table("ranks").get(fold(name), "")
 
 
+@lru_cache(maxsize=65536)
 def title_en(title: str) -> str:
     return table("positions").get(fold(title), "")
 
 
+@lru_cache(maxsize=65536)
 def agency_en(name: str) -> str:
     """The listed English name, or one composed of a listed kind and a listed agency, or ""."""
     key = fold(name)

@@ -42,6 +42,8 @@ def _fold_at(match: re.Match) -> str:
     return _TONE_FOLD[match.group(0)]
 
 
+# Names repeat across articles (on 2 MB of news: 124,000 calls for 11,000 distinct names).
+@lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """NFC, single spaces, new-style tones, no punctuation at the ends; case kept."""
     text = fold_tones(unicodedata.normalize("NFC", text))
