@@ -452,7 +452,7 @@ class _Reader:
         """(name start, name end, name, rank) of a person mention at token i; `listing`: i begins an
         item of a list of people ("các đồng chí: Tô Lâm, Lương Cường"), where two syllables do."""
         toks = s.toks
-        hit = match("ranks.txt", toks, i)
+        hit = match("ranks.txt", toks, i) if toks[i].cap else None
         if not toks[i].cap and toks[i].text != "," and toks[i].low not in _ADDRESS:
             hit = match("ranks.txt", toks, i, need_cap=False) if toks[i].low in first_words("ranks.txt") else None
             if not (hit and self.person_here(s, hit[0])):
@@ -901,7 +901,7 @@ class _Reader:
                     self.relations.append(("HAS_RANK", p, r, s, ""))
                 i = end
                 continue
-            titled = self.titled_agency(s, i)
+            titled = self.titled_agency(s, i) if toks[i].cap else None  # a title begins with a capital
             if titled:
                 self.found.append(titled)
                 i = titled.j
