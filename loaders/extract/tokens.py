@@ -42,17 +42,19 @@ class Tok:
     text: str
     start: int
     end: int
-    low: str = ""
-    cap: bool = False
-
-    def __post_init__(self):
-        self.low, self.cap = _token_forms(self.text)
+    low: str
+    cap: bool
 
 
 @lru_cache(maxsize=131072)
 def _token_forms(text: str) -> tuple[str, bool]:
     """(folded lower case, starts with a capital) of a token; news reuses few distinct words."""
     return fold_tones(text.lower()), bool(_UPPER_START.match(text))
+
+
+def _tok(text: str, start: int, end: int) -> Tok:
+    low, cap = _token_forms(text)
+    return Tok(text, start, end, low, cap)
 
 
 @dataclass
@@ -97,7 +99,7 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
             cut = 0
             for h in _NAME_SLASH.finditer(word):
                 out.extend(tokens(text, at + cut, at + h.start()))
-                out.append(Tok("/", at + h.start(), at + h.end()))
+                out.append(_tok("/", at + h.start(), at + h.end()))
                 cut = h.end()
             out.extend(tokens(text, at + cut, m.end()))
             continue
@@ -106,11 +108,13 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
             for h in _NAME_HYPHEN.finditer(word):
                 if not (word[h.start() - 1].islower() and word[h.end()].isupper() and word[h.end() + 1].islower()):
                     continue
-                out.append(Tok(word[cut:h.start()], at + cut, at + h.start()))
-                out.append(Tok("-", at + h.start(), at + h.end()))
+                out.append(_tok(word[cut:h.start()], at + cut, at + h.start()))
+                out.append(_tok("-", at + h.start(), at + h.end()))
                 cut = h.end()
             word, at = word[cut:], at + cut
-        out.append(Tok(word, at, at + len(word)))
+        # the forms looked up here rather than in a helper: this runs once per token of the corpus
+        low, cap = _token_forms(word)
+        out.append(Tok(word, at, at + len(word), low, cap))
     return out
 
 
