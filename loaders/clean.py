@@ -35,6 +35,7 @@ class Metadata:
 _BYLINE = re.compile(r"^(?:(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|-|&)\s*(?:tin|bài|ảnh|video|clip))*"
                      r"|nguồn|theo)\s*:\s*(.+)$", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(r"\s*\(?\s*Ảnh\s*:\s*([^.()]{2,40}?)\s*\)?\s*\.?\s*$")
+_CREDIT_WORD = "Ảnh"  # every photo credit has it: a line without it needs no search from each position
 _NAME = rf"[{UPPER}]\w*"
 _AUTHOR_LINE = re.compile(rf"^{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|-|và)\s*{_NAME}(?:\s+{_NAME}){{0,3}}){{0,3}}$")
 _HEADER_DATE = re.compile(r"(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})")
@@ -109,7 +110,7 @@ def segment(text: str) -> tuple[list[Line], Metadata]:
             authors.extend(split_authors(line))
             lines.append(Line(s, e, "byline"))
             continue
-        if caption_next or _PHOTO_CREDIT.search(line) and len(words) < 60:
+        if caption_next or _CREDIT_WORD in line and _PHOTO_CREDIT.search(line) and len(words) < 60:
             caption_next = False
             if m := _PHOTO_CREDIT.search(line):
                 authors.extend(a for a in split_authors(m.group(1)) if a not in authors)
