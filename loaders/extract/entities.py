@@ -74,12 +74,15 @@ def _local_committees() -> dict[str, str]:
     return {fold(row[0]): row[1] for row in lexicon.table("local_committees.tsv")}
 
 
+# Asked for every agency mention; the names repeat across articles.
+@lru_cache(maxsize=65536)
 def _bare_place(name: str) -> str:
     """The place word a name ends with and names no place after ("Ủy ban nhân dân tỉnh"), or ""."""
     folded = fold(name)
     return next((p for p in _set("place_words.txt") - _named_places() if folded.endswith(" " + p)), "")
 
 
+@lru_cache(maxsize=65536)
 def _bare_committee(name: str) -> str:
     """The local party committee (folded) a name ends with and names no place after ("Ban Thường vụ
     Tỉnh ủy"), or ""."""
