@@ -29,25 +29,37 @@ def _phrases(name: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return dict(index)
 
 
+@lru_cache(maxsize=None)
+def _trie(name: str) -> dict[str, list]:
+    """The phrases of lexicon `name` as a tree of folded words: word → [the phrase that ends with it
+    or None, the words that may follow]. Of phrases spelt alike, the first one listed."""
+    root: dict[str, list] = {}
+    for phrase in lexicon.words(name) + _MERGED.get(name, ()):
+        words = [fold_tones(w.lower()) for w in _TOKEN.findall(phrase)]
+        following = root
+        for word in words[:-1]:
+            following = following.setdefault(word, [None, {}])[1]
+        last = following.setdefault(words[-1], [None, {}])
+        if last[0] is None:
+            last[0] = phrase
+    return root
+
+
 def match(name: str, toks: list[Tok], i: int, need_cap: bool = True) -> tuple[int, str] | None:
     """The longest phrase of lexicon `name` starting at token i: (end index, phrase)."""
-    # Called at nearly every token for many lexicons: a plain loop, and the first word is the key.
+    # Called at nearly every token for many lexicons: a plain loop down the tree of the phrases'
+    # words, which reads each token once however many phrases begin with the same word ("Bộ", "Ban").
     if i >= len(toks) or (need_cap and not toks[i].cap):
         return None
-    entries = _phrases(name).get(toks[i].low)
-    if entries is None:
-        return None
-    room = len(toks) - i
-    for words, phrase in entries:
-        n = len(words)
-        if n > room:
-            continue
-        k = 1
-        while k < n and toks[i + k].low == words[k]:
-            k += 1
-        if k == n:
-            return i + n, phrase
-    return None
+    node = _trie(name).get(toks[i].low)
+    found = None
+    k = i
+    while node is not None:
+        k += 1
+        if node[0] is not None:
+            found = (k, node[0])
+        node = node[1].get(toks[k].low) if k < len(toks) else None
+    return found
 
 
 @lru_cache(maxsize=None)
