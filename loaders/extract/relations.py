@@ -50,7 +50,7 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
             continue
         i += 1
     opener = match("openers.txt", toks, 0, need_cap=False)
-    comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    comma = next((k for k, t in enumerate(toks) if t.text == ","), None) if opener else None
     if opener and comma is not None and comma < 15 and main_meetings:
         # "Tại hội nghị, Trung tá X giới thiệu ...": the subject after the comma was at the event
         first = next((p for p in persons if p.i > comma), None)
@@ -337,8 +337,7 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
     toks = s.toks
     out = []
     country = _delegation_country(s, p, agencies, of) if ents else ""
-    # a name with a syllable Vietnamese does not have is a foreign official's
-    foreign = ents is not None and not all(_VIETNAMESE_SYLLABLE.match(w) for w in fold(p.name).split())
+    foreign = ents is not None and _foreign_name(p.name)
     k = p.j
     if k < len(toks) and toks[k].text == "(":  # "Đại tướng Xụ-lạ-xắc (Surasak), Tư lệnh ...": the name as spelt at home
         k = next((m + 1 for m in range(k + 1, min(len(toks), k + 8)) if toks[m].text == ")"), k)
@@ -431,6 +430,13 @@ def _positions(s: Sentence, p: Found, agencies: list[Found], of, ents: dict | No
         titles = []
         k = agency.j
     return out
+
+
+@lru_cache(maxsize=65536)
+def _foreign_name(name: str) -> bool:
+    """A name with a syllable Vietnamese does not have is a foreign official's (cached: a person's
+    name is read at each sentence that names them, and in many articles)."""
+    return not all(_VIETNAMESE_SYLLABLE.match(w) for w in fold(name).split())
 
 
 def _position_before(s: Sentence, p: Found, here: list[Found], of) -> list[tuple]:
