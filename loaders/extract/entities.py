@@ -36,12 +36,11 @@ def _agency_full_names(names: list[str]) -> dict[str, str]:
     nhân dân Việt Nam". The first full form written is the display name."""
     places = _set("place_words.txt") - _named_places()
     distinct = list(dict.fromkeys(names))
+    folds = [fold(name) for name in distinct]  # each name against every other: fold each once
     out: dict[str, str] = {}
-    for short in distinct:
-        folded = fold(short)
+    for short, folded in zip(distinct, folds):
         bare_place = any(folded.endswith(" " + p) for p in places)
-        for full in distinct:
-            f = fold(full)
+        for full, f in zip(distinct, folds):
             if f == folded or not f.startswith(folded + " "):
                 continue
             rest = f[len(folded) + 1:]
