@@ -29,7 +29,7 @@ def fold_tones(text: str) -> str:
     """`Quân uỷ` → `Quân ủy`, `hoà` → `hòa`: one spelling for both tone-placement styles.
 
     Only where the syllable ends with the pair (`oà`, `uỷ`); `hoàn`, `thuyết` are left alone."""
-    return _TONE_RE.sub(lambda m: _fold_at(m), text)
+    return _TONE_RE.sub(_fold_at, text)
 
 
 def _fold_at(match: re.Match) -> str:
