@@ -38,17 +38,16 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
     cues = []
     inside_names = {k for f in persons + agencies for k in range(f.i, f.j)}  # "Ban Tổ chức" is no verb
     cue_words = first_words("cues.tsv")
-    i = 0
-    while i < len(toks):
-        if i in inside_names or toks[i].low not in cue_words:
-            i += 1
+    # the few tokens a cue can begin at, found in one pass; a cue read ends where the next may begin
+    starts = [k for k, t in enumerate(toks) if t.low in cue_words and k not in inside_names]
+    resume = 0
+    for i in starts:
+        if i < resume:
             continue
         hit = match("cues.tsv", toks, i, need_cap=False)
         if hit and not (hit[0] < len(toks) and hit[0] - i == 1 and _is_word(toks[i], toks[hit[0]])):
             cues.append((i, hit[0], _cues()[hit[1]]))
-            i = hit[0]
-            continue
-        i += 1
+            resume = hit[0]
     opener = match("openers.txt", toks, 0, need_cap=False)
     comma = next((k for k, t in enumerate(toks) if t.text == ","), None) if opener else None
     if opener and comma is not None and comma < 15 and main_meetings:
@@ -305,10 +304,13 @@ def _speech_at_event(toks: list[Tok], k: int) -> bool:
 
 _ARMY = (("quân", "đội", "nhân", "dân", "việt", "nam"), ("qđnd", "việt", "nam"), ("quân", "đội", "nhân", "dân"),
          ("qđnd",))
+_ARMY_FIRST = frozenset(words[0] for words in _ARMY)
 
 
 def _owner_phrase(toks: list[Tok], k: int) -> int:
     """Past "Quân đội nhân dân Việt Nam" (or "QĐND Việt Nam") at k: the army a national title is of."""
+    if k >= len(toks) or toks[k].low not in _ARMY_FIRST:
+        return k  # asked after every title
     for words in _ARMY:
         if tuple(t.low for t in toks[k:k + len(words)]) == words:
             return k + len(words)
