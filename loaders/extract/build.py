@@ -12,9 +12,7 @@ def build(doc: Document, ents: dict, relations: list[tuple]) -> Extraction:
     text = doc.text
     entities = []
     for e in ents.values():
-        mentions = tuple(sorted({(m.start, m.end): Mention(e.label, text[m.start:m.end], m.start, m.end,
-                                                           m.sent.start, m.sent.end, m.sent.caption)
-                                 for m in e.mentions}.values(), key=lambda m: m.start))
+        mentions = tuple(sorted(_mentions(e.label, e.mentions, text).values(), key=lambda m: m.start))
         aliases = tuple(sorted(a for a in e.aliases if fold(a) != fold(e.name)))
         entities.append(Entity(label=e.label, key=e.key, name=e.name, aliases=aliases, mentions=mentions,
                                date=e.date, name_en=english.name_en(e.label, e.name)))
@@ -34,6 +32,16 @@ def build(doc: Document, ents: dict, relations: list[tuple]) -> Extraction:
                  for (t, al, ak, bl, bk, title), evs in merged.items())
     entities.sort(key=lambda e: (e.label, e.mentions[0].start if e.mentions else 0))
     return Extraction(document=doc, entities=tuple(entities), relations=rels, content_hash=content_hash(doc))
+
+
+def _mentions(label: str, found: list, text: str) -> dict[tuple[int, int], Mention]:
+    """One Mention per span, made from the last mention found there (a span's offsets are read once:
+    each is a property that looks its token up)."""
+    last: dict[tuple[int, int], object] = {}
+    for m in found:
+        last[m.start, m.end] = m
+    return {(start, end): Mention(label, text[start:end], start, end, m.sent.start, m.sent.end, m.sent.caption)
+            for (start, end), m in last.items()}
 
 
 EXTRACTOR_VERSION = "2026.12.03-18"  # purposes after a comma, "vào" and "cho <event>" in names; lists of comrades present
