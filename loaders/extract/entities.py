@@ -39,7 +39,7 @@ def _agency_full_names(names: list[str]) -> dict[str, str]:
     folds = [fold(name) for name in distinct]  # each name against every other: fold each once
     out: dict[str, str] = {}
     for short, folded in zip(distinct, folds):
-        bare_place = any(folded.endswith(" " + p) for p in places)
+        bare_place = bool(_bare_place(short))  # ends with one of `places`
         for full, f in zip(distinct, folds):
             if f == folded or not f.startswith(folded + " "):
                 continue
