@@ -198,7 +198,7 @@ def _handed_over(s: Sentence, persons: list[Found], event: _Ent, of) -> list[tup
     toks = s.toks
     out = []
     ceremony = fold(event.name).startswith("lễ ")  # where certificates, medals and flags are handed over
-    for verb in _HANDING:
+    for verb in lexicon.words("handing_verbs.txt"):  # longest first: "trao tặng" before "trao"
         if f" {verb} " not in f" {fold(event.name)} " and not ceremony:
             continue
         words = verb.split()
@@ -209,7 +209,7 @@ def _handed_over(s: Sentence, persons: list[Found], event: _Ent, of) -> list[tup
             if to is None:
                 continue
             end = next((m for m in range(to, len(toks)) if toks[m].text in ".;!?" or toks[m].low in _REASON), len(toks))
-            clause = max((m for m in range(k) if toks[m].text in ";"), default=-1)
+            clause = max((m for m in range(k) if toks[m].text == ";"), default=-1)
             for p in persons:
                 if clause < p.i and p.j <= k or to < p.i < end:
                     out.append(("ATTENDED", of[id(p)], event, s, ""))
@@ -217,8 +217,6 @@ def _handed_over(s: Sentence, persons: list[Found], event: _Ent, of) -> list[tup
             break  # "trao tặng" read, not "trao" again
     return out
 
-
-_HANDING = ("trao tặng", "trao", "bàn giao")  # verbs of handing over, the event named by one of them
 
 
 def _within_framework(relations: list[tuple], by_sentence: dict[int, list[Found]], of) -> list[tuple]:
