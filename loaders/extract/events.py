@@ -832,6 +832,9 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             kin.append(events[-1])
     owner = _first_agency(sentences, agencies, doc.text)
     named_events = [e for e in events if any(m.extra.get("specific") for m in e.mentions)]
+    sittings = [e for e in named_events if e.family in _SITTINGS]
+    # what each named event is about: the words of its names after its kind, with the kind's family
+    subjects = [(e.family, f" {fold(n)} "[len(e.family) + 1:]) for e in named_events for n in dict.fromkeys(e.names)]
     for f in sorted(refs, key=lambda f: f.start):
         family = f.extra["family"]  # "phiên họp" is a sitting of the article's "Kỳ họp" (meetings.txt)
         if _plural(f):
@@ -848,14 +851,13 @@ def _meetings(doc: Document, found: list[Found], sentences: list[Sentence], ids:
             continue
         if title[0] <= f.start < title[1] or fold(f.name) not in _referring():
             continue  # "tổ chức hội thi": a kind of event the article's own does not name
-        if _reviewed(f, named_events):
+        if _reviewed(f, subjects):
             f.label = "Meeting?"  # "Cuộc diễn tập đã đạt ..." after "Hội nghị tổng kết diễn tập ...": its subject
             continue
         if named_events and family in ("lễ", "họp"):
             # "Quang cảnh buổi lễ" in an article of one named event: that event, not a "Buổi lễ" of its own
             min(named_events, key=lambda e: e.start).mentions.append(f)
             continue
-        sittings = [e for e in named_events if e.family in _SITTINGS]
         if family == "hội nghị" and sittings:
             sittings[0].mentions.append(f)  # "tổ chức phiên họp thứ 3 ... đồng chủ trì hội nghị": the sitting
             continue
@@ -1042,13 +1044,12 @@ def _referring() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon.words("event_references.txt"))
 
 
-def _reviewed(f: Found, named: list[_Event]) -> bool:
+def _reviewed(f: Found, subjects: list[tuple[str, str]]) -> bool:
     """A bare kind that is what one of the article's named events is about ("Hội nghị tổng kết diễn
     tập chỉ huy ..." and then "Cuộc diễn tập đã đạt ...") refers to that subject, an event the article
-    does not report, not to an event of its own."""
-    words = " ".join(w for w in fold(f.name).split() if w not in _CLASSIFIERS)
-    return any(f" {words} " in f" {fold(n)} "[len(e.family) + 1:]
-               for e in named if e.family != f.extra["family"] for n in e.names)
+    does not report, not to an event of its own. `subjects`: (family, the name's words after the kind)."""
+    words = f' {" ".join(w for w in fold(f.name).split() if w not in _CLASSIFIERS)} '
+    return any(words in about for family, about in subjects if family != f.extra["family"])
 
 
 def _plural(f: Found) -> bool:
