@@ -613,7 +613,10 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
                 if keep.endswith(" tại") and _a_country(toks, after, end):
                     continue  # "thăm và làm việc tại Việt Nam": a visit to a country, no session held somewhere
                 # not "tiếp đoàn có ...", nor "làm việc với đoàn công tác": the article's own visit
-                named = toks[after].cap if must_name == "proper" else any(t.cap for t in toks[after + (0 if keep else 1):end])
+                if must_name == "proper":
+                    named = toks[after].cap  # "tham quan Bảo tàng ...", not "tham quan sản phẩm ..."
+                else:
+                    named = any(t.cap for t in toks[after + (0 if keep else 1):end])
                 if end > after and (keep and not must_name or named):
                     name = f"{kind} {keep} {clean_name(text[toks[after].start:toks[end - 1].end])}".replace("  ", " ")
                     owner = None if party or opened is not None else _subject_agency(toks, here, k)
@@ -711,8 +714,8 @@ def _party_end(toks: list[Tok], k: int, here: list[Found]) -> int:
         if t.low == "với" and end > k and end + 1 < len(toks) and not toks[end + 1].cap:
             break  # "khai giảng năm học mới với 970 học viên": who took part, not the name
         if t.text == ",":
-            if end + 1 < len(toks) and any(a.i == end + 1 and a.label == "Agency" for a in here) \
-                    or _people_at(toks, end + 1) and any(_people_at(toks, m) == end for m in range(max(k, end - 4), end)):
+            people = _people_at(toks, end + 1) and any(_people_at(toks, m) == end for m in range(max(k, end - 4), end))
+            if end + 1 < len(toks) and any(a.i == end + 1 and a.label == "Agency" for a in here) or people:
                 end += 1  # "..., Bộ Quốc phòng", "cán bộ, chiến sĩ Vùng 3": one object
                 continue
             break
