@@ -60,10 +60,15 @@ def _an_act(toks: list[Tok], i: int, kind: str) -> bool:
     return not _introduced(toks, i)
 
 
+def _organised(toks: list[Tok], i: int) -> bool:
+    """The kind at i is what "tổ chức" organises ("Quân khu 7 tổ chức Hội nghị ...")."""
+    return i >= 2 and toks[i - 2].low == "tổ" and toks[i - 1].low == "chức"
+
+
 def _purpose_after_comma(toks: list[Tok], i: int, j: int) -> bool:
     """"(Bộ Quốc phòng) tổ chức hội nghị, xem xét, cho ý kiến vào ...": a kind written in lower case
     as what is organised, a comma, then what it is held for in lower case."""
-    return (i >= 2 and toks[i - 2].low == "tổ" and toks[i - 1].low == "chức" and not toks[i].cap
+    return (_organised(toks, i) and not toks[i].cap
             and j + 1 < len(toks) and toks[j].text == "," and not toks[j + 1].cap
             and _role_at(toks, j + 1)[0] in ("purpose", "object"))
 
@@ -206,14 +211,14 @@ class _Namer:
         end, why = self._phrase(s, f.i, start, body)
         if why == "named" and toks[end - 1].text in _QUOTES_CLOSE:
             name = self._quoted_name(s, f.i, end)  # 'Hội thảo khoa học "Ứng dụng ..."'
-        elif why == "named" and start > j:
-            name = clean_name(self.text[toks[f.i].start:toks[j - 1].end] + " "
-                              + _without_days(clean_name(self.text[toks[start].start:toks[end - 1].end])))
-            name = name[0].upper() + name[1:]
         else:
-            name = _without_days(clean_name(self.text[toks[f.i].start:toks[max(end, j) - 1].end]))
+            if why == "named" and start > j:  # the kind, then the purpose after its comma
+                name = clean_name(self.text[toks[f.i].start:toks[j - 1].end] + " "
+                                  + _without_days(clean_name(self.text[toks[start].start:toks[end - 1].end])))
+            else:
+                name = _without_days(clean_name(self.text[toks[f.i].start:toks[max(end, j) - 1].end]))
             name = name[0].upper() + name[1:]
-            if why == "named" and fold(kind) in _owned_kinds():
+            if why == "named" and start == j and fold(kind) in _owned_kinds():
                 name = self._with_owner(s, f.i, j, end, name)
         self._note_alias(s, end, name)
         return (end if why == "named" else j), name, why
@@ -243,7 +248,7 @@ class _Namer:
         """"Đảng bộ Tổng cục Kỹ thuật tổ chức <kind at i>": the one agency that is the whole subject of
         "tổ chức" (not one of several, "A và B", "A, B"; not the second of "Nhà máy Z, Tổng cục Y")."""
         toks = s.toks
-        if i < 3 or toks[i - 2].low != "tổ" or toks[i - 1].low != "chức":
+        if i < 3 or not _organised(toks, i):
             return None
         k = i - 2
         if toks[k - 1].low in ("đã", "vừa", "cũng"):  # "Tổng cục Kỹ thuật đã tổ chức ..."
@@ -404,12 +409,13 @@ class _Namer:
             if t.low == "về" and (self.family == "làm việc" or k + 1 < len(toks) and toks[k + 1].low == "phía"):
                 break  # a working session is named by whom it is with; its subject is not its name
             inside = role in ("purpose", "object", "inner")
-            if t.low == "cho" and acted == k and k + 1 < len(toks) and not toks[k + 1].cap \
-                    and toks[k + 1].low not in _PLURAL and not self._person_or_rank(s, here, k + 1):
-                k += 1  # "Lễ tốt nghiệp cho 206 học viên ...": whom the purpose is for
-                continue
-            if t.low == "cho" and acted == k and k + 1 < len(toks) and toks[k + 1].cap and self.kind_at(s, k + 1):
-                k += 1  # "Hội nghị chuẩn bị cho Lễ kỷ niệm ...": the event it is held for
+            if t.low == "cho" and acted == k and k + 1 < len(toks) and (
+                    # "Hội nghị chuẩn bị cho Lễ kỷ niệm ...": the event it is held for
+                    toks[k + 1].cap and self.kind_at(s, k + 1)
+                    # "Lễ tốt nghiệp cho 206 học viên ...": whom the purpose is for
+                    or not toks[k + 1].cap and toks[k + 1].low not in _PLURAL
+                    and not self._person_or_rank(s, here, k + 1)):
+                k += 1
                 continue
             if not inside and k > j and (f"{t.low} {toks[k + 1].low}" in stops if k + 1 < len(toks) else False):
                 break
