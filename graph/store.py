@@ -49,10 +49,9 @@ Fingerprint = Any
 # ones a relationship carries itself (its Evidence nodes keep them all).
 MENTION_SENTENCES = 5
 EDGE_SENTENCES = 3
-# At most this many documents sharing a MinHash band are compared with each new one. Every pair of
-# near-copies is linked, so that the links do not depend on the order documents were loaded in, up
-# to stories of this many copies; beyond it (a template repeated endlessly) the best-scored are.
-STORY_CANDIDATES = 200
+# Every stored document sharing a MinHash band with a new one is compared with it (as a bulk load
+# compares every pair sharing a band), so that the links depend neither on the order documents were
+# loaded in nor on the route; the cost grows with the number of documents sharing a band.
 STORY_QUERY = 40  # documents whose bands one full-text query looks up (21 bands each)
 # Near-copies dated further apart than this are not one story (a template reused for next year's
 # meeting shares most of its words with last year's report).
@@ -565,8 +564,8 @@ def _story_candidates(tx, rows: GraphRows) -> list[dict]:
         return []
     groups = [" ".join(d["story_bands"] for d in wanted[n:n + STORY_QUERY]) for n in range(0, len(wanted), STORY_QUERY)]
     batch = {d["key"] for d in rows.documents}
-    return [r for r in tx.run(cypher.statement("story_candidates"), groups=groups,
-                              limit=STORY_CANDIDATES * STORY_QUERY).data() if r["key"] not in batch]
+    return [r for r in tx.run(cypher.statement("story_candidates"), groups=groups).data()
+            if r["key"] not in batch]
 
 
 def _link_stories(tx, rows: GraphRows, stored: list[dict], stats: WriteStats) -> set[str]:
@@ -580,12 +579,10 @@ def _link_stories(tx, rows: GraphRows, stored: list[dict], stats: WriteStats) ->
             holding[band].append(r)
     links: dict[tuple[str, str], float] = {}
     for doc in wanted:
-        shared = collections.Counter(r["key"] for band in doc["story_bands"].split() for r in holding[band])
-        shared.pop(doc["key"], None)
-        by_key = {r["key"]: r for band in doc["story_bands"].split() for r in holding[band]}
-        # the most bands shared first (then by key): every near-copy up to STORY_CANDIDATES of them
-        for key, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_CANDIDATES]:
-            r = by_key[key]
+        # every other document sharing a band with it
+        sharing = {r["key"]: r for band in doc["story_bands"].split() for r in holding[band]}
+        sharing.pop(doc["key"], None)
+        for key, r in sorted(sharing.items()):
             link = story_link(doc["key"], doc["date"], key, r["date"],
                               _agreement(doc["minhash"], r["signature"]), rows.same_story)
             if link is not None:

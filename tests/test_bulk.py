@@ -6,6 +6,7 @@ command are written. The near-copies of a whole corpus are also found without Ne
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ from graph.errors import NotEmptyError
 from graph.settings import Settings
 from graph.store import Store, graph_rows, story_link
 from kg.pipeline import bulk_load, load
-from loaders.copies import SAME_STORY, fingerprint, similarity
+from loaders.copies import BANDS, PERMUTATIONS, ROWS, SAME_STORY, Fingerprint, bands, fingerprint, similarity
 from tests.conftest import ROOT
 from tests.graphs import dump, hand_extraction
 from tests.stories import check_stories, documents, exact_copy, links, story_text
@@ -251,3 +252,32 @@ def test_another_server_gets_the_files_and_the_command(corpus, store, neo4j_sett
     assert (folder / "same-story.csv").read_text("utf-8").startswith(  # one date: the larger key
         '"0000010.txt","0000010-ban-lai.txt",0.8')                       # is the later
     assert store.any_node() is None
+
+
+def test_a_near_copy_behind_hundreds_sharing_its_band_is_linked_by_both_writers(store):
+    """A template repeated 250 times shares one band with a new document, and so does its real
+    near-copy (84% of the signature, one band in common), keyed after all of them: both writers
+    compare every document sharing a band, so the near-copy is linked however many come first."""
+    rng = random.Random(7)
+    signature = [rng.randrange(1 << 32) for _ in range(PERMUTATIONS)]
+
+    def printed(key: str, values: list[int]) -> tuple:
+        text = f"Bản tin {key}."
+        return (hand_extraction(key, text, [], date="2025-01-15"),
+                Fingerprint(f"hash-{key}", tuple(values), bands(values)))
+
+    # the template: the first band of the new document's signature, the rest its own
+    stored = [printed(f"t{n:03d}", signature[:ROWS] + [rng.randrange(1 << 32) for _ in range(PERMUTATIONS - ROWS)])
+              for n in range(250)]
+    # the near-copy: one value changed in every band but the first
+    near = [(v + 1) % (1 << 32) if i >= ROWS and i % ROWS == 0 and i < BANDS * ROWS else v for i, v in enumerate(signature)]
+    stored.append(printed("zz-near", near))
+    new = [printed("new", signature)]
+    found = NearCopies()
+    for batch in (stored, new):
+        rows = graph_rows([e for e, _ in batch], fingerprints={e.document.id: p for e, p in batch},
+                          same_story=SAME_STORY)
+        store.write_rows(rows)
+        found.add(rows.documents)
+    assert similarity(signature, near) == 108 / 128
+    assert links(store) == {("zz-near", "new")} == set(found.links(SAME_STORY))
