@@ -3,6 +3,13 @@
 Some statements are written once for every label or relationship type: they hold placeholders
 (`__LABEL__`, `__SOURCE__`, `__TARGET__`, `__TYPE__`) that `render` fills from the schema in
 `graph.model` only, so no text from a document can become part of a statement.
+
+The statements a load runs for every batch begin with `CYPHER replan=skip`: Neo4j plans them once
+and keeps that plan. Otherwise it plans them again whenever the graph's statistics have moved
+enough, which happens all through a load that grows the graph; replanning took about a quarter of
+the server's CPU in a 10,000-document load. Each of these statements finds what it writes by key
+(a unique constraint or an index), so a plan made on a nearly empty graph stays right however big
+the graph grows; a test checks that they seek and never scan, even on an empty store.
 """
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 // Exact copies of stored documents (same normalised text): each row adds a copy's source (its
 // path, or URL when it has one) and key to the document holding that text, once.
+CYPHER replan=skip
 UNWIND $rows AS row
 CALL (row) {
   MATCH (d:Document {text_hash: row.hash})

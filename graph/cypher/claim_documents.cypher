@@ -3,6 +3,7 @@
 // document waits for this one and then finds it stored, instead of both adding it). Keys come
 // sorted, so concurrent loads lock documents in the same order. Returns the documents that were
 // stored already, as two parallel lists (see `document_hashes`).
+CYPHER replan=skip
 UNWIND $keys AS key
 MERGE (d:Document {key: key})
 ON CREATE SET d._new = true

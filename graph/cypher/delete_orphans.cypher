@@ -1,4 +1,5 @@
 // Delete the given entities where no document mentions them any more, with their relationships.
+CYPHER replan=skip
 UNWIND $keys AS key
 MATCH (e:__LABEL__ {key: key})
 SET e._lock = true

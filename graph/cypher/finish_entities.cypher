@@ -1,5 +1,6 @@
 // Derive an entity's display name (the form used most; ties: the first in alphabetical order),
 // aliases and search text from its name forms, and keep those lists in a stable order.
+CYPHER replan=skip
 UNWIND $keys AS key
 MATCH (e:__LABEL__ {key: key})
 SET e._lock = true

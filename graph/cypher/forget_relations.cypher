@@ -3,6 +3,7 @@
 // relationship left without evidence (no Evidence node of its `key`) is deleted; the keys of those
 // whose sample sentences or first/last dates came from a forgotten document are returned, to be
 // refreshed.
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH ()-[r:__TYPE__ {key: row.fact}]->()
 SET r._lock = true

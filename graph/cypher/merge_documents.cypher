@@ -2,6 +2,7 @@
 // `sources` lists where the text was found (exact copies add theirs: add_copies); `text_hash`,
 // `minhash` and `story_bands` are its fingerprints for finding copies (loaders/copies.py); a
 // document is a story of its own (`story`) until the store links it to near-copies.
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (d:Document {key: row.key})
 SET d.title = row.title, d.date = row.date, d.url = row.url, d.outlet = row.outlet,

@@ -2,6 +2,7 @@
 // documents say of one entity; those documents are new to it (a document's earlier contribution is
 // always forgotten first), so counts and dates are simply added to and widened.
 // name_forms[i] was written name_uses[i] times; all_names holds every surface form seen.
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (e:__LABEL__ {key: row.key})
 // Lock the node before reading it, or a concurrent load's update is lost.

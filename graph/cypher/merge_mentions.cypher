@@ -1,4 +1,5 @@
 // Link each document to the entities of one label it mentions, with where and how it names them.
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (e:__LABEL__ {key: row.key})
 MATCH (d:Document {key: row.doc})

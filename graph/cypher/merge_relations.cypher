@@ -6,6 +6,7 @@
 // does not grow with the corpus. Every sentence is kept on the Evidence nodes. `row.sample` is
 // the batch's own most recent entries in that order: the lists are rewritten only when its
 // first could enter them.
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (s:__SOURCE__ {key: row.source})
 MATCH (t:__TARGET__ {key: row.target})

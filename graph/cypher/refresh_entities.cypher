@@ -1,6 +1,7 @@
 // After documents were forgotten: recompute from the remaining MENTIONS what `merge_entities`
 // adds up incrementally (then `finish_entities` derives the name and aliases). `document_count`
 // counts a story once (documents linked by SAME_STORY share their `story`).
+CYPHER replan=skip
 UNWIND $keys AS key
 MATCH (locked:__LABEL__ {key: key})
 SET locked._lock = true

@@ -1,6 +1,7 @@
 // After documents were forgotten: recompute the sample sentences and the dates of relationships
 // of one type from the Evidence nodes left (see `merge_relations` for the sample's order).
 // `document_count` counts a story once (documents linked by SAME_STORY share their `story`).
+CYPHER replan=skip
 UNWIND $keys AS key
 MATCH ()-[r:__TYPE__ {key: key}]->()
 SET r._lock = true

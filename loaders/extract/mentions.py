@@ -813,8 +813,12 @@ class _Reader:
         toks = s.toks
         previous: Found | None = None  # the last agency read, for "X thuộc Y"
         list_start = _people_list(toks)
+        starts_lower = _lower_starts()
         i = 0
         while i < len(toks):
+            if not toks[i].cap and toks[i].low not in starts_lower:
+                i += 1  # most words: nothing below begins at a lower-case word none of them names
+                continue
             listed = self.agency_list(s, i) if toks[i].low in _PLURAL else None
             if listed:  # "các Bộ: Quốc phòng, Nội vụ, Tư pháp": one agency per name
                 self.found.extend(listed)
@@ -1181,6 +1185,14 @@ def _in_plural_list(toks: list[Tok], i: int) -> bool:
         if toks[k].low in ("các", "những"):
             return True
     return False
+
+
+@lru_cache(maxsize=None)
+def _lower_starts() -> frozenset[str]:
+    """The lower-case words at which a mention can begin in `read`'s first pass: a plural before a
+    list of agencies, a head word, a rank, "ông" and the like, and the comma before an item of a list
+    of people. At any other lower-case word nothing begins."""
+    return frozenset(_PLURAL | first_words("agencies.tsv") | first_words("ranks.txt") | set(_ADDRESS) | {","})
 
 
 def _people_list(toks: list[Tok]) -> int:
