@@ -45,13 +45,21 @@ def _trie(name: str) -> dict[str, list]:
     return root
 
 
+_TRIES: dict[str, dict[str, list]] = {}  # `_trie` by lexicon name, read without a call at every token
+
+
 def match(name: str, toks: list[Tok], i: int, need_cap: bool = True) -> tuple[int, str] | None:
     """The longest phrase of lexicon `name` starting at token i: (end index, phrase)."""
     # Called at nearly every token for many lexicons: a plain loop down the tree of the phrases'
     # words, which reads each token once however many phrases begin with the same word ("Bộ", "Ban").
     if i >= len(toks) or (need_cap and not toks[i].cap):
         return None
-    node = _trie(name).get(toks[i].low)
+    trie = _TRIES.get(name)
+    if trie is None:
+        trie = _TRIES[name] = _trie(name)
+    node = trie.get(toks[i].low)
+    if node is None:
+        return None  # most tokens begin no phrase
     found = None
     k = i
     while node is not None:
