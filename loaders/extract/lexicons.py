@@ -29,7 +29,6 @@ def _phrases(name: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return dict(index)
 
 
-@lru_cache(maxsize=None)
 def _trie(name: str) -> dict[str, list]:
     """The phrases of lexicon `name` as a tree of folded words: word → [the phrase that ends with it
     or None, the words that may follow]. Of phrases spelt alike, the first one listed."""
@@ -45,7 +44,7 @@ def _trie(name: str) -> dict[str, list]:
     return root
 
 
-_TRIES: dict[str, dict[str, list]] = {}  # `_trie` by lexicon name, read without a call at every token
+_TRIES: dict[str, dict[str, list]] = {}  # `_trie` of each lexicon, built at its first lookup
 
 
 def match(name: str, toks: list[Tok], i: int, need_cap: bool = True) -> tuple[int, str] | None:
