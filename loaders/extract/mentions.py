@@ -817,7 +817,7 @@ class _Reader:
         i = 0
         while i < len(toks):
             if not toks[i].cap and toks[i].low not in starts_lower:
-                i += 1  # most words: nothing below begins at a lower-case word none of them names
+                i += 1  # no mention begins at this lower-case word (see `_lower_starts`)
                 continue
             listed = self.agency_list(s, i) if toks[i].low in _PLURAL else None
             if listed:  # "các Bộ: Quốc phòng, Nội vụ, Tư pháp": one agency per name
