@@ -14,9 +14,15 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+
+try:  # CPython's own SHA-1: the same digests as OpenSSL's, in half the time on inputs this short
+    from _sha1 import sha1
+except ImportError:  # another Python
+    from hashlib import sha1
 
 SHINGLE = 5  # words per shingle: long enough that unrelated articles share few
 PERMUTATIONS = 128
@@ -32,6 +38,7 @@ SCHEME = "affine32"  # named, so that a datasketch with another default still ma
 # its few five-word runs with every other brief of its template, so its "near-copies" would be
 # noise (and each would be compared with all the others). Exact copies are still found.
 MIN_WORDS = 60
+_SHA1_WORDS = 5  # a SHA-1 digest is five 32-bit words
 
 
 @dataclass(frozen=True)
@@ -59,11 +66,28 @@ def fingerprint(text: str) -> Fingerprint:
     hashed = text_hash(text, tokens)
     if len(tokens) < MIN_WORDS:
         return Fingerprint(hashed, (), "")
-    shingles = {" ".join(tokens[i:i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))}
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME, permutations=_permutations())
-    minhash.update_batch([s.encode("utf-8") for s in shingles])
-    signature = tuple(int(v) for v in minhash.hashvalues)
+    # the shingles come hashed (`shingle_hashes`), so datasketch's hash function is the identity
+    minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME, permutations=_permutations(), hashfunc=int)
+    minhash.update_batch(shingle_hashes(tokens))
+    signature = tuple(minhash.hashvalues.tolist())
     return Fingerprint(hashed, signature, bands(signature))
+
+
+def shingle_hashes(tokens: list[str]) -> list[int]:
+    """The 32-bit hash datasketch gives each five-word shingle by default (`sha1_hash32`: the first
+    four bytes of the SHA-1 of its UTF-8, little-endian), computed for all shingles at once: the
+    words joined and encoded once and each shingle sliced from them, the digests read as one array.
+    The same values at half the cost of hashing shingle by shingle; a shingle met twice is hashed
+    twice, which changes no minimum."""
+    import numpy
+
+    encoded = [t.encode("utf-8") for t in tokens]
+    joined = b" ".join(encoded)
+    starts = [0, *itertools.accumulate(len(t) + 1 for t in encoded)]  # of each word, and past the end
+    ends = starts[SHINGLE:] or starts[-1:]  # a text shorter than a shingle is one shingle
+    digests = b"".join([sha1(joined[start:end - 1]).digest() for start, end in zip(starts, ends)])
+    return numpy.frombuffer(digests, dtype="<u4")[::_SHA1_WORDS].tolist()
+
 
 
 @functools.cache

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from kg.pipeline import load
-from loaders.copies import SAME_STORY, fingerprint, similarity
+from loaders.copies import (PERMUTATIONS, SAME_STORY, SCHEME, SEED, SHINGLE, fingerprint, shingle_hashes, similarity,
+                            words)
 from tests.stories import NAMES, check_stories, documents, exact_copy, links, rows, story_text
 
 DATA = Path(__file__).parent / "data" / "copies"
+ARTICLES = Path(__file__).parent / "data" / "articles"
 ORIGINAL = (DATA / "tong-ket.txt").read_text("utf-8")
 OTHER = (DATA / "le-ky-ket.txt").read_text("utf-8")
 HEADER = ("Báo Quân khu điện tử | Trang chủ | Thời sự | Quốc phòng - An ninh | Kinh tế | Văn hóa\n"
@@ -39,6 +41,26 @@ def test_fingerprints_tell_copies_near_copies_and_other_stories(a, b, same_text,
     fa, fb = fingerprint(a), fingerprint(b)
     assert (fa.text_hash == fb.text_hash) is same_text
     assert (similarity(fa.signature, fb.signature) >= SAME_STORY) is same_story
+
+
+@pytest.mark.parametrize("text", [ORIGINAL, OTHER, NEAR_COPY, "Hà Nội " * 3, "Bộ Quốc phòng"])
+def test_shingles_are_hashed_as_datasketch_hashes_them(text):
+    from datasketch.hashfunc import sha1_hash32
+
+    tokens = words(text)
+    shingles = [" ".join(tokens[i:i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))]
+    assert shingle_hashes(tokens) == [sha1_hash32(s.encode("utf-8")) for s in shingles]
+
+
+def test_signatures_are_datasketchs_own():
+    from datasketch import MinHash
+
+    for text in [ORIGINAL, OTHER, NEAR_COPY, *(p.read_text("utf-8") for p in sorted(ARTICLES.glob("*.txt")))]:
+        tokens = words(text)
+        reference = MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME)  # hashes bytes with sha1_hash32
+        reference.update_batch([" ".join(tokens[i:i + SHINGLE]).encode("utf-8")
+                                for i in range(len(tokens) - SHINGLE + 1)])
+        assert fingerprint(text).signature == tuple(int(v) for v in reference.hashvalues), text[:40]
 
 
 def test_near_copies_share_a_band_and_other_stories_do_not():
