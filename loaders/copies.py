@@ -89,7 +89,6 @@ def shingle_hashes(tokens: list[str]) -> list[int]:
     return numpy.frombuffer(digests, dtype="<u4")[::_SHA1_WORDS].tolist()
 
 
-
 @functools.cache
 def _permutations():
     from datasketch import MinHash
