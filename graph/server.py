@@ -394,8 +394,8 @@ def start(home: Path | str | None = None, bolt_port: int = 7687, http_port: int 
         on_progress(f"starting Neo4j {NEO4J_VERSION}")
     with console.open("ab") as log:
         proc = subprocess.Popen(
-            [java, f"-Xmx{heap}", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8", "-cp", classpath,
-             MAIN_CLASS, f"--home-dir={home}", f"--config-dir={home / 'conf'}"],
+            [java, f"-Xms{heap}", f"-Xmx{heap}", *_jvm_options(home), "-Dfile.encoding=UTF-8",
+             "-cp", classpath, MAIN_CLASS, f"--home-dir={home}", f"--config-dir={home / 'conf'}"],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, cwd=home,
             start_new_session=True)
     _pid_file(home).write_text(str(proc.pid))
@@ -479,6 +479,14 @@ def _conf_value(home: Path, name: str) -> str | None:
     except OSError:
         pass
     return None
+
+
+def _jvm_options(home: Path) -> list[str]:
+    """The `server.jvm.additional` options of this home's neo4j.conf, in order (Neo4j's launcher
+    passes them to Java the same way)."""
+    prefix = "server.jvm.additional="
+    lines = (home / "conf" / "neo4j.conf").read_text("utf-8").splitlines()
+    return [line[len(prefix):].strip() for line in lines if line.startswith(prefix)]
 
 
 def import_full(home: Path | str | None, arguments: list[str], password: str = DEFAULT_PASSWORD,

@@ -39,6 +39,11 @@ def test_start_status_stop_restart(tmp_path):
         assert messages and all(isinstance(m, str) for m in messages), "start reports progress"
         with urllib.request.urlopen(status.browser_url, timeout=10) as page:
             assert page.status == 200 and b"Neo4j Browser" in page.read()
+        # Java runs with the launcher's options from the conf: the page cache reaches its buffers
+        debug_log = (home / "logs" / "debug.log").read_text("utf-8")
+        assert "VM Arguments: [-Xms512m, -Xmx512m, -XX:+UseG1GC" in debug_log
+        assert "--add-opens=java.base/java.nio=ALL-UNNAMED" in debug_log
+        assert "using fallback mode" not in debug_log
 
         began = time.monotonic()
         assert server.status(home) == status
