@@ -24,6 +24,7 @@ import dataclasses
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -168,6 +169,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="also time `extract_paths` with this many processes")
     parser.add_argument("--ner-sentences", type=int, default=200, help="sentences to time underthesea ner() on")
     parser.add_argument("--seed", type=int, default=7, help="seed of the generated articles")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="measure both sides this many times, alternating, and report the median ratio")
     parser.add_argument("--measure", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -193,25 +196,22 @@ def main() -> None:
         _write(corpus_file, docs)
         _write(one_per_sentence, [Document(id=f"sample/{i}", text=s) for i, s in enumerate(sample)])
         sample_file.write_text(json.dumps(sample, ensure_ascii=False), "utf-8")
-        ours = _child("extract", corpus_file)
-        ours_sample = _child("extract", one_per_sentence)["sample"]
-        theirs = _child("ner", sample_file)
-
-        total = {k: sum(p[k] for p in ours.values()) for k in ("cpu", "wall", "chars", "documents")}
-        for name, part in [*ours.items(), ("all", total)]:
-            print(f"extract() {name + ':':10s} {part['chars'] / part['cpu']:11,.0f} chars per CPU second "
-                  f"({part['chars'] / part['wall']:,.0f} per wall second; {part['documents']} documents, "
-                  f"{part['chars']:,} chars)")
-        rate_ner = theirs["chars"] / theirs["cpu"]
-        print(f"extract() sample:    {ours_sample['chars'] / ours_sample['cpu']:11,.0f} chars per CPU second "
-              f"({len(sample)} sentences, one document each)")
-        print(f"underthesea ner():   {rate_ner:11,.0f} chars per CPU second "
-              f"({theirs['chars'] / theirs['wall']:,.0f} per wall second; the same {len(sample)} sentences)")
-        # CPU time per character compares the two fairly even when other programs share the machine
-        for name, part in [("corpus", total), ("real articles", ours.get("real")), ("sample", ours_sample)]:
-            if part:
-                print(f"ratio, {name + ':':15s} {(part['chars'] / part['cpu']) / rate_ner:8.1f}x faster than "
-                      f"ner() per core")
+        rounds = []  # each side measured afresh in every round, the two sides alternating
+        for n in range(args.rounds):
+            ours = _child("extract", corpus_file)
+            ours_sample = _child("extract", one_per_sentence)["sample"]
+            theirs = _child("ner", sample_file)
+            total = {k: sum(p[k] for p in ours.values()) for k in ("cpu", "wall", "chars", "documents")}
+            rounds.append((ours, ours_sample, theirs, total))
+            if args.rounds > 1:
+                print(f"round {n + 1}:")
+            _report(ours, ours_sample, theirs, total, len(sample))
+        if args.rounds > 1:
+            for name in ("corpus", "real articles", "sample"):
+                values = sorted(_ratio(r, name) for r in rounds if _ratio(r, name))
+                if values:
+                    print(f"median ratio, {name + ':':15s} {statistics.median(values):5.1f}x faster than ner() "
+                          f"per core (rounds: {', '.join(f'{v:.1f}x' for v in values)})")
 
         if args.workers > 1:
             texts = Path(folder, "texts")
@@ -230,6 +230,30 @@ def main() -> None:
             if load > cores:
                 print(f"note: load average {load:.1f} on {cores} cores: other programs share the machine, "
                       f"so wall-clock speed-ups are understated")
+
+
+def _ratio(measured: tuple, name: str) -> float:
+    """A round's ratio of characters per CPU second, the extractor's part `name` against `ner()`."""
+    ours, ours_sample, theirs, total = measured
+    part = {"corpus": total, "real articles": ours.get("real"), "sample": ours_sample}[name]
+    return (part["chars"] / part["cpu"]) / (theirs["chars"] / theirs["cpu"]) if part else 0.0
+
+
+def _report(ours: dict, ours_sample: dict, theirs: dict, total: dict, sampled: int) -> None:
+    for name, part in [*ours.items(), ("all", total)]:
+        print(f"extract() {name + ':':10s} {part['chars'] / part['cpu']:11,.0f} chars per CPU second "
+              f"({part['chars'] / part['wall']:,.0f} per wall second; {part['documents']} documents, "
+              f"{part['chars']:,} chars)")
+    rate_ner = theirs["chars"] / theirs["cpu"]
+    print(f"extract() sample:    {ours_sample['chars'] / ours_sample['cpu']:11,.0f} chars per CPU second "
+          f"({sampled} sentences, one document each)")
+    print(f"underthesea ner():   {rate_ner:11,.0f} chars per CPU second "
+          f"({theirs['chars'] / theirs['wall']:,.0f} per wall second; the same {sampled} sentences)")
+    # CPU time per character compares the two fairly even when other programs share the machine
+    for name, part in [("corpus", total), ("real articles", ours.get("real")), ("sample", ours_sample)]:
+        if part:
+            print(f"ratio, {name + ':':15s} {(part['chars'] / part['cpu']) / rate_ner:8.1f}x faster than "
+                  f"ner() per core")
 
 
 def _write(path: Path, docs: list[Document]) -> None:

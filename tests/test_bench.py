@@ -189,10 +189,14 @@ def test_bench_corpus_paragraphs_are_the_lines_the_extractor_reads():
 
 def test_bench_script_runs_on_a_tiny_corpus():
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_extract.py"), "--mb", "0.08",
-                           "--ner-sentences", "3"], capture_output=True, text=True, timeout=600, check=False)
+                           "--ner-sentences", "3", "--rounds", "2"], capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     corpus_line = next(line for line in lines if line.startswith("corpus:"))
     total, distinct = re.search(r"([\d,]+) paragraphs, ([\d,]+) distinct", corpus_line).groups()
     assert total == distinct
     assert re.search(r"ratio, corpus: +\d+\.\d+x faster than ner\(\) per core", done.stdout)
+    assert done.stdout.count("ratio, corpus:") == 3  # each round's, then the median of the two
+    median = re.search(r"median ratio, corpus: +(\d+\.\d)x .*\(rounds: (\d+\.\d)x, (\d+\.\d)x\)", done.stdout)
+    low, high = float(median.group(2)), float(median.group(3))
+    assert low <= float(median.group(1)) <= high
