@@ -1,10 +1,12 @@
 """Table tests of the extractor, in Vietnamese written for these tests. Event dates, resolved against the publication date or the year the article names."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from graph.model import Document
-from loaders.extract import extract
+from loaders.extract import dates, extract
 from tests.extraction import run
 
 
@@ -125,3 +127,40 @@ def test_days_that_are_not_the_event_day():
     # "diễn ra từ ngày ...": the first day an event is held
     ex = extract(Document("t.txt", "Bộ Quốc phòng tổ chức Triển lãm Vũ khí năm 2024, diễn ra từ ngày 5/12 đến 8/12."))
     assert [e.date for e in ex.entities if e.label == "Meeting"] == ["2024-12-05"]
+
+
+# The date patterns put their look-behind after the first word (for speed); they must find exactly
+# what the look-behind-first forms find.
+_LOOK_BEHIND_FIRST = {
+    "plain": r"(?<![\w/.,-])(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*((?:19|20)\d\d)(?![\d/])",
+    "range": r"(?<!\w)(?:từ\s+(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?(\d{1,2})\s*[/-]\s*"
+             r"(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d\d))?(?![\d/])",
+    "year": r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/])",
+}
+_TRICKY = [
+    "Sáng 19-12, hội nghị khai mạc; chiều nay (3/10) bế mạc; sáng ngày 5.3 họp tiếp.",
+    "ngày 3 tháng 2 năm 2023, ngày 3/2/2023, hôm qua (4/5), hôm nay ( 6/7 )",
+    "từ ngày 19 đến 21-11-2024 và ngày 23 - 24/1/2019; từ 1-3/4",
+    "xngày 5/3, ngàyy 3/4, a12/3/2020, /1/2/2020, .1/2/2020, -1/2/2020, ,1/2/2020, 12/3/2020",
+    "12/3/2020 ở đầu; năm 2020, 2019-2024, 1/2020, a2020, .2020, -2020, 2020/1, 20201",
+    "sáng\n19-12; tối qua (8/9); đêm 30/4/1975; trưa ngày 2-9",
+    "Nghị quyết 08 ngày 26/1/2022; 1975 2025",
+]
+
+
+def _found(pattern, text):
+    return [m.span() + m.groups() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_date_patterns_find_what_the_look_behind_first_forms_find(text):
+    low = dates._folded(text)
+    cue, plain, _ = dates._patterns()
+    day_part = dates._alternation("part_of_day")
+    cue_first = re.compile(rf"(?<!\w)(?:(?:{day_part})\s+(?:(?:nay|qua|hôm nay|hôm qua)\s*\(\s*)?(?:ngày\s+)?|"
+                           rf"(?:hôm nay|hôm qua)\s*\(\s*|ngày\s+)(?:{dates._WORD_DATE}|{dates._NUM_DATE})")
+    for ours, first in [(cue, cue_first), (plain, re.compile(_LOOK_BEHIND_FIRST["plain"])),
+                        (dates._RANGE, re.compile(_LOOK_BEHIND_FIRST["range"])),
+                        (dates._YEAR, re.compile(_LOOK_BEHIND_FIRST["year"]))]:
+        assert _found(ours, low) == _found(first, low)
+    assert _found(cue, low) or _found(plain, low) or _found(dates._YEAR, low)  # each line has dates
