@@ -39,7 +39,8 @@ def _mentions(label: str, found: list, text: str) -> dict[tuple[int, int], Menti
     each is a property that looks its token up)."""
     last: dict[tuple[int, int], object] = {}
     for m in found:
-        last[m.start, m.end] = m
+        toks = m.sent.toks  # `m.start` and `m.end` read inline: this runs for every mention
+        last[toks[m.i].start, toks[m.j - 1].end] = m
     return {(start, end): Mention(label, text[start:end], start, end, m.sent.start, m.sent.end, m.sent.caption)
             for (start, end), m in last.items()}
 

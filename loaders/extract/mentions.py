@@ -1198,9 +1198,8 @@ def _lower_starts() -> frozenset[str]:
 def _people_list(toks: list[Tok]) -> int:
     """Where a list of people begins: after "các đồng chí" (and the title it may carry, up to a
     colon); len(toks) when the sentence has none."""
-    for h in range(len(toks) - 2):
-        if toks[h].low == "các" and (toks[h + 1].low in ("ông", "bà", "vị") or toks[h + 1].low == "đồng"
-                                      and toks[h + 2].low == "chí"):
+    for h in [h for h, t in enumerate(toks[:-2]) if t.low == "các"]:  # most sentences have none
+        if toks[h + 1].low in ("ông", "bà", "vị") or toks[h + 1].low == "đồng" and toks[h + 2].low == "chí":
             start = h + 3 if toks[h + 1].low == "đồng" else h + 2
             colon = next((k for k in range(start, min(len(toks), start + 20)) if toks[k].text == ":"), None)
             return colon + 1 if colon is not None else start
