@@ -208,7 +208,7 @@ def main() -> None:
             _report(ours, ours_sample, theirs, total, len(sample))
         if args.rounds > 1:
             for name in ("corpus", "real articles", "sample"):
-                values = sorted(_ratio(r, name) for r in rounds if _ratio(r, name))
+                values = sorted(v for r in rounds if (v := _ratio(r, name)))
                 if values:
                     print(f"median ratio, {name + ':':15s} {statistics.median(values):5.1f}x faster than ner() "
                           f"per core (rounds: {', '.join(f'{v:.1f}x' for v in values)})")
@@ -240,6 +240,7 @@ def _ratio(measured: tuple, name: str) -> float:
 
 
 def _report(ours: dict, ours_sample: dict, theirs: dict, total: dict, sampled: int) -> None:
+    """One round's rates and ratios."""
     for name, part in [*ours.items(), ("all", total)]:
         print(f"extract() {name + ':':10s} {part['chars'] / part['cpu']:11,.0f} chars per CPU second "
               f"({part['chars'] / part['wall']:,.0f} per wall second; {part['documents']} documents, "

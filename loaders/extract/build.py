@@ -35,11 +35,11 @@ def build(doc: Document, ents: dict, relations: list[tuple]) -> Extraction:
 
 
 def _mentions(label: str, found: list, text: str) -> dict[tuple[int, int], Mention]:
-    """One Mention per span, made from the last mention found there (a span's offsets are read once:
-    each is a property that looks its token up)."""
+    """One Mention per span, made from the last mention found there (a span's offsets are read once,
+    from its tokens: the same as `Found.start` and `Found.end`, without a call for each)."""
     last: dict[tuple[int, int], object] = {}
     for m in found:
-        toks = m.sent.toks  # `m.start` and `m.end` read inline: this runs for every mention
+        toks = m.sent.toks
         last[toks[m.i].start, toks[m.j - 1].end] = m
     return {(start, end): Mention(label, text[start:end], start, end, m.sent.start, m.sent.end, m.sent.caption)
             for (start, end), m in last.items()}
