@@ -60,7 +60,7 @@ _INSTRUMENT_BEFORE = re.compile(r"(?:[a-zđ]{2,}\s*[/-]\s*[a-zđ]+|\bsố\s+\S+|
 
 
 def _word_start(word: str) -> str:
-    """`word` at the start of a word: the same as rf"(?<!\w){word}", with the word first."""
+    """`word` at the start of a word: the same as a negative look-behind for a word character before it."""
     return rf"{re.escape(word)}(?<!\w{re.escape(word)})"
 
 
