@@ -131,12 +131,19 @@ def test_days_that_are_not_the_event_day():
 
 # The date patterns put their look-behind after the first word (for speed); they must find exactly
 # what the look-behind-first forms find.
-_LOOK_BEHIND_FIRST = {
-    "plain": r"(?<![\w/.,-])(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*((?:19|20)\d\d)(?![\d/])",
-    "range": r"(?<!\w)(?:từ\s+(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?(\d{1,2})\s*[/-]\s*"
-             r"(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d\d))?(?![\d/])",
-    "year": r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/])",
-}
+def _look_behind_first() -> dict[str, str]:
+    """The patterns as they were written before, each with its look-behind first."""
+    day_part = dates._alternation("part_of_day")
+    return {
+        "cue": rf"(?<!\w)(?:(?:{day_part})\s+(?:(?:nay|qua|hôm nay|hôm qua)\s*\(\s*)?(?:ngày\s+)?|"
+               rf"(?:hôm nay|hôm qua)\s*\(\s*|ngày\s+)(?:{dates._WORD_DATE}|{dates._NUM_DATE})",
+        "plain": r"(?<![\w/.,-])(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*((?:19|20)\d\d)(?![\d/])",
+        "range": r"(?<!\w)(?:từ\s+(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?(\d{1,2})\s*[/-]\s*"
+                 r"(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d\d))?(?![\d/])",
+        "year": r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/])",
+    }
+
+
 _TRICKY = [
     "Sáng 19-12, hội nghị khai mạc; chiều nay (3/10) bế mạc; sáng ngày 5.3 họp tiếp.",
     "ngày 3 tháng 2 năm 2023, ngày 3/2/2023, hôm qua (4/5), hôm nay ( 6/7 )",
@@ -156,11 +163,7 @@ def _found(pattern, text):
 def test_date_patterns_find_what_the_look_behind_first_forms_find(text):
     low = dates._folded(text)
     cue, plain, _ = dates._patterns()
-    day_part = dates._alternation("part_of_day")
-    cue_first = re.compile(rf"(?<!\w)(?:(?:{day_part})\s+(?:(?:nay|qua|hôm nay|hôm qua)\s*\(\s*)?(?:ngày\s+)?|"
-                           rf"(?:hôm nay|hôm qua)\s*\(\s*|ngày\s+)(?:{dates._WORD_DATE}|{dates._NUM_DATE})")
-    for ours, first in [(cue, cue_first), (plain, re.compile(_LOOK_BEHIND_FIRST["plain"])),
-                        (dates._RANGE, re.compile(_LOOK_BEHIND_FIRST["range"])),
-                        (dates._YEAR, re.compile(_LOOK_BEHIND_FIRST["year"]))]:
-        assert _found(ours, low) == _found(first, low)
+    ours = {"cue": cue, "plain": plain, "range": dates._RANGE, "year": dates._YEAR}
+    for name, first in _look_behind_first().items():
+        assert _found(ours[name], low) == _found(re.compile(first), low), name
     assert _found(cue, low) or _found(plain, low) or _found(dates._YEAR, low)  # each line has dates
