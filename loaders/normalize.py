@@ -17,7 +17,13 @@ for _first, _marked in (("o", "òóỏõọ"), ("u", "ùúủũụ")):
             _TONE_FOLD[_first + _old] = _new + _second
             _TONE_FOLD[_first.upper() + _old] = _new.upper() + _second
             _TONE_FOLD[_first.upper() + _old.upper()] = _new.upper() + _second.upper()
-_TONE_RE = re.compile("|".join(sorted(map(re.escape, _TONE_FOLD), key=len, reverse=True)))
+# Each pair as its first letter and a class of second letters ("o[àáảãạ…]|O[…]|u[ỳýỷỹỵ]|U[…]"): the same
+# pairs as an alternation of all sixty, and the regex engine finds them faster (this runs over whole
+# documents).
+_SECONDS: dict[str, str] = {}
+for _pair in _TONE_FOLD:
+    _SECONDS[_pair[0]] = _SECONDS.get(_pair[0], "") + _pair[1]
+_TONE_RE = re.compile("|".join(f"{first}[{seconds}]" for first, seconds in _SECONDS.items()))
 # Upper-case letters of Vietnamese, for regular expressions (À-Ỹ would take lower case too).
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _SPACE = re.compile(r"\s+")

@@ -16,16 +16,18 @@ def build(doc: Document, ents: dict, relations: list[tuple]) -> Extraction:
         aliases = tuple(sorted(a for a in e.aliases if fold(a) != fold(e.name)))
         entities.append(Entity(label=e.label, key=e.key, name=e.name, aliases=aliases, mentions=mentions,
                                date=e.date, name_en=english.name_en(e.label, e.name)))
-    merged: dict[tuple, list[Evidence]] = {}
-    titles: dict[tuple, str] = {}
+    merged: dict[tuple, dict[int, Evidence]] = {}
+    of_sentence: dict[int, Evidence] = {}  # a sentence's evidence, one record for every fact it states
     for rtype, a, b, s, title in relations:
         if a is b:
             continue
         ident = (rtype, a.label, a.key, b.label, b.key, title)
         bucket = merged.setdefault(ident, {})  # sentence start → evidence, in order of first statement
         if s.start not in bucket:
-            bucket[s.start] = Evidence(doc.id, s.start, s.end, text[s.start:s.end], s.caption)
-        titles[ident] = title
+            evidence = of_sentence.get(s.start)
+            if evidence is None:
+                evidence = of_sentence[s.start] = Evidence(doc.id, s.start, s.end, text[s.start:s.end], s.caption)
+            bucket[s.start] = evidence
     rels = tuple(Relation(t, al, ak, bl, bk, tuple(evs.values()), title=title,
                           as_of=doc.date if t == "HOLDS_POSITION" else "",
                           title_en=english.title_en(title) if title else "")

@@ -111,10 +111,11 @@ def _context_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
             re.compile(r"(?<!\w)(?:từ|đến|tới)\s+(?:ngày\s+)?$"))
 
 
-def written_dates(text: str) -> list[Written]:
-    """Every date the text writes, in order, with what the words before it say it is."""
+def written_dates(text: str, low: str = "") -> list[Written]:
+    """Every date the text writes, in order, with what the words before it say it is; `low`: the
+    text folded (`_folded`), when the caller has it."""
     cue, plain, _ = _patterns()
-    low = _folded(text)
+    low = low or _folded(text)
     out: list[Written] = []
     taken: set[int] = set()
     for m in cue.finditer(low):
@@ -184,10 +185,10 @@ def _within(spans: list[tuple[int, int]]):
     return inside
 
 
-def written_years(text: str, skip: list[tuple[int, int]] = ()) -> list[Year]:
+def written_years(text: str, skip: list[tuple[int, int]] = (), low: str = "") -> list[Year]:
     """The years the text names outside dates, each with its role; `skip` spans (instruments' names)
-    give none."""
-    low = _folded(text)
+    give none; `low`: the text folded, when the caller has it."""
+    low = low or _folded(text)
     out = []
     inside = _within(skip)
     for m in _YEAR.finditer(low):
@@ -237,20 +238,27 @@ class Dates:
         self._dates: list[Written] | None = None
         self._starts: list[int] | None = None  # where each date starts, for bisecting
         self._years: list[Year] | None = None
+        self._low = ""  # the whole text folded, read once for the dates, the years and the laws
         self._relative = _patterns()[2]
+
+    @property
+    def low(self) -> str:
+        if not self._low:
+            self._low = _folded(self.text)
+        return self._low
 
     @property
     def dates(self) -> list[Written]:
         """The dates the text writes (read when an event is first dated)."""
         if self._dates is None:
-            self._dates = written_dates(self.text)
+            self._dates = written_dates(self.text, self.low)
         return self._dates
 
     @property
     def years(self) -> list[Year]:
         """The years the text names (read only when a date needs its year)."""
         if self._years is None:
-            self._years = written_years(self.text, self.skip)
+            self._years = written_years(self.text, self.skip, self.low)
         return self._years
 
     def cue(self, start: int, end: int) -> Written | None:
@@ -344,7 +352,7 @@ class Dates:
     def _effective_bound(self, w: Written) -> str:
         """A law takes effect no sooner than 45 days after it is passed: the latest such day before
         "có hiệu lực (thi hành) từ ngày 1/7/2025" (the article reports on the passing)."""
-        low = _folded(self.text)
+        low = self.low
         if not re.search(r"thông qua (?:luật|bộ luật|nghị quyết|pháp lệnh)", low):
             return ""
         effective = [d for d in self.dates if d.role == "not_event" and d.year

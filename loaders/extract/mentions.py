@@ -1044,8 +1044,14 @@ _GIVEN_AND_INITIAL = re.compile(r"[A-Z][a-z]+\.[A-Z]")
 
 def _joined(toks: list[Tok]) -> str:
     """The tokens of a name as written: a space between two words, none where they touch ("In-Mu", "J.")."""
-    return "".join(t.text + (" " if n + 1 < len(toks) and toks[n + 1].start > t.end else "")
-                   for n, t in enumerate(toks))
+    if not toks:
+        return ""
+    parts = [toks[0].text]
+    for before, t in zip(toks, toks[1:]):
+        if t.start > before.end:
+            parts.append(" ")
+        parts.append(t.text)
+    return "".join(parts)
 
 
 def _foreign_word(word: str) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from graph.model import Document
 from loaders.clean import segment
@@ -13,7 +12,9 @@ from loaders.normalize import UPPER, fold_tones
 
 
 _TOKEN = re.compile(r"\w+(?:[-/.]\w+)*|[^\w\s]")
-_SENTENCE_END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[{UPPER}0-9])")
+# A sentence ends at the spaces after its last mark (group 1); the mark is matched first rather than
+# looked behind for, so that the regex engine can skip ahead to the marks.
+_SENTENCE_END = re.compile(rf"[.!?…]([\"”’)]*\s+)(?=[\"“(]?[{UPPER}0-9])")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _DOCNUM = re.compile(r"\d+[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[-/]\s*[A-ZĐa-zđ][\wĐđ]*)+")
 _NUMBERISH = re.compile(r"^(?:\d+[A-Za-z]?|[A-Z]+\d+[A-Za-z]*|[IVXLC]+)$")
@@ -46,10 +47,19 @@ class Tok:
     cap: bool
 
 
-@lru_cache(maxsize=131072)
+_FORMS: dict[str, tuple[str, bool]] = {}  # token → its forms: news reuses few distinct words
+_FORMS_KEPT = 131072  # the most kept; past it the store starts afresh
+
+
 def _token_forms(text: str) -> tuple[str, bool]:
-    """(folded lower case, starts with a capital) of a token; news reuses few distinct words."""
-    return fold_tones(text.lower()), bool(_UPPER_START.match(text))
+    """(folded lower case, starts with a capital) of a token, computed once per distinct token (a
+    plain dict: read once per token of the corpus, it costs less than a `functools` cache)."""
+    forms = _FORMS.get(text)
+    if forms is None:
+        if len(_FORMS) >= _FORMS_KEPT:
+            _FORMS.clear()
+        forms = _FORMS[text] = (fold_tones(text.lower()), bool(_UPPER_START.match(text)))
+    return forms
 
 
 def _tok(text: str, start: int, end: int) -> Tok:
@@ -77,14 +87,20 @@ def split_sentences(text: str, lines) -> list[tuple[int, int, bool]]:
             continue
         start = line.start
         for m in _SENTENCE_END.finditer(text, line.start, line.end):
-            initial = _NAME_INITIAL.search(text, max(start, m.start() - 40), m.start())
+            end = m.start(1)
+            initial = _NAME_INITIAL.search(text, max(start, end - 40), end)
             if initial and not _VIETNAMESE_SYLLABLE.match(initial.group(1).lower()):
                 continue
-            out.append((start, m.start(), line.kind == "caption"))
+            out.append((start, end, line.kind == "caption"))
             start = m.end()
         out.append((start, line.end, line.kind == "caption"))
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e - (len(text[s:e]) - len(text[s:e].rstrip())), c)
-            for s, e, c in out if text[s:e].strip()]
+    kept = []
+    for s, e, c in out:  # each sentence without the spaces at its ends; none left empty
+        part = text[s:e]
+        lead_stripped = part.lstrip()
+        if lead_stripped:
+            kept.append((e - len(lead_stripped), e - (len(part) - len(part.rstrip())), c))
+    return kept
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
@@ -93,8 +109,9 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
     is a token of its own; in a code ("QĐ-BQP", "Su-30") it stays inside. So is a slash between a
     lower-case word and a capitalised one ("Đối ngoại/Bộ Quốc phòng")."""
     out = []
+    forms_of = _FORMS.get
     for m in _TOKEN.finditer(text, start, end):
-        word, at = m.group(), m.start()
+        word, at = m[0], m.start()
         if "/" in word and _NAME_SLASH.search(word):
             cut = 0
             for h in _NAME_SLASH.finditer(word):
@@ -112,8 +129,8 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
                 out.append(_tok("-", at + h.start(), at + h.end()))
                 cut = h.end()
             word, at = word[cut:], at + cut
-        # the forms looked up here rather than in a helper: this runs once per token of the corpus
-        low, cap = _token_forms(word)
+        # the forms looked up here first: this runs once per token of the corpus
+        low, cap = forms_of(word) or _token_forms(word)
         out.append(Tok(word, at, at + len(word), low, cap))
     return out
 
