@@ -34,15 +34,17 @@ def _agency_full_names(names: list[str]) -> dict[str, str]:
     """Short forms of an agency named in full elsewhere in the document: "Bộ Chỉ huy Quân sự tỉnh"
     for "Bộ Chỉ huy Quân sự tỉnh Nghệ An", "Tổng cục Chính trị" for "Tổng cục Chính trị Quân đội
     nhân dân Việt Nam". The first full form written is the display name."""
-    places = _set("place_words.txt") - _named_places()
     distinct = list(dict.fromkeys(names))
     folds = [fold(name) for name in distinct]  # each name against every other: fold each once
     out: dict[str, str] = {}
     for short, folded in zip(distinct, folds):
+        prefix = folded + " "
+        longer = [(full, f) for full, f in zip(distinct, folds) if f.startswith(prefix)]
+        if not longer:
+            continue  # most names begin no other name
+        places = _set("place_words.txt") - _named_places()
         bare_place = bool(_bare_place(short))  # ends with one of `places`
-        for full, f in zip(distinct, folds):
-            if f == folded or not f.startswith(folded + " "):
-                continue
+        for full, f in longer:
             rest = f[len(folded) + 1:]
             if rest.removeprefix("nước ") in _countries():
                 continue  # "Bộ Quốc phòng Campuchia" is another country's ministry

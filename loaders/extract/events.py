@@ -591,12 +591,13 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
     by_sentence = namer.here
     text = doc.text
     title_end = _title_span(doc)[1]
+    starts = _verbs().keys() | {"tổ"}  # "tổ chức" and the first words of the verbs
     for s in sentences:
         toks = s.toks
         here = by_sentence.get(id(s), [])
-        firsts = _verbs()
-        for k in range(len(toks) - 2):
-            if toks[k].low != "tổ" and toks[k].low not in firsts or (s.start, k) in taken:
+        # the few tokens a verb can begin at, found in one pass over the sentence
+        for k in [k for k, t in enumerate(toks[:-2]) if t.low in starts]:
+            if (s.start, k) in taken:
                 continue
             verb = _event_verb(toks, k)
             if verb is not None and not (k > 0 and toks[k - 1].low in ("buổi", "cuộc", "chuyến", "đợt", "đón")) \

@@ -167,6 +167,7 @@ def _dictionary() -> frozenset[str]:
 _PREFIX_NUMBER = re.compile(r"([A-ZĐ]+)(\d+)")
 
 
+@lru_cache(maxsize=65536)  # agency names repeat across articles
 def _expand(text: str) -> str:
     """Abbreviations inside a name written out: `Tổng cục CNQP` → `Tổng cục Công nghiệp quốc phòng`."""
     whole, prefixes = _abbreviations()

@@ -234,15 +234,18 @@ class _Reader:
         toks = s.toks
         k = j
         tails = _set("name_tails.txt")
+        # read at every word of every agency name: the words a rank, a title or a country can begin
+        # with are asked first, which spares most words the lookups
+        titles, countries = first_words("ranks.txt", "positions.txt"), first_words("countries.txt")
         while k < len(toks):
             t = toks[k]
-            if k > j and (match("ranks.txt", toks, k) or match("positions.txt", toks, k)):
+            if k > j and t.low in titles and (match("ranks.txt", toks, k) or match("positions.txt", toks, k)):
                 break
             if k > j or whole_head:
                 # "Bộ Quốc phòng Lào", "Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa": a country ends
                 # the name ("Bộ Quốc phòng Trung Quốc Đổng Quân": the minister's name follows)
                 at = k + 1 if t.low == "nước" else k
-                country = match("countries.txt", toks, at)
+                country = match("countries.txt", toks, at) if at < len(toks) and toks[at].low in countries else None
                 # a one-syllable country may begin a place or a name instead ("Lào Cai", "Đức Giang")
                 if country and not (country[0] == at + 1 and _VIETNAMESE_SYLLABLE.match(toks[at].low)
                                     and country[0] < len(toks) and toks[country[0]].cap):
@@ -396,6 +399,7 @@ class _Reader:
         Xay in Thạ Khăm", "Ahmad bin Ali")."""
         toks = s.toks
         k = i
+        titles = first_words("ranks.txt", "positions.txt")  # the words a rank or a title can begin with
         while k < len(toks) and k - i < most:
             t = toks[k]
             if titled and k > i and k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].text.isalpha() \
@@ -410,8 +414,8 @@ class _Reader:
                 continue
             if not (t.cap and (t.text.isalpha() or _transliterated(t.text))) or t.text.isupper() and len(t.text) > 1:
                 break
-            if k > i and (k - i >= 2 and self._agency_begins(toks, k) or match("ranks.txt", toks, k)
-                          or match("positions.txt", toks, k)):
+            if k > i and (k - i >= 2 and self._agency_begins(toks, k) or t.low in titles and (
+                    match("ranks.txt", toks, k) or match("positions.txt", toks, k))):
                 break  # ("Nguyễn Trường Thắng": a head word right after the surname is a name)
             k += 1
         return k
@@ -913,9 +917,7 @@ class _Reader:
             i += 1
         # instruments, programmes and events may contain agency names: a second pass
         starts = first_words("instruments.txt", "programs.txt", "meetings.txt")
-        for i in range(len(toks)):
-            if toks[i].low not in starts:
-                continue  # each of the three begins with its lexicon's word
+        for i in [k for k, t in enumerate(toks) if t.low in starts]:  # each begins with its lexicon's word
             inst = self.instrument_at(s, i)
             if inst:
                 end, name, number, issuer = inst
@@ -1204,7 +1206,7 @@ def _lower_starts() -> frozenset[str]:
 def _people_list(toks: list[Tok]) -> int:
     """Where a list of people begins: after "các đồng chí" (and the title it may carry, up to a
     colon); len(toks) when the sentence has none."""
-    for h in [h for h, t in enumerate(toks[:-2]) if t.low == "các"]:  # most sentences have none
+    for h in [h for h in range(len(toks) - 2) if toks[h].low == "các"]:  # most sentences have none
         if toks[h + 1].low in ("ông", "bà", "vị") or toks[h + 1].low == "đồng" and toks[h + 2].low == "chí":
             start = h + 3 if toks[h + 1].low == "đồng" else h + 2
             colon = next((k for k in range(start, min(len(toks), start + 20)) if toks[k].text == ":"), None)
