@@ -43,13 +43,15 @@ _OUTLET = re.compile(rf"^\s*\(?([{UPPER}][\w\s.]{{1,30}}?)\)?\s+[-–]\s+(?=\S)"
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
-    return tuple((re.compile(p, re.IGNORECASE), kind) for p, kind in lexicon.table("boilerplate.tsv"))
+def _patterns() -> tuple[tuple[re.Pattern, str, bool], ...]:
+    """(pattern, kind, whether it may be found anywhere in the line) of each row of boilerplate.tsv."""
+    return tuple((re.compile(row[0], re.IGNORECASE), row[1], len(row) > 2 and row[2] == "anywhere")
+                 for row in lexicon.table("boilerplate.tsv"))
 
 
 def _boilerplate(line: str) -> str:
-    for pattern, kind in _patterns():
-        if pattern.fullmatch(line):
+    for pattern, kind, anywhere in _patterns():
+        if pattern.search(line) if anywhere else pattern.fullmatch(line):
             return kind
     return ""
 
