@@ -442,9 +442,10 @@ class _Reader:
     @staticmethod
     def _honorifics(toks: list[Tok], k: int) -> int:
         """Past the academic or honorary titles at k ("Thiếu tướng, GS.TS Lê Văn An")."""
+        starts = first_words("honorifics.txt")
         while True:
             at = k + 1 if k < len(toks) and toks[k].text == "," else k
-            hit = match("honorifics.txt", toks, at)
+            hit = match("honorifics.txt", toks, at) if at < len(toks) and toks[at].low in starts else None
             if not hit:
                 return k
             k = hit[0]
@@ -456,9 +457,11 @@ class _Reader:
         """(name start, name end, name, rank) of a person mention at token i; `listing`: i begins an
         item of a list of people ("các đồng chí: Tô Lâm, Lương Cường"), where two syllables do."""
         toks = s.toks
-        hit = match("ranks.txt", toks, i) if toks[i].cap else None
+        # asked at every capitalised word: the words a rank or a title can begin with are asked first
+        ranks, titles = first_words("ranks.txt"), first_words("positions.txt")
+        hit = match("ranks.txt", toks, i) if toks[i].cap and toks[i].low in ranks else None
         if not toks[i].cap and toks[i].text != "," and toks[i].low not in _ADDRESS:
-            hit = match("ranks.txt", toks, i, need_cap=False) if toks[i].low in first_words("ranks.txt") else None
+            hit = match("ranks.txt", toks, i, need_cap=False) if toks[i].low in ranks else None
             if not (hit and self.person_here(s, hit[0])):
                 return None  # most words: no rank, title, "ông" or name starts here (the rules below agree)
             # "chuẩn đô đốc Hoàng Văn An": a rank written in lower case before a name
@@ -476,9 +479,9 @@ class _Reader:
             start = i + 2 if toks[i].low == "đồng" and toks[i + 1].low == "chí" else i + 1
             if toks[i].low == "đồng" and start == i + 1:
                 return None  # "đồng" without "chí": the currency, or "đồng chủ trì"
-        elif (title := match("positions.txt", toks, i)) and title[0] + 1 < len(toks) \
-                and toks[title[0]].low in _set("surnames.txt") and not self._agency_begins(toks, title[0]) \
-                and not _country_at(toks, title[0]):
+        elif (title := match("positions.txt", toks, i) if toks[i].low in titles else None) \
+                and title[0] + 1 < len(toks) and toks[title[0]].low in _set("surnames.txt") \
+                and not self._agency_begins(toks, title[0]) and not _country_at(toks, title[0]):
             start = title[0]  # "Tổng Bí thư Tô Lâm": a title written right before a name ("Đại sứ Hàn Quốc": no name)
         elif title and (foreign := self._foreign_after(toks, title[0])):
             start = foreign  # "Thủ tướng Campuchia Hun Manet": a foreign official's name
@@ -1176,8 +1179,9 @@ def _inside_title(toks: list[Tok], i: int) -> bool:
     head = match("agencies.tsv", toks, i)
     if head is None:
         return False  # asked at every capitalised word: most begin no head word
+    titles = first_words("positions.txt")
     for n in range(1, 4):
-        title = match("positions.txt", toks, i - n) if i - n >= 0 else None
+        title = match("positions.txt", toks, i - n) if i - n >= 0 and toks[i - n].low in titles else None
         if title and title[0] > head[0]:
             return True
     return False
