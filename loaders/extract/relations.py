@@ -24,6 +24,8 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
     meetings = [f for f in here if f.label == "Meeting"]
     programs = [f for f in here if f.label == "Program"]
     resolutions = [f for f in here if f.label == "Resolution"]
+    if not (persons or meetings or programs or resolutions):
+        return out  # every relation below has one of them at an end (agencies alone state none)
     top = [a for a in agencies if not _inside(a, agencies)]  # not "Quân khu 9" inside "Bộ Tư lệnh Quân khu 9"
 
     # positions after a name: "X, Chủ nhiệm Tổng cục Kỹ thuật, Bí thư Đảng ủy ..."
@@ -197,6 +199,8 @@ def _handed_over(s: Sentence, persons: list[Found], event: _Ent, of) -> list[tup
     who hands something over and to whom, in a sentence naming no other event, were there."""
     toks = s.toks
     out = []
+    if not persons:
+        return out
     ceremony = fold(event.name).startswith("lễ ")  # where certificates, medals and flags are handed over
     for verb in lexicon.words("handing_verbs.txt"):  # longest first: "trao tặng" before "trao"
         if f" {verb} " not in f" {fold(event.name)} " and not ceremony:
