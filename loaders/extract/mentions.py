@@ -82,7 +82,7 @@ class _Reader:
             if placed:
                 return placed, f"{whole[tok.text][0]} {_surface(s, self.text, i + 1, placed)}", ""
             return i + 1, whole[tok.text][0], ""
-        m = _PREFIX_NUMBER.fullmatch(tok.text)
+        m = _PREFIX_NUMBER.fullmatch(tok.text) if tok.text[-1].isdigit() else None  # "QK7", "BTL3"
         if m and m.group(1) in prefixes:
             return i + 1, f"{prefixes[m.group(1)]} {m.group(2)}", prefixes[m.group(1)]
         hit = match("agencies.tsv", toks, i, need_cap=not lower)
@@ -821,6 +821,8 @@ class _Reader:
         previous: Found | None = None  # the last agency read, for "X thuộc Y"
         list_start = _people_list(toks)
         starts_lower = _lower_starts()
+        # asked at every capitalised word: the words that can begin these, asked first
+        pronouns, titled_heads = first_words("agency_pronouns.tsv"), first_words("titled_heads.tsv")
         i = 0
         while i < len(toks):
             if not toks[i].cap and toks[i].low not in starts_lower:
@@ -845,7 +847,8 @@ class _Reader:
                 self.found.append(Found("Agency", i, bare[0], bare[1], s, {"head": bare[1]}))
                 i = bare[0]
                 continue
-            if agency is None and bare is None and toks[i].cap and (word := match("agency_pronouns.tsv", toks, i)) \
+            if agency is None and bare is None and toks[i].cap and toks[i].low in pronouns \
+                    and (word := match("agency_pronouns.tsv", toks, i)) \
                     and _title_before(toks, i):
                 # "Chính ủy Nhà trường": the school (Trường, Học viện) the article named
                 heads = _agency_pronouns()[word[1]]
@@ -912,7 +915,8 @@ class _Reader:
                     self.relations.append(("HAS_RANK", p, r, s, ""))
                 i = end
                 continue
-            titled = self.titled_agency(s, i) if toks[i].cap else None  # a title begins with a capital
+            # a title begins with a capital
+            titled = self.titled_agency(s, i) if toks[i].cap and toks[i].low in titled_heads else None
             if titled:
                 self.found.append(titled)
                 i = titled.j
@@ -920,17 +924,20 @@ class _Reader:
             i += 1
         # instruments, programmes and events may contain agency names: a second pass
         starts = first_words("instruments.txt", "programs.txt", "meetings.txt")
+        instruments, programs, meetings = (first_words(name) for name in ("instruments.txt", "programs.txt",
+                                                                           "meetings.txt"))
         for i in [k for k, t in enumerate(toks) if t.low in starts]:  # each begins with its lexicon's word
-            inst = self.instrument_at(s, i)
+            low = toks[i].low
+            inst = self.instrument_at(s, i) if low in instruments else None
             if inst:
                 end, name, number, issuer = inst
                 self.found.append(Found("Resolution", i, end, name, s, {"number": number, "issuer": issuer}))
                 continue
-            prog = self.program_at(s, i)
+            prog = self.program_at(s, i) if low in programs else None
             if prog:
                 self.found.append(Found("Program", i, prog[0], prog[1], s))
                 continue
-            meeting = self.meeting_at(s, i)
+            meeting = self.meeting_at(s, i) if low in meetings else None
             if meeting:
                 end, name, specific = meeting
                 self.found.append(Found("Meeting", i, end, name, s, {"specific": specific}))
