@@ -42,10 +42,12 @@ class Found:
     name: str  # canonical display name
     sent: Sentence
     extra: dict = field(default_factory=dict)
+    # the first token's offset in the text, read once: a mention's first token and sentence never
+    # change (its end may), and the stages sort and slice by it hundreds of thousands of times
+    start: int = field(init=False)
 
-    @property
-    def start(self) -> int:
-        return self.sent.toks[self.i].start
+    def __post_init__(self) -> None:
+        self.start = self.sent.toks[self.i].start
 
     @property
     def end(self) -> int:
