@@ -153,13 +153,20 @@ def reads_as_person(words: list[str]) -> bool:
 
 
 def _is_word(a: Tok, b: Tok) -> bool:
-    return f"{a.low} {b.low}" in _dictionary()
+    """The two syllables make one word of the dictionary ("quốc phòng")."""
+    return b.low in _two_syllable_words().get(a.low, ())
 
 
 @lru_cache(maxsize=None)
-def _dictionary() -> frozenset[str]:
-    """The dictionary's multi-syllable words, tone placement folded like the tokens."""
-    return frozenset(fold_tones(w) for w in lexicon.dictionary())
+def _two_syllable_words() -> dict[str, frozenset[str]]:
+    """The dictionary's two-syllable words, tone placement folded like the tokens: first syllable →
+    the second syllables that make a word with it (asked without joining the two, at every word)."""
+    pairs: dict[str, set[str]] = defaultdict(set)
+    for word in lexicon.dictionary():
+        syllables = fold_tones(word).split(" ")
+        if len(syllables) == 2:
+            pairs[syllables[0]].add(syllables[1])
+    return {first: frozenset(seconds) for first, seconds in pairs.items()}
 
 
 # An abbreviated head word and its number ("QK7", "BTL3"), read at nearly every capitalised token:
