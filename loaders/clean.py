@@ -107,18 +107,20 @@ def segment(text: str) -> tuple[list[Line], Metadata]:
             authors.extend(split_authors(m.group(1)))
             lines.append(Line(s, e, "byline"))
             continue
-        words = line.split()
-        if i == last and seen_text and len(words) <= 8 and _AUTHOR_LINE.match(line):
+        # its number of words, counted only where a rule below reads it (in the body of a long
+        # article, none does)
+        words = len(line.split()) if i == last or not (seen_body and seen_text) or _CREDIT_WORD in line else 0
+        if i == last and seen_text and words <= 8 and _AUTHOR_LINE.match(line):
             authors.extend(split_authors(line))
             lines.append(Line(s, e, "byline"))
             continue
-        if caption_next or _CREDIT_WORD in line and _PHOTO_CREDIT.search(line) and len(words) < 60:
+        if caption_next or _CREDIT_WORD in line and _PHOTO_CREDIT.search(line) and words < 60:
             caption_next = False
             if m := _PHOTO_CREDIT.search(line):
                 authors.extend(a for a in split_authors(m.group(1)) if a not in authors)
             lines.append(Line(s, e, "caption"))
             continue
-        if not seen_body and not title and len(words) <= 30 and not line.endswith((".", ":", ";")):
+        if not seen_body and not title and words <= 30 and not line.endswith((".", ":", ";")):
             title = line
             lines.append(Line(s, e, "title"))
             continue
@@ -128,8 +130,8 @@ def segment(text: str) -> tuple[list[Line], Metadata]:
                 outlet = candidate
                 lead = s + len(raw) - len(raw.lstrip())  # `line` is `raw` stripped
                 outlet_span = (lead + m.start(1), lead + m.end(1))
-        seen_body = seen_body or len(words) > 40
-        seen_text = seen_text or len(words) > 12
+        seen_body = seen_body or words > 40
+        seen_text = seen_text or words > 12
         lines.append(Line(s, e, "body"))
     unique = tuple(dict.fromkeys(a for a in authors if a))
     return lines, Metadata(title=title, date=date, outlet=outlet, authors=unique, outlet_span=outlet_span)

@@ -109,7 +109,7 @@ def _role_at(toks: list[Tok], k: int) -> tuple[str, int]:
     roles = _roles()
     for n in (3, 2, 1):
         if k + n <= len(toks):
-            words = " ".join(t.low for t in toks[k:k + n])
+            words = " ".join([t.low for t in toks[k:k + n]])
             if words in roles:
                 return roles[words], k + n
     return "", k
@@ -123,7 +123,7 @@ def _vague() -> dict[str, str]:
 def _vague_at(toks: list[Tok], k: int, role: str) -> bool:
     """A word of that role (event_vague.tsv: "quantifier", "plan") at token k."""
     words = _vague()
-    return any(k + n <= len(toks) and words.get(" ".join(t.low for t in toks[k:k + n])) == role for n in (2, 1))
+    return any(k + n <= len(toks) and words.get(" ".join([t.low for t in toks[k:k + n]])) == role for n in (2, 1))
 
 
 def _planned(toks: list[Tok], k: int) -> bool:
@@ -202,7 +202,7 @@ class _Namer:
         j, kind = hit
         self.family, body = _kinds().get(fold(kind), (fold(kind), False))
         self.party = fold(kind) in _party_kinds()
-        if any(_roles().get(" ".join(t.low for t in toks[f.i - n:f.i])) == "place" for n in (1, 2) if f.i >= n) \
+        if any(_roles().get(" ".join([t.low for t in toks[f.i - n:f.i]])) == "place" for n in (1, 2) if f.i >= n) \
                 or _an_act(toks, f.i, kind):
             return f.j, f.name, "generic"  # "tại Trung tâm Triển lãm Việt Nam": a place; "giúp tập huấn": an act
         start = j
@@ -454,7 +454,7 @@ class _Namer:
         toks = s.toks
         if k + 1 >= len(toks) or toks[k + 1].cap or not toks[k + 1].text.isalpha() or k - j < 2 \
                 or toks[k + 1].low in _PLURAL or k >= 3 and toks[k - 3].low == "lần" and toks[k - 2].low == "thứ" \
-                or " ".join(t.low for t in toks[k + 1:k + 3]) in _CLAUSE_OPENERS or toks[k + 1].low in _CLAUSE_OPENERS:
+                or " ".join([t.low for t in toks[k + 1:k + 3]]) in _CLAUSE_OPENERS or toks[k + 1].low in _CLAUSE_OPENERS:
             return False
         cues = first_words("cues.tsv")
         n = k + 1
@@ -635,7 +635,7 @@ def _verb_events(doc: Document, sentences: list[Sentence], found: list[Found], t
             if toks[k].low == "tổ" and toks[k + 1].low == "chức" and (
                     s.start < title_end or dates.cue(s.start, s.end) is not None) and not _planned(toks, k):
                 role, after = _role_at(toks, k + 2)
-                implied = _implied().get(" ".join(t.low for t in toks[k + 2:after]))
+                implied = _implied().get(" ".join([t.low for t in toks[k + 2:after]]))
                 if not implied or match("meetings.txt", toks, k + 2, need_cap=False):
                     continue
                 owner = next((a for a in here if a.label == "Agency" and a.j <= k and k - a.j <= 2), None)
@@ -766,7 +766,7 @@ def _complete(name: str, found: list[Found], text: str) -> str:
         if f.label not in ("Program", "Resolution"):
             continue
         st = f.sent.toks
-        if f.i >= n and " ".join(t.low for t in st[f.i - n:f.i]) == verb:
+        if f.i >= n and " ".join([t.low for t in st[f.i - n:f.i]]) == verb:
             return f"{name} {clean_name(text[f.start:f.end])}"
     return name
 
@@ -1196,7 +1196,7 @@ def _ceremony_done(sentences: list[Sentence], namer: _Namer, text: str) -> tuple
             at = k - 1 if toks[k - 1].low in ("đã", "vừa") else k  # "Thiếu tướng A đã bàn giao ..."
             doer = next((p for p in here if p.label in ("Person", "Agency") and p.j == at), None)
             if role not in ("purpose", "object") or doer is None \
-                    or _implied().get(" ".join(t.low for t in toks[k:after])) != "Lễ":
+                    or _implied().get(" ".join([t.low for t in toks[k:after]])) != "Lễ":
                 continue
             namer.family = "lễ"
             end, _ = namer._phrase(s, k, k, True)

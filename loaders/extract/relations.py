@@ -300,7 +300,7 @@ _REASON = ("vì", "do", "nhờ", "nhằm", "để")  # after the recipients of a
 
 
 def _speech_at_event(toks: list[Tok], k: int) -> bool:
-    rest = " ".join(t.low for t in toks[k:k + 4])
+    rest = " ".join([t.low for t in toks[k:k + 4]])
     return bool(re.match(r"(kết luận|chỉ đạo|khai mạc|bế mạc|tổng kết|tại|chào mừng|đáp từ)", rest))
 
 
