@@ -38,10 +38,12 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
     if recent is not None:
         main_meetings = [recent] + [e for e in main_meetings if e is not recent]
     cues = []
-    inside_names = {k for f in persons + agencies for k in range(f.i, f.j)}  # "Ban Tổ chức" is no verb
     cue_words = first_words("cues.tsv")
     # the few tokens a cue can begin at, found in one pass; a cue read ends where the next may begin
-    starts = [k for k, t in enumerate(toks) if t.low in cue_words and k not in inside_names]
+    starts = [k for k, t in enumerate(toks) if t.low in cue_words]
+    if starts:
+        inside_names = {k for f in persons + agencies for k in range(f.i, f.j)}  # "Ban Tổ chức" is no verb
+        starts = [k for k in starts if k not in inside_names]
     resume = 0
     for i in starts:
         if i < resume:
