@@ -821,7 +821,8 @@ class _Reader:
     def read(self, s: Sentence, known_people: dict[str, str]) -> None:
         toks = s.toks
         previous: Found | None = None  # the last agency read, for "X thuộc Y"
-        list_start = _people_list(toks)
+        # most sentences have no "các" to begin a list: the text is asked before its tokens
+        list_start = _people_list(toks) if "các" in self.text[s.start:s.end].lower() else len(toks)
         starts_lower = _lower_starts()
         # asked at every capitalised word: the words that can begin these, asked first
         pronouns, titled_heads = first_words("agency_pronouns.tsv"), first_words("titled_heads.tsv")
