@@ -550,7 +550,7 @@ def find_relations(found: list[Found], said: list[tuple], sentences: list[Senten
     for s in sentences:
         here = by_sentence.get(id(s), [])
         rels = _sentence_relations(s, here, of, ents, continues=attending, recent=recent, events=events)
-        named = [of[id(f)] for f in sorted(here, key=lambda f: f.start) if f.label == "Meeting"]
+        named = [of[id(f)] for f in sorted([f for f in here if f.label == "Meeting"], key=lambda f: f.start)]
         if named and not s.caption:
             recent = named[0]
         relations.extend(rels)
