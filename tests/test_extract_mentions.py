@@ -423,3 +423,20 @@ NOT_PROGRAM_NAMES = [
 def test_not_program_names(text, name):
     _, entities, _ = run(text)
     assert ("Program", name) not in entities, entities
+
+
+@pytest.mark.parametrize("two, is_word", [
+    ("quốc phòng", True),
+    ("Quốc phòng", True),  # the folded forms are asked: case does not matter
+    ("công nghiệp", True),
+    ("hoà bình", True),  # old-style tone placement, folded like the dictionary ("hòa bình")
+    ("phòng quốc", False),  # order matters
+    ("nguyên vật", False),  # the start of a three-syllable word is no two-syllable word
+    ("tướng Trần", False),  # a rank's last syllable and a surname
+])
+def test_two_syllables_make_a_word_of_the_dictionary(two, is_word):
+    from loaders.extract import tokens
+    from loaders.extract.lexicons import _is_word
+
+    a, b = tokens(two, 0, len(two))
+    assert _is_word(a, b) is is_word

@@ -14,6 +14,10 @@ LEAD = ("Sáng 13/5, Lữ đoàn 125 tổ chức huấn luyện cơ động trê
 KINDS = [
     ("leftcenterrightdel", "boilerplate"),
     ("Đường dây nóng: 0912 000 111 Thứ ba, 14/05/2024 07:30 GMT+7", "boilerplate"),
+    # rows marked "anywhere" in boilerplate.tsv are found anywhere in the line
+    ("Thứ Năm, 09/11/2023, 10:46GMT+7", "boilerplate"),
+    ("Liên hệ quảng cáo | Đường dây nóng bạn đọc: 0243 111 222", "boilerplate"),
+    ("Trời nắng nóng, bộ đội vẫn duy trì huấn luyện đúng kế hoạch trên thao trường dã ngoại.", "body"),
     ("1.024 lượt xem", "boilerplate"),
     ("Bình luận", "boilerplate"),
     ("ZALO", "boilerplate"),
