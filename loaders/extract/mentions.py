@@ -239,6 +239,7 @@ class _Reader:
         # read at every word of every agency name: the words a rank, a title or a country can begin
         # with are asked first, which spares most words the lookups
         titles, countries = first_words("ranks.txt", "positions.txt"), first_words("countries.txt")
+        heads, places = first_words("agencies.tsv"), first_words("place_words.txt")
         while k < len(toks):
             t = toks[k]
             if k > j and t.low in titles and (match("ranks.txt", toks, k) or match("positions.txt", toks, k)):
@@ -256,7 +257,7 @@ class _Reader:
                     if place and not toks[k].cap:
                         k = self._place_end(s, place[0], place[1], digits=False)
                     return k
-            if (whole := match("agencies.tsv", toks, k)) and "whole" in _agency_kinds()[whole[1]]:
+            if t.low in heads and (whole := match("agencies.tsv", toks, k)) and "whole" in _agency_kinds()[whole[1]]:
                 if toks[k].low == "đảng" and (k > j or whole_head):
                     return whole[0]  # "Bộ Chính trị Đảng Nhân dân Cách mạng Lào": a party owns its organs
                 head_only = k > j and (inner := match("agencies.tsv", toks, j)) is not None and inner[0] == k
@@ -266,7 +267,7 @@ class _Reader:
                 # that is the name's first word ("Bộ Tư lệnh Vùng Cảnh sát biển 3")
                 k = whole[0]
                 continue
-            place = match("place_words.txt", toks, k, need_cap=False)
+            place = match("place_words.txt", toks, k, need_cap=False) if t.low in places else None
             if place and fold(place[1]) in _named_places() and not (place[0] < len(toks) and toks[place[0]].cap):
                 place = None  # "khu vực" names a place only with its name
             # "UBND TP Hồ Chí Minh": an abbreviated place word is written in capitals
@@ -826,6 +827,7 @@ class _Reader:
         starts_lower = _lower_starts()
         # asked at every capitalised word: the words that can begin these, asked first
         pronouns, titled_heads = first_words("agency_pronouns.tsv"), first_words("titled_heads.tsv")
+        heads = first_words("agencies.tsv")
         i = 0
         while i < len(toks):
             if not toks[i].cap and toks[i].low not in starts_lower:
@@ -836,8 +838,9 @@ class _Reader:
                 self.found.extend(listed)
                 i = listed[-1].j
                 continue
-            agency = self.agency_at(s, i) if toks[i].cap and not _inside_title(toks, i) else None
-            if agency is None and not toks[i].cap and toks[i].low in first_words("agencies.tsv") \
+            agency = self.agency_at(s, i) if toks[i].cap and not (toks[i].low in heads and _inside_title(toks, i)) \
+                else None
+            if agency is None and not toks[i].cap and toks[i].low in heads \
                     and (head := match("agencies.tsv", toks, i, need_cap=False)) \
                     and "pronoun" in _agency_kinds()[head[1]] and head[0] < len(toks) and toks[head[0]].cap \
                     and _title_before(toks, i) and (agency := self.agency_at(s, i, lower=True)):

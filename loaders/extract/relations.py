@@ -52,7 +52,8 @@ def _sentence_relations(s: Sentence, here: list[Found], of, ents, continues: boo
         if hit and not (hit[0] < len(toks) and hit[0] - i == 1 and _is_word(toks[i], toks[hit[0]])):
             cues.append((i, hit[0], _cues()[hit[1]]))
             resume = hit[0]
-    opener = match("openers.txt", toks, 0, need_cap=False)
+    opener = match("openers.txt", toks, 0, need_cap=False) if toks and toks[0].low in first_words("openers.txt") \
+        else None
     comma = next((k for k, t in enumerate(toks) if t.text == ","), None) if opener else None
     if opener and comma is not None and comma < 15 and main_meetings:
         # "Tại hội nghị, Trung tá X giới thiệu ...": the subject after the comma was at the event
