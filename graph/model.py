@@ -63,7 +63,15 @@ class Document:
     reader: str = ""  # "fallback": an HTML page the main-text extractor found nothing in
 
 
-@dataclass(frozen=True)
+# Evidence, Mention, Entity and Relation are made once per fact, name and mention of every article
+# a load reads (hundreds of thousands per 2 MB of news). A frozen dataclass's own `__init__` calls
+# `object.__setattr__` once per field, which was 4% of extraction's instructions; theirs write the
+# fields into the instance's dict in one step. They are as frozen as any: assigning to a field
+# raises `FrozenInstanceError`. tests/test_model.py checks that each `__init__` takes exactly the
+# class's fields, in order, with their defaults.
+
+
+@dataclass(frozen=True, init=False)
 class Evidence:
     """Where a fact is stated: the sentence's span in `Document.text`, and its text."""
 
@@ -73,8 +81,11 @@ class Evidence:
     sentence: str
     caption: bool = False  # the sentence is a photo caption
 
+    def __init__(self, doc_id: str, start: int, end: int, sentence: str, caption: bool = False):
+        self.__dict__.update(doc_id=doc_id, start=start, end=end, sentence=sentence, caption=caption)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Mention:
     """A stretch of `Document.text` that names an entity (`text == doc.text[start:end]`)."""
 
@@ -86,8 +97,13 @@ class Mention:
     sentence_end: int
     caption: bool = False
 
+    def __init__(self, label: str, text: str, start: int, end: int, sentence_start: int, sentence_end: int,
+                 caption: bool = False):
+        self.__dict__.update(label=label, text=text, start=start, end=end, sentence_start=sentence_start,
+                             sentence_end=sentence_end, caption=caption)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Entity:
     """One real-world entity of a document, with every place the document names it."""
 
@@ -99,8 +115,13 @@ class Entity:
     date: str = ""  # Meeting: ISO date of the event when the text gives it
     name_en: str = ""  # Rank, Agency: the English name from loaders/lexicon/english_*.tsv, or ""
 
+    def __init__(self, label: str, key: str, name: str, aliases: tuple[str, ...] = (),
+                 mentions: tuple[Mention, ...] = (), date: str = "", name_en: str = ""):
+        self.__dict__.update(label=label, key=key, name=name, aliases=aliases, mentions=mentions, date=date,
+                             name_en=name_en)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Relation:
     """A typed edge between two entities of the same document, with the sentences that state it."""
 
@@ -113,6 +134,12 @@ class Relation:
     title: str = ""  # HOLDS_POSITION: the position, e.g. "Chủ nhiệm"
     as_of: str = ""  # HOLDS_POSITION: the article's date
     title_en: str = ""  # HOLDS_POSITION: the position in English (loaders/lexicon), or ""
+
+    def __init__(self, type: str, source_label: str, source_key: str, target_label: str, target_key: str,
+                 evidence: tuple[Evidence, ...], title: str = "", as_of: str = "", title_en: str = ""):
+        self.__dict__.update(type=type, source_label=source_label, source_key=source_key,
+                             target_label=target_label, target_key=target_key, evidence=evidence, title=title,
+                             as_of=as_of, title_en=title_en)
 
 
 @dataclass(frozen=True)
