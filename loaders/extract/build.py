@@ -37,12 +37,11 @@ def build(doc: Document, ents: dict, relations: list[tuple]) -> Extraction:
 
 
 def _mentions(label: str, found: list, text: str) -> dict[tuple[int, int], Mention]:
-    """One Mention per span, made from the last mention found there (a span's offsets are read once,
-    from its tokens: the same as `Found.start` and `Found.end`, without a call for each)."""
+    """One Mention per span, made from the last mention found there (its end read from its last
+    token: the same as `Found.end`, without a call for each)."""
     last: dict[tuple[int, int], object] = {}
     for m in found:
-        toks = m.sent.toks
-        last[toks[m.i].start, toks[m.j - 1].end] = m
+        last[m.start, m.sent.toks[m.j - 1].end] = m
     return {(start, end): Mention(label, text[start:end], start, end, m.sent.start, m.sent.end, m.sent.caption)
             for (start, end), m in last.items()}
 

@@ -238,11 +238,11 @@ class _Reader:
         tails = _set("name_tails.txt")
         # read at every word of every agency name: the words a rank, a title or a country can begin
         # with are asked first, which spares most words the lookups
-        titles, countries = first_words("ranks.txt", "positions.txt"), first_words("countries.txt")
+        ranks_or_titles, countries = first_words("ranks.txt", "positions.txt"), first_words("countries.txt")
         heads, places = first_words("agencies.tsv"), first_words("place_words.txt")
         while k < len(toks):
             t = toks[k]
-            if k > j and t.low in titles and (match("ranks.txt", toks, k) or match("positions.txt", toks, k)):
+            if k > j and t.low in ranks_or_titles and (match("ranks.txt", toks, k) or match("positions.txt", toks, k)):
                 break
             if k > j or whole_head:
                 # "Bộ Quốc phòng Lào", "Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa": a country ends
@@ -402,7 +402,7 @@ class _Reader:
         Xay in Thạ Khăm", "Ahmad bin Ali")."""
         toks = s.toks
         k = i
-        titles = first_words("ranks.txt", "positions.txt")  # the words a rank or a title can begin with
+        ranks_or_titles = first_words("ranks.txt", "positions.txt")  # the words a rank or a title can begin with
         while k < len(toks) and k - i < most:
             t = toks[k]
             if titled and k > i and k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].text.isalpha() \
@@ -417,7 +417,7 @@ class _Reader:
                 continue
             if not (t.cap and (t.text.isalpha() or _transliterated(t.text))) or t.text.isupper() and len(t.text) > 1:
                 break
-            if k > i and (k - i >= 2 and self._agency_begins(toks, k) or t.low in titles and (
+            if k > i and (k - i >= 2 and self._agency_begins(toks, k) or t.low in ranks_or_titles and (
                     match("ranks.txt", toks, k) or match("positions.txt", toks, k))):
                 break  # ("Nguyễn Trường Thắng": a head word right after the surname is a name)
             k += 1
